@@ -1,0 +1,75 @@
+// Builds everything the app runs: the host (Node), the Electron shell and preload, and the renderer.
+// Each output is only rebuilt when a source it depends on is newer, so `npm run web` starts fast.
+import { build as esbuild } from 'esbuild';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const force = process.argv.includes('--force');
+
+function newestMtime(paths) {
+  let newest = 0;
+  for (const path of paths) {
+    const full = join(root, path);
+    if (!existsSync(full)) continue;
+    const stat = statSync(full);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(full)) {
+        if (entry === 'node_modules') continue;
+        newest = Math.max(newest, newestMtime([join(path, entry)]));
+      }
+    } else {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  }
+  return newest;
+}
+
+function stale(output, inputs) {
+  if (force) return true;
+  const out = join(root, output);
+  return !existsSync(out) || statSync(out).mtimeMs < newestMtime([...inputs, 'package.json', 'build/build.mjs']);
+}
+
+const nodeBundle = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // Native and optional modules stay outside the bundle and load from node_modules at run time.
+  external: ['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate'],
+};
+
+export async function buildAll() {
+  const jobs = [];
+  if (stale('dist/host/main.mjs', ['electron/host', 'shared'])) {
+    jobs.push(
+      esbuild({
+        ...nodeBundle,
+        format: 'esm',
+        entryPoints: { main: join(root, 'electron/host/main.ts') },
+        outdir: join(root, 'dist/host'),
+        outExtension: { '.js': '.mjs' },
+        // ESM bundles need a real require for the CommonJS dependencies they inline.
+        banner: { js: "import { createRequire as __eilandRequire } from 'node:module'; const require = __eilandRequire(import.meta.url);" },
+      }),
+    );
+  }
+  if (existsSync(join(root, 'electron/shell/main.ts')) && stale('dist/electron/shell.cjs', ['electron/shell', 'shared'])) {
+    jobs.push(
+      esbuild({ ...nodeBundle, format: 'cjs', entryPoints: [join(root, 'electron/shell/main.ts')], outfile: join(root, 'dist/electron/shell.cjs') }),
+      esbuild({ ...nodeBundle, format: 'cjs', entryPoints: [join(root, 'electron/shell/preload.ts')], outfile: join(root, 'dist/electron/preload.cjs') }),
+    );
+  }
+  if (stale('dist/renderer/index.html', ['renderer', 'shared', 'assets', 'vite.config.ts'])) {
+    const { build: viteBuild } = await import('vite');
+    jobs.push(viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' }));
+  }
+  await Promise.all(jobs);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await buildAll();
+}

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { homedir, platform } from 'node:os';
+import { join } from 'node:path';
+
+export interface HostOptions {
+  dataDir: string;
+  port: number;
+  token: string;
+  rendererDir: string;
+}
+
+export const DEFAULT_PORT = 4780;
+
+/** Where browser mode keeps its data when neither --data nor EILAND_DATA says otherwise. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, os = platform(), home = homedir()): string {
+  if (os === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Eiland');
+  if (os === 'darwin') return join(home, 'Library', 'Application Support', 'Eiland');
+  return join(env.XDG_DATA_HOME ?? join(home, '.local', 'share'), 'eiland');
+}
+
+/** Reads `--data DIR --port N --token T --renderer DIR`; environment: EILAND_DATA, EILAND_PORT. */
+export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv, defaultRenderer: string): HostOptions {
+  const value = (flag: string): string | undefined => {
+    const index = argv.indexOf(flag);
+    if (index === -1) return undefined;
+    const next = argv[index + 1];
+    if (next === undefined || next.startsWith('--')) throw new Error(`${flag} needs a value`);
+    return next;
+  };
+  const portText = value('--port') ?? env.EILAND_PORT ?? String(DEFAULT_PORT);
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, not ${portText}`);
+  const token = value('--token') ?? randomBytes(24).toString('hex');
+  if (token.length < 16) throw new Error('--token must be at least 16 characters');
+  return {
+    dataDir: value('--data') ?? env.EILAND_DATA ?? defaultDataDir(env),
+    port,
+    token,
+    rendererDir: value('--renderer') ?? defaultRenderer,
+  };
+}

@@ -1,0 +1,65 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Numbered schema migrations. Each runs once, in order, in its own transaction; the version is
+ * kept in `PRAGMA user_version`. Never edit a migration that has shipped: add the next one.
+ *
+ * The model: a stream is the workspace or one session. `entities` holds the current state of every
+ * stream (one row per entity, singletons under id ''), `events` is the append-only log of accepted
+ * commands with their changes, in sequence order per stream.
+ */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'streams, entities and the event log',
+    sql: `
+      CREATE TABLE streams (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('workspace', 'session')),
+        seq INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE entities (
+        stream TEXT NOT NULL REFERENCES streams(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (stream, key, id)
+      ) WITHOUT ROWID;
+      CREATE TABLE events (
+        stream TEXT NOT NULL REFERENCES streams(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        command_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        actor_role TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        changes TEXT NOT NULL,
+        PRIMARY KEY (stream, seq)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 2,
+    name: 'command ids are unique, so a retried command is found and acknowledged again',
+    sql: `CREATE UNIQUE INDEX events_command_id ON events (command_id);`,
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
+/** Brings the database to the latest version; returns the versions it applied. */
+export function migrate(db: Database, upTo = LATEST_VERSION): number[] {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_VERSION) {
+    throw new Error(`Database schema ${current} is newer than this Eiland (${LATEST_VERSION}); update Eiland`);
+  }
+  const applied: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current || migration.version > upTo) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+    applied.push(migration.version);
+  }
+  return applied;
+}

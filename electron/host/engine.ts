@@ -1,0 +1,262 @@
+import { type Change, applyChanges } from '../../shared/changes';
+import { COLLECTION_KEYS, type Actor, type SessionMeta, type SessionState, type WorkspaceState } from '../../shared/domain';
+import { UndoHistory } from '../../shared/history';
+import type { CommandMessage, ErrorCode, EventMessage, HostMessage, RuleReason } from '../../shared/protocol';
+import { WORKSPACE_STREAM } from '../../shared/protocol';
+import { applyCommand, type CommandInput, SESSION_COMMANDS, WORKSPACE_COMMANDS } from '../../shared/reducer';
+import { createSessionState, prepareNextSession } from '../../shared/session-factory';
+import { findTemplate, LEMNISCATE_IK_WIJ_HET } from '../../shared/templates';
+import { viewOfChanges, viewOfSession, visibilityKey } from '../../shared/views';
+import type { EventStore } from './db/event-store';
+
+/** Someone who receives a stream's events: a facilitator window, a projector, a phone. */
+export interface Subscriber {
+  readonly actor: Actor;
+  send(message: HostMessage): void;
+}
+
+type Refusal = Extract<HostMessage, { t: 'error' }>;
+const refusal = (id: string | null, code: ErrorCode, message: string, reason?: RuleReason): Refusal => ({
+  t: 'error',
+  id,
+  code,
+  message,
+  ...(reason ? { reason } : {}),
+});
+
+const WORKSPACE_COLLECTIONS = ['programmes', 'sessions'] as const;
+const EMPTY_WORKSPACE: WorkspaceState = { programmes: {}, sessions: {} };
+/** A client further behind than this gets a snapshot instead of the missed events. */
+const MAX_REPLAY = 1000;
+const HISTORY_COMMANDS = new Set(['history.undo', 'history.redo']);
+
+interface LoadedSession {
+  state: SessionState;
+  seq: number;
+  history: UndoHistory;
+}
+
+/**
+ * The one source of truth. Every command from any client goes through `handle`:
+ * validate (schema → role → domain rule, in the shared reducer) → persist (one SQLite transaction
+ * with the state rows and the event) → acknowledge → broadcast with the stream's next sequence number.
+ */
+export class Engine {
+  private workspaceState: WorkspaceState;
+  private workspaceSeq: number;
+  private readonly sessions = new Map<string, LoadedSession>();
+  private readonly subscribers = new Map<string, Set<Subscriber>>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: () => number = Date.now,
+  ) {
+    if (!store.stream(WORKSPACE_STREAM)) store.createStream(WORKSPACE_STREAM, 'workspace');
+    this.workspaceState = store.loadState(WORKSPACE_STREAM, EMPTY_WORKSPACE, WORKSPACE_COLLECTIONS);
+    this.workspaceSeq = store.stream(WORKSPACE_STREAM)?.seq ?? 0;
+  }
+
+  get workspace(): WorkspaceState {
+    return this.workspaceState;
+  }
+
+  session(id: string): SessionState | undefined {
+    return this.loadSession(id)?.state;
+  }
+
+  seqOf(stream: string): number {
+    return stream === WORKSPACE_STREAM ? this.workspaceSeq : (this.loadSession(stream)?.seq ?? 0);
+  }
+
+  /** Handles one command and returns the acknowledgement or the refusal for its sender. */
+  handle(message: CommandMessage, actor: Actor): HostMessage {
+    const { id, stream } = message;
+    const earlier = this.store.findCommand(id);
+    if (earlier) {
+      // A retry after a lost acknowledgement: acknowledge again, apply nothing.
+      return earlier.stream === stream
+        ? { t: 'ack', id, stream, seq: earlier.seq }
+        : refusal(id, 'conflict', `Command id ${id} was already used on another stream`);
+    }
+    if (actor.role === 'participant' && stream === WORKSPACE_STREAM) {
+      return refusal(id, 'forbidden', 'Participants cannot change the sessions list');
+    }
+    const baseSeq = message.baseSeq;
+    if (baseSeq !== undefined && baseSeq > this.seqOf(stream)) {
+      return refusal(id, 'stale_sequence', `baseSeq ${baseSeq} is ahead of stream ${stream}`);
+    }
+    const input = message.command as CommandInput;
+    return stream === WORKSPACE_STREAM ? this.handleWorkspace(id, input, actor) : this.handleSession(id, stream, input, actor);
+  }
+
+  private handleWorkspace(id: string, input: CommandInput, actor: Actor): HostMessage {
+    const outcome = applyCommand(WORKSPACE_COMMANDS, this.workspaceState, input, { actor, now: this.clock() });
+    if (!outcome.ok) return refusal(id, outcome.code, outcome.message, outcome.reason);
+    const seq = this.workspaceSeq + 1;
+    const derived: { stream: string; changes: Change[]; newSession?: SessionState }[] = [];
+    this.store.transaction(() => {
+      this.store.append({ stream: WORKSPACE_STREAM, seq, commandId: id, type: input.type, role: actor.role, at: this.clock(), changes: outcome.changes });
+      for (const change of outcome.changes) derived.push(...this.sessionSideOf(input, change));
+      for (const effect of derived) {
+        if (effect.newSession) {
+          this.store.createStream(effect.stream, 'session');
+          this.store.writeState(effect.stream, effect.newSession, COLLECTION_KEYS);
+        } else if (effect.changes.length > 0) {
+          const loaded = this.loadSession(effect.stream);
+          if (loaded) this.appendSessionEvent(loaded, effect.stream, `${id}:meta`, 'meta.sync', 'facilitator', effect.changes);
+        }
+      }
+    });
+    this.workspaceState = outcome.state;
+    this.workspaceSeq = seq;
+    this.broadcast(WORKSPACE_STREAM, { t: 'event', stream: WORKSPACE_STREAM, seq, commandId: id, type: input.type, changes: outcome.changes });
+    for (const effect of derived) {
+      if (effect.newSession) {
+        this.sessions.set(effect.stream, { state: effect.newSession, seq: 0, history: new UndoHistory() });
+        continue;
+      }
+      const loaded = this.sessions.get(effect.stream);
+      const event = { stream: effect.stream, seq: loaded?.seq ?? 0, commandId: `${id}:meta`, type: 'meta.sync', changes: effect.changes };
+      if (loaded && effect.changes.length > 0) this.broadcast(effect.stream, { t: 'event', ...event });
+    }
+    return { t: 'ack', id, stream: WORKSPACE_STREAM, seq };
+  }
+
+  /** What a change to the sessions list means for the session's own stream. */
+  private sessionSideOf(input: CommandInput, change: Change): { stream: string; changes: Change[]; newSession?: SessionState }[] {
+    if (change.key !== 'sessions' || change.id === null) return [];
+    const meta = change.after as SessionMeta | null;
+    if (meta === null) {
+      this.store.deleteStream(change.id);
+      this.sessions.delete(change.id);
+      this.dropStream(change.id);
+      return [];
+    }
+    if (change.before === null) {
+      const template = findTemplate(String(input.templateId)) ?? LEMNISCATE_IK_WIJ_HET;
+      const source = input.type === 'session.duplicate' ? this.loadSession(String(input.sourceId))?.state : undefined;
+      const state = source ? prepareNextSession(source, meta) : createSessionState(meta, template);
+      return [{ stream: change.id, changes: [], newSession: state }];
+    }
+    const loaded = this.loadSession(change.id);
+    if (!loaded) return [];
+    return [{ stream: change.id, changes: [{ key: 'meta', id: null, before: loaded.state.meta, after: meta }] }];
+  }
+
+  private handleSession(id: string, stream: string, input: CommandInput, actor: Actor): HostMessage {
+    const loaded = this.loadSession(stream);
+    if (!loaded) return refusal(id, 'not_found', `Session ${stream} does not exist`);
+    if (HISTORY_COMMANDS.has(input.type)) return this.handleHistory(id, stream, loaded, input, actor);
+    const outcome = applyCommand(SESSION_COMMANDS, loaded.state, input, { actor, now: this.clock() });
+    if (!outcome.ok) return refusal(id, outcome.code, outcome.message, outcome.reason);
+    this.commitSession(id, stream, loaded, input.type, actor, outcome.changes);
+    if (outcome.undoable && actor.role === 'facilitator') loaded.history.record(outcome.changes);
+    return { t: 'ack', id, stream, seq: loaded.seq };
+  }
+
+  private handleHistory(id: string, stream: string, loaded: LoadedSession, input: CommandInput, actor: Actor): HostMessage {
+    if (actor.role !== 'facilitator') return refusal(id, 'forbidden', `${actor.role} may not send ${input.type}`);
+    if (Object.keys(input).length > 1) return refusal(id, 'invalid_payload', `${input.type} takes no fields`);
+    const outcome = input.type === 'history.undo' ? loaded.history.undo(loaded.state) : loaded.history.redo(loaded.state);
+    if (!outcome.ok) return refusal(id, outcome.code, outcome.message);
+    this.commitSession(id, stream, loaded, input.type, actor, outcome.changes);
+    return { t: 'ack', id, stream, seq: loaded.seq };
+  }
+
+  private commitSession(id: string, stream: string, loaded: LoadedSession, type: string, actor: Actor, changes: Change[]): void {
+    const visibleBefore = visibilityKey(loaded.state);
+    const metaChanges = changes.filter((change) => change.key === 'meta');
+    this.store.transaction(() => {
+      this.appendSessionEvent(loaded, stream, id, type, actor.role, changes);
+      if (metaChanges.length > 0) this.syncListEntry(id, loaded.state.meta);
+    });
+    const event: EventMessage = { t: 'event', stream, seq: loaded.seq, commandId: id, type, changes };
+    this.broadcast(stream, event, visibleBefore !== visibilityKey(loaded.state));
+  }
+
+  private appendSessionEvent(loaded: LoadedSession, stream: string, commandId: string, type: string, role: string, changes: Change[]): void {
+    const seq = loaded.seq + 1;
+    this.store.append({ stream, seq, commandId, type, role, at: this.clock(), changes });
+    loaded.state = applyChanges(loaded.state, changes);
+    loaded.seq = seq;
+  }
+
+  /** Keeps the sessions list in step when a session's own title, group or date changes. */
+  private syncListEntry(commandId: string, meta: SessionMeta): void {
+    const changes: Change[] = [{ key: 'sessions', id: meta.id, before: this.workspaceState.sessions[meta.id] ?? null, after: meta }];
+    const seq = this.workspaceSeq + 1;
+    this.store.append({ stream: WORKSPACE_STREAM, seq, commandId: `${commandId}:list`, type: 'session.sync', role: 'facilitator', at: this.clock(), changes });
+    this.workspaceState = applyChanges(this.workspaceState, changes);
+    this.workspaceSeq = seq;
+    this.broadcast(WORKSPACE_STREAM, { t: 'event', stream: WORKSPACE_STREAM, seq, commandId, type: 'session.sync', changes });
+  }
+
+  private loadSession(id: string): LoadedSession | undefined {
+    const cached = this.sessions.get(id);
+    if (cached) return cached;
+    const row = this.store.stream(id);
+    if (row?.kind !== 'session') return undefined;
+    const meta = this.workspaceState.sessions[id];
+    if (!meta) return undefined;
+    const empty = createSessionState(meta, LEMNISCATE_IK_WIJ_HET);
+    const loaded = { state: this.store.loadState(id, empty, COLLECTION_KEYS), seq: row.seq, history: new UndoHistory() };
+    this.sessions.set(id, loaded);
+    return loaded;
+  }
+
+  // ---- subscriptions ------------------------------------------------------------------------
+
+  /** Starts sending a stream to a subscriber: missed events when it can, else a snapshot. */
+  subscribe(subscriber: Subscriber, stream: string, sinceSeq?: number): Refusal | null {
+    const { actor } = subscriber;
+    if (stream === WORKSPACE_STREAM) {
+      if (actor.role === 'participant') return refusal(null, 'forbidden', 'Participants cannot see the sessions list');
+    } else if (!this.loadSession(stream)) {
+      return refusal(null, 'not_found', `Session ${stream} does not exist`);
+    }
+    const set = this.subscribers.get(stream) ?? new Set<Subscriber>();
+    this.subscribers.set(stream, set);
+    set.add(subscriber);
+    const seq = this.seqOf(stream);
+    // Only the facilitator replays events: for others, what is visible may have changed meanwhile.
+    if (sinceSeq !== undefined && sinceSeq <= seq && actor.role === 'facilitator' && seq - sinceSeq <= MAX_REPLAY) {
+      for (const event of this.store.eventsSince(stream, sinceSeq, MAX_REPLAY)) subscriber.send({ t: 'event', ...event });
+      return null;
+    }
+    subscriber.send(this.snapshotFor(stream, actor, seq));
+    return null;
+  }
+
+  unsubscribe(subscriber: Subscriber, stream?: string): void {
+    if (stream !== undefined) {
+      this.subscribers.get(stream)?.delete(subscriber);
+      return;
+    }
+    for (const set of this.subscribers.values()) set.delete(subscriber);
+  }
+
+  private snapshotFor(stream: string, actor: Actor, seq: number): HostMessage {
+    if (stream === WORKSPACE_STREAM) return { t: 'snapshot', stream, seq, state: this.workspaceState };
+    const state = this.loadSession(stream)?.state as SessionState;
+    return { t: 'snapshot', stream, seq, state: viewOfSession(state, actor) };
+  }
+
+  private broadcast(stream: string, event: EventMessage, visibilityChanged = false): void {
+    const set = this.subscribers.get(stream);
+    if (!set) return;
+    const state = stream === WORKSPACE_STREAM ? undefined : this.sessions.get(stream)?.state;
+    for (const subscriber of set) {
+      if (subscriber.actor.role === 'facilitator' || !state) subscriber.send(event);
+      else if (visibilityChanged) subscriber.send(this.snapshotFor(stream, subscriber.actor, event.seq));
+      else subscriber.send({ ...event, changes: viewOfChanges(state, event.changes, subscriber.actor) });
+    }
+  }
+
+  /** A deleted session's subscribers are told, and forgotten. */
+  private dropStream(stream: string): void {
+    const set = this.subscribers.get(stream);
+    if (!set) return;
+    for (const subscriber of set) subscriber.send(refusal(null, 'not_found', `Session ${stream} was deleted`));
+    this.subscribers.delete(stream);
+  }
+}

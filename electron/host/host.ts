@@ -1,0 +1,38 @@
+import type Database from 'better-sqlite3';
+import { EventStore } from './db/event-store';
+import { databasePath, openDatabase } from './db/open';
+import { Engine } from './engine';
+import type { HostOptions } from './args';
+import { type RunningServer, startServer } from './server';
+
+export interface RunningHost {
+  engine: Engine;
+  db: Database.Database;
+  server: RunningServer;
+  url: string;
+  /** The URL a facilitator opens, token included. */
+  facilitatorUrl: string;
+  databaseFile: string;
+  recoveredFrom: string | null;
+  stop(): Promise<void>;
+}
+
+/** Starts the whole host in this process: used by main.ts and by integration tests alike. */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const { db, recoveredFrom } = openDatabase(options.dataDir);
+  const engine = new Engine(new EventStore(db));
+  const server = await startServer({ engine, token: options.token, rendererDir: options.rendererDir, port: options.port });
+  return {
+    engine,
+    db,
+    server,
+    url: server.url,
+    facilitatorUrl: `${server.url}?token=${options.token}`,
+    databaseFile: databasePath(options.dataDir),
+    recoveredFrom,
+    async stop() {
+      await server.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import type { Phase } from '../domain';
+import { LIMITS } from '../domain';
+import { requireZone } from './notes';
+import { DomainError, defineSessionCommand, FACILITATOR, notFound } from './registry';
+import { color, entityId, isoDate, longText, shortText, title, zoneId } from './schemas';
+
+const phaseKind = z.enum(['checkin', 'observation', 'notes', 'clustering', 'attention', 'voting', 'ingredients', 'other', 'closing']);
+const MINUTE = 60_000;
+
+/** Phases, reveal, projector focus, the timer, and the session's own settings. */
+export const flowCommands = [
+  defineSessionCommand({
+    type: 'phase.set',
+    schema: z.object({ phaseId: entityId.nullable() }),
+    roles: FACILITATOR,
+    undoable: false,
+    apply(tx, { phaseId }) {
+      const phase = phaseId === null ? null : (tx.state.flow.phases.find((p) => p.id === phaseId) ?? notFound('Phase', phaseId));
+      // Going to a side's phase also turns the projector to that side.
+      const focusZoneId = phase ? phase.zoneId : tx.state.flow.focusZoneId;
+      tx.set('flow', { ...tx.state.flow, currentPhaseId: phaseId, focusZoneId });
+    },
+  }),
+  defineSessionCommand({
+    type: 'phases.configure',
+    schema: z.object({
+      phases: z.array(z.object({ id: entityId, kind: phaseKind, zoneId: zoneId.nullable() })).max(100),
+    }),
+    roles: FACILITATOR,
+    undoable: true,
+    apply(tx, { phases }) {
+      for (const phase of phases) if (phase.zoneId !== null) requireZone(tx.state, phase.zoneId);
+      const current = phases.some((phase) => phase.id === tx.state.flow.currentPhaseId) ? tx.state.flow.currentPhaseId : null;
+      tx.set('flow', { ...tx.state.flow, phases: phases satisfies Phase[], currentPhaseId: current });
+    },
+  }),
+  defineSessionCommand({
+    type: 'notes.reveal',
+    schema: z.object({ zoneId: zoneId.nullable(), revealed: z.boolean() }),
+    roles: FACILITATOR,
+    undoable: true,
+    apply(tx, { zoneId: zone, revealed }) {
+      if (zone !== null) requireZone(tx.state, zone);
+      const all = tx.state.template.zones.map((z) => z.id);
+      const targets = zone === null ? all : [zone];
+      const current = new Set(tx.state.flow.revealedZoneIds);
+      for (const target of targets) {
+        if (revealed) current.add(target);
+        else current.delete(target);
+      }
+      tx.set('flow', { ...tx.state.flow, revealedZoneIds: all.filter((id) => current.has(id)) });
+    },
+  }),
+  defineSessionCommand({
+    type: 'focus.set',
+    schema: z.object({ zoneId: zoneId.nullable() }),
+    roles: FACILITATOR,
+    undoable: false,
+    apply(tx, { zoneId: zone }) {
+      if (zone !== null) requireZone(tx.state, zone);
+      tx.set('flow', { ...tx.state.flow, focusZoneId: zone });
+    },
+  }),
+  defineSessionCommand({
+    type: 'timer.control',
+    schema: z.discriminatedUnion('action', [
+      z.object({ action: z.literal('set'), durationMs: z.number().int().min(0).max(24 * 60 * MINUTE) }),
+      z.object({ action: z.enum(['start', 'pause', 'addMinute', 'reset']) }),
+    ]),
+    roles: FACILITATOR,
+    undoable: false,
+    apply(tx, payload, { now }) {
+      const timer = tx.state.timer;
+      const remaining = timer.startedAt === null ? timer.remainingMs : Math.max(0, timer.remainingMs - (now - timer.startedAt));
+      switch (payload.action) {
+        case 'set':
+          tx.set('timer', { durationMs: payload.durationMs, startedAt: null, remainingMs: payload.durationMs });
+          return;
+        case 'start':
+          if (timer.startedAt === null) tx.set('timer', { ...timer, startedAt: now, remainingMs: remaining });
+          return;
+        case 'pause':
+          tx.set('timer', { ...timer, startedAt: null, remainingMs: remaining });
+          return;
+        case 'addMinute':
+          tx.set('timer', {
+            durationMs: timer.durationMs + MINUTE,
+            startedAt: timer.startedAt === null ? null : now,
+            remainingMs: remaining + MINUTE,
+          });
+          return;
+        case 'reset':
+          tx.set('timer', { ...timer, startedAt: null, remainingMs: timer.durationMs });
+      }
+    },
+  }),
+  defineSessionCommand({
+    type: 'settings.update',
+    schema: z
+      .object({
+        dotsPerParticipant: z.number().int().min(1).max(LIMITS.dotsPerParticipant),
+        maxDotsPerItem: z.number().int().min(1).max(LIMITS.dotsPerParticipant).nullable(),
+        anonymous: z.boolean(),
+        hideNotesUntilReveal: z.boolean(),
+      })
+      .partial()
+      .strict(),
+    roles: FACILITATOR,
+    undoable: true,
+    apply(tx, changes) {
+      tx.set('settings', { ...tx.state.settings, ...changes });
+    },
+  }),
+  defineSessionCommand({
+    type: 'meta.update',
+    schema: z
+      .object({ title, group: shortText, date: isoDate, facilitator: shortText })
+      .partial()
+      .strict(),
+    roles: FACILITATOR,
+    undoable: true,
+    apply(tx, changes, { now }) {
+      tx.set('meta', { ...tx.state.meta, ...changes, updatedAt: now });
+    },
+  }),
+  defineSessionCommand({
+    type: 'zone.update',
+    schema: z.object({ id: zoneId, name: shortText.min(1).optional(), color: color.optional(), question: longText.optional() }),
+    roles: FACILITATOR,
+    undoable: true,
+    apply(tx, { id, ...fields }) {
+      requireZone(tx.state, id);
+      const zones = tx.state.template.zones.map((zone) =>
+        zone.id === id
+          ? { ...zone, name: fields.name ?? zone.name, color: fields.color ?? zone.color, question: fields.question ?? zone.question }
+          : zone,
+      );
+      tx.set('template', { ...tx.state.template, zones });
+    },
+  }),
+  defineSessionCommand({
+    type: 'participant.join',
+    schema: z.object({ id: entityId, name: z.string().trim().max(LIMITS.participantName).nullable() }),
+    roles: ['participant'],
+    undoable: false,
+    apply(tx, { id, name }, { actor, now }) {
+      if (actor.participantId !== id) throw new DomainError('forbidden', 'A participant can only join as themselves');
+      const existing = tx.state.participants[id];
+      const shownName = tx.state.settings.anonymous ? null : name || null;
+      tx.put('participants', { id, name: shownName, joinedAt: existing?.joinedAt ?? now });
+    },
+  }),
+];

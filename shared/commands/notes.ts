@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import type { Transaction } from '../changes';
+import { LIMITS } from '../domain';
+import type { Note, SessionState } from '../domain';
+import { zoneAt } from '../templates';
+import { type CommandContext, defineSessionCommand, EVERYONE_WHO_WRITES, FACILITATOR, notFound, refuse } from './registry';
+import { color, coordinate, entityId, noteText, zoneId } from './schemas';
+
+export function requireZone(state: SessionState, id: string): void {
+  if (!state.template.zones.some((zone) => zone.id === id)) refuse('unknown_zone', `Zone ${id} is not part of this model`);
+}
+
+export function requireNote(state: SessionState, id: string): Note {
+  return state.notes[id] ?? notFound('Note', id);
+}
+
+/** Participants may change only what they wrote; the facilitator may change everything. */
+function requireOwnNote(state: SessionState, id: string, { actor }: CommandContext): Note {
+  const note = requireNote(state, id);
+  if (actor.role === 'participant' && note.authorId !== actor.participantId) {
+    refuse('not_own_note', 'Participants can only change their own notes');
+  }
+  return note;
+}
+
+/** Moving a note into another zone's area changes its side; outside every zone it keeps its side. */
+function moveNote(tx: Transaction<SessionState>, note: Note, x: number, y: number): void {
+  const zone = zoneAt(tx.state.template, x, y);
+  tx.put('notes', { ...note, x, y, zoneId: zone?.id ?? note.zoneId });
+}
+
+export const noteCommands = [
+  defineSessionCommand({
+    type: 'note.add',
+    schema: z.object({
+      id: entityId,
+      zoneId,
+      text: noteText,
+      x: coordinate.optional(),
+      y: coordinate.optional(),
+      color: color.nullable().optional(),
+    }),
+    roles: EVERYONE_WHO_WRITES,
+    undoable: true,
+    apply(tx, payload, context) {
+      const { state } = tx;
+      requireZone(state, payload.zoneId);
+      if (state.notes[payload.id]) refuse('duplicate_id', `Note ${payload.id} already exists`);
+      if (Object.keys(state.notes).length >= LIMITS.notesPerSession) {
+        refuse('too_many_notes', `A session holds at most ${LIMITS.notesPerSession} notes`);
+      }
+      const zone = state.template.zones.find((candidate) => candidate.id === payload.zoneId);
+      const participant = context.actor.participantId ? state.participants[context.actor.participantId] : undefined;
+      const anonymous = state.settings.anonymous;
+      tx.put('notes', {
+        id: payload.id,
+        zoneId: payload.zoneId,
+        text: payload.text,
+        x: payload.x ?? zone?.area.x ?? 0,
+        y: payload.y ?? zone?.area.y ?? 0,
+        color: payload.color ?? null,
+        authorId: context.actor.participantId,
+        authorName: anonymous ? null : (participant?.name ?? null),
+        clusterId: null,
+        createdAt: context.now,
+      } satisfies Note);
+    },
+  }),
+  defineSessionCommand({
+    type: 'note.edit',
+    schema: z.object({ id: entityId, text: noteText }),
+    roles: EVERYONE_WHO_WRITES,
+    undoable: true,
+    apply(tx, { id, text }, context) {
+      const note = requireOwnNote(tx.state, id, context);
+      tx.put('notes', { ...note, text });
+    },
+  }),
+  defineSessionCommand({
+    type: 'note.move',
+    schema: z.object({
+      moves: z.array(z.object({ id: entityId, x: coordinate, y: coordinate })).min(1).max(LIMITS.notesPerSession),
+    }),
+    roles: FACILITATOR,
+    undoable: true,
+    apply(tx, { moves }) {
+      for (const { id, x, y } of moves) moveNote(tx, requireNote(tx.state, id), x, y);
+    },
+  }),
+  defineSessionCommand({
+    type: 'note.recolor',
+    schema: z.object({ ids: z.array(entityId).min(1).max(LIMITS.notesPerSession), color: color.nullable() }),
+    roles: FACILITATOR,
+    undoable: true,
+    apply(tx, { ids, color: newColor }) {
+      for (const id of ids) tx.put('notes', { ...requireNote(tx.state, id), color: newColor });
+    },
+  }),
+  defineSessionCommand({
+    type: 'note.delete',
+    schema: z.object({ ids: z.array(entityId).min(1).max(LIMITS.notesPerSession) }),
+    roles: EVERYONE_WHO_WRITES,
+    undoable: true,
+    apply(tx, { ids }, context) {
+      for (const id of ids) {
+        requireOwnNote(tx.state, id, context);
+        tx.remove('notes', id);
+      }
+    },
+  }),
+];

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { dotsUsed } from '../voting';
+import { DomainError, defineSessionCommand, FACILITATOR, notFound, refuse } from './registry';
+import { empty, entityId } from './schemas';
+
+export const votingCommands = [
+  defineSessionCommand({
+    type: 'vote.cast',
+    schema: z.object({ id: entityId, attentionPointId: entityId }),
+    roles: ['participant'],
+    undoable: false,
+    apply(tx, { id, attentionPointId }, { actor }) {
+      const { state } = tx;
+      const participantId = actor.participantId;
+      if (!participantId || !state.participants[participantId]) {
+        throw new DomainError('forbidden', 'Only a participant who joined can vote');
+      }
+      if (!state.flow.votingOpen) refuse('voting_closed', 'Voting is not open');
+      if (!state.attentionPoints[attentionPointId]) notFound('Attention point', attentionPointId);
+      if (state.votes[id]) refuse('duplicate_id', `Vote ${id} already exists`);
+      if (dotsUsed(state, participantId) >= state.settings.dotsPerParticipant) {
+        refuse('no_dots_left', `Each participant has ${state.settings.dotsPerParticipant} dots`);
+      }
+      const max = state.settings.maxDotsPerItem;
+      if (max !== null && dotsUsed(state, participantId, attentionPointId) >= max) {
+        refuse('max_dots_per_item', `At most ${max} dots on one attention point`);
+      }
+      tx.put('votes', { id, attentionPointId, participantId });
+    },
+  }),
+  defineSessionCommand({
+    type: 'vote.retract',
+    schema: z.object({ id: entityId }),
+    roles: ['participant'],
+    undoable: false,
+    apply(tx, { id }, { actor }) {
+      const vote = tx.state.votes[id] ?? notFound('Vote', id);
+      if (vote.participantId !== actor.participantId) refuse('not_own_vote', 'You can only take back your own dots');
+      if (!tx.state.flow.votingOpen) refuse('voting_closed', 'Voting is not open');
+      tx.remove('votes', id);
+    },
+  }),
+  defineSessionCommand({
+    type: 'voting.open',
+    schema: z.object({ open: z.boolean() }),
+    roles: FACILITATOR,
+    undoable: true,
+    apply(tx, { open }) {
+      tx.set('flow', { ...tx.state.flow, votingOpen: open });
+    },
+  }),
+  defineSessionCommand({
+    type: 'voting.reveal',
+    schema: z.object({ revealed: z.boolean() }),
+    roles: FACILITATOR,
+    undoable: true,
+    apply(tx, { revealed }) {
+      tx.set('flow', { ...tx.state.flow, votesRevealed: revealed, votingOpen: revealed ? false : tx.state.flow.votingOpen });
+    },
+  }),
+  defineSessionCommand({
+    type: 'votes.clear',
+    schema: empty,
+    roles: FACILITATOR,
+    undoable: true,
+    apply(tx) {
+      for (const id of Object.keys(tx.state.votes)) tx.remove('votes', id);
+    },
+  }),
+];

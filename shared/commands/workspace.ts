@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import type { SessionMeta } from '../domain';
+import { findTemplate } from '../templates';
+import { defineWorkspaceCommand, FACILITATOR, notFound, refuse } from './registry';
+import { entityId, isoDate, shortText, title } from './schemas';
+
+const sessionFields = {
+  programmeId: entityId.nullable(),
+  title,
+  group: shortText,
+  date: isoDate,
+  facilitator: shortText.optional(),
+};
+
+/**
+ * Programmes and the sessions list. The host creates (or drops) the session's own stream in the
+ * same transaction as these commands; see electron/host/engine.
+ */
+export const workspaceCommands = [
+  defineWorkspaceCommand({
+    type: 'programme.create',
+    schema: z.object({ id: entityId, name: title }),
+    roles: FACILITATOR,
+    undoable: false,
+    apply(tx, { id, name }, { now }) {
+      if (tx.state.programmes[id]) refuse('duplicate_id', `Programme ${id} already exists`);
+      tx.put('programmes', { id, name, createdAt: now });
+    },
+  }),
+  defineWorkspaceCommand({
+    type: 'programme.rename',
+    schema: z.object({ id: entityId, name: title }),
+    roles: FACILITATOR,
+    undoable: false,
+    apply(tx, { id, name }) {
+      const programme = tx.state.programmes[id] ?? notFound('Programme', id);
+      tx.put('programmes', { ...programme, name });
+    },
+  }),
+  defineWorkspaceCommand({
+    type: 'session.create',
+    schema: z.object({ id: entityId, templateId: entityId, ...sessionFields }),
+    roles: FACILITATOR,
+    undoable: false,
+    apply(tx, payload, { now }) {
+      if (tx.state.sessions[payload.id]) refuse('duplicate_id', `Session ${payload.id} already exists`);
+      if (payload.programmeId !== null && !tx.state.programmes[payload.programmeId]) notFound('Programme', payload.programmeId);
+      if (!findTemplate(payload.templateId)) refuse('unknown_template', `Template ${payload.templateId} does not exist`);
+      tx.put('sessions', {
+        id: payload.id,
+        programmeId: payload.programmeId,
+        title: payload.title,
+        group: payload.group,
+        date: payload.date,
+        facilitator: payload.facilitator ?? '',
+        createdAt: now,
+        updatedAt: now,
+        archived: false,
+      } satisfies SessionMeta);
+    },
+  }),
+  defineWorkspaceCommand({
+    type: 'session.duplicate',
+    schema: z.object({ id: entityId, sourceId: entityId, title, date: isoDate, group: shortText.optional() }),
+    roles: FACILITATOR,
+    undoable: false,
+    apply(tx, payload, { now }) {
+      const source = tx.state.sessions[payload.sourceId] ?? notFound('Session', payload.sourceId);
+      if (tx.state.sessions[payload.id]) refuse('duplicate_id', `Session ${payload.id} already exists`);
+      tx.put('sessions', {
+        ...source,
+        id: payload.id,
+        title: payload.title,
+        date: payload.date,
+        group: payload.group ?? source.group,
+        createdAt: now,
+        updatedAt: now,
+        archived: false,
+      } satisfies SessionMeta);
+    },
+  }),
+  defineWorkspaceCommand({
+    type: 'session.rename',
+    schema: z.object({ id: entityId, title }),
+    roles: FACILITATOR,
+    undoable: false,
+    apply(tx, { id, title: newTitle }, { now }) {
+      const meta = tx.state.sessions[id] ?? notFound('Session', id);
+      tx.put('sessions', { ...meta, title: newTitle, updatedAt: now });
+    },
+  }),
+  defineWorkspaceCommand({
+    type: 'session.archive',
+    schema: z.object({ id: entityId, archived: z.boolean() }),
+    roles: FACILITATOR,
+    undoable: false,
+    apply(tx, { id, archived }, { now }) {
+      const meta = tx.state.sessions[id] ?? notFound('Session', id);
+      tx.put('sessions', { ...meta, archived, updatedAt: now });
+    },
+  }),
+  defineWorkspaceCommand({
+    type: 'session.delete',
+    // The title typed again is the confirmation: a stray click can never delete a session.
+    schema: z.object({ id: entityId, confirmTitle: z.string() }),
+    roles: FACILITATOR,
+    undoable: false,
+    apply(tx, { id, confirmTitle }) {
+      const meta = tx.state.sessions[id] ?? notFound('Session', id);
+      if (confirmTitle.trim() !== meta.title) refuse('confirmation_mismatch', 'The confirmation does not match the session title');
+      tx.remove('sessions', id);
+    },
+  }),
+];

@@ -1,0 +1,59 @@
+import { type Change, currentValue, type EntityState, invertChanges, sameJson } from './changes';
+
+export type HistoryOutcome = { ok: true; changes: Change[] } | { ok: false; code: 'nothing_to_undo' | 'conflict'; message: string };
+
+/**
+ * The facilitator's undo and redo. An entry is the changes of one command; undo applies their
+ * inverse as a new command, so it is persisted and broadcast like any other. An entry whose
+ * entities were changed since (by a phone, say) is refused rather than overwriting that work.
+ */
+export class UndoHistory {
+  private readonly undoStack: Change[][] = [];
+  private readonly redoStack: Change[][] = [];
+
+  constructor(private readonly limit = 200) {}
+
+  record(changes: Change[]): void {
+    if (changes.length === 0) return;
+    this.undoStack.push(changes);
+    if (this.undoStack.length > this.limit) this.undoStack.shift();
+    this.redoStack.length = 0;
+  }
+
+  get canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.redoStack.length > 0;
+  }
+
+  undo(state: EntityState): HistoryOutcome {
+    return this.step(state, this.undoStack, this.redoStack, 'undo');
+  }
+
+  redo(state: EntityState): HistoryOutcome {
+    return this.step(state, this.redoStack, this.undoStack, 'redo');
+  }
+
+  private step(state: EntityState, from: Change[][], to: Change[][], what: string): HistoryOutcome {
+    const entry = from.at(-1);
+    if (!entry) return { ok: false, code: 'nothing_to_undo', message: `Nothing to ${what}` };
+    const inverse = invertChanges(entry);
+    const seen = new Set<string>();
+    const fits = inverse.every((change) => {
+      // Only an entity's latest value is on the state now; earlier steps of the same command are not.
+      const slot = `${change.key}/${change.id}`;
+      if (seen.has(slot)) return true;
+      seen.add(slot);
+      return sameJson(currentValue(state, change), change.before);
+    });
+    if (!fits) {
+      from.pop();
+      return { ok: false, code: 'conflict', message: `Cannot ${what}: the items were changed since` };
+    }
+    from.pop();
+    to.push(inverse);
+    return { ok: true, changes: inverse };
+  }
+}

@@ -1,0 +1,63 @@
+import type { Flow, ModelTemplate, Phase, PhaseKind, SessionMeta, SessionSettings, SessionState } from './domain';
+
+export const DEFAULT_SETTINGS: SessionSettings = {
+  dotsPerParticipant: 3,
+  maxDotsPerItem: null,
+  anonymous: true,
+  hideNotesUntilReveal: false,
+};
+
+const PER_SIDE: readonly PhaseKind[] = ['observation', 'notes', 'clustering', 'attention'];
+
+/** The session flow of product.md: check-in, per side observation → notes → clusters → points, then the rest. */
+export function defaultPhases(template: ModelTemplate): Phase[] {
+  const phases: Phase[] = [{ id: 'checkin', kind: 'checkin', zoneId: null }];
+  for (const zone of template.zones) {
+    for (const kind of PER_SIDE) phases.push({ id: `${kind}-${zone.id}`, kind, zoneId: zone.id });
+  }
+  for (const kind of ['voting', 'ingredients', 'other', 'closing'] as const) phases.push({ id: kind, kind, zoneId: null });
+  return phases;
+}
+
+export function initialFlow(template: ModelTemplate): Flow {
+  return {
+    phases: defaultPhases(template),
+    currentPhaseId: null,
+    revealedZoneIds: [],
+    votingOpen: false,
+    votesRevealed: false,
+    focusZoneId: null,
+  };
+}
+
+export function createSessionState(meta: SessionMeta, template: ModelTemplate, settings: SessionSettings = DEFAULT_SETTINGS): SessionState {
+  return {
+    meta,
+    settings,
+    template,
+    flow: initialFlow(template),
+    timer: { durationMs: 0, startedAt: null, remainingMs: 0 },
+    notes: {},
+    clusters: {},
+    attentionPoints: {},
+    ingredients: {},
+    otherPoints: {},
+    observations: {},
+    votes: {},
+    participants: {},
+  };
+}
+
+/**
+ * The next session of a programme starts from the last: same model, settings and phases, and the
+ * chosen attention points carried over as themes, but no notes, votes or participants.
+ */
+export function prepareNextSession(source: SessionState, meta: SessionMeta): SessionState {
+  const next = createSessionState(meta, source.template, source.settings);
+  next.flow = { ...initialFlow(source.template), phases: source.flow.phases };
+  for (const point of Object.values(source.attentionPoints)) {
+    if (!point.chosen) continue;
+    next.attentionPoints[point.id] = { ...point, chosen: false, themeKey: point.themeKey ?? point.id };
+  }
+  return next;
+}

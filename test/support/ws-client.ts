@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import WebSocket from 'ws';
+import type { HostMessage } from '../../shared/protocol';
+
+/** A bare protocol client for tests and benchmarks: raw frames in, parsed messages out. */
+export class TestClient {
+  readonly messages: HostMessage[] = [];
+  private waiters: { match: (m: HostMessage) => boolean; resolve: (m: HostMessage) => void }[] = [];
+
+  private constructor(readonly ws: WebSocket) {
+    ws.on('message', (data) => {
+      const message = JSON.parse(data.toString()) as HostMessage;
+      this.messages.push(message);
+      this.waiters = this.waiters.filter((waiter) => {
+        if (!waiter.match(message)) return true;
+        waiter.resolve(message);
+        return false;
+      });
+    });
+  }
+
+  static connect(url: string, headers: Record<string, string> = {}): Promise<TestClient> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(url, { headers });
+      const client = new TestClient(ws);
+      ws.once('open', () => resolve(client));
+      ws.once('error', reject);
+      ws.once('unexpected-response', (_request, response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => {
+          body += chunk.toString();
+        });
+        response.on('end', () => reject(Object.assign(new Error(body), { status: response.statusCode })));
+      });
+    });
+  }
+
+  static facilitator(baseUrl: string, token: string, role = 'facilitator'): Promise<TestClient> {
+    const ws = baseUrl.replace(/^http/, 'ws');
+    return TestClient.connect(`${ws}ws?token=${token}${role === 'projector' ? '&role=projector' : ''}`);
+  }
+
+  sendRaw(frame: string): void {
+    this.ws.send(frame);
+  }
+
+  next(match: (m: HostMessage) => boolean, timeoutMs = 5000): Promise<HostMessage> {
+    const found = this.messages.find(match);
+    if (found) {
+      this.messages.splice(this.messages.indexOf(found), 1);
+      return Promise.resolve(found);
+    }
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('timed out waiting for a message')), timeoutMs);
+      this.waiters.push({
+        match,
+        resolve: (message) => {
+          clearTimeout(timer);
+          this.messages.splice(this.messages.indexOf(message), 1);
+          resolve(message);
+        },
+      });
+    });
+  }
+
+  /** Sends a command and waits for its ack or error. */
+  async command(stream: string, command: Record<string, unknown> & { type: string }, id: string = randomUUID()): Promise<HostMessage> {
+    this.ws.send(JSON.stringify({ t: 'command', id, stream, command }));
+    return this.next((m) => (m.t === 'ack' || m.t === 'error') && m.id === id);
+  }
+
+  async subscribe(stream: string, sinceSeq?: number): Promise<HostMessage> {
+    this.ws.send(JSON.stringify({ t: 'subscribe', stream, ...(sinceSeq === undefined ? {} : { sinceSeq }) }));
+    return this.next((m) => (m.t === 'snapshot' && m.stream === stream) || (m.t === 'error' && m.id === null));
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}

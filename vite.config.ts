@@ -1,0 +1,21 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// Three pages, one bundle graph: the facilitator app, and the projector view.
+export default defineConfig({
+  root: resolve(import.meta.dirname, 'renderer'),
+  base: './',
+  publicDir: false,
+  build: {
+    outDir: resolve(import.meta.dirname, 'dist/renderer'),
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        index: resolve(import.meta.dirname, 'renderer/index.html'),
+        projector: resolve(import.meta.dirname, 'renderer/projector.html'),
+      },
+    },
+  },
+  resolve: { alias: { '@shared': resolve(import.meta.dirname, 'shared') } },
+});
