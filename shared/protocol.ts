@@ -63,6 +63,8 @@ export const clientMessageSchema = z.discriminatedUnion('t', [
     command: z.object({ type: z.string().min(1).max(64) }).loose(),
   }),
   z.object({ t: z.literal('ping'), id }),
+  /** Facilitator only: open or close a session's room for phones. */
+  z.object({ t: z.literal('room'), action: z.enum(['open', 'close', 'status']), sessionId: id }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export type CommandMessage = Extract<ClientMessage, { t: 'command' }>;
@@ -91,7 +93,8 @@ export type HostMessage =
       reason?: RuleReason;
       message: string;
     }
-  | { t: 'pong'; id: string; serverTime: number };
+  | { t: 'pong'; id: string; serverTime: number }
+  | { t: 'room'; sessionId: string; open: boolean; joinCode: string | null };
 
 export const MAX_MESSAGE_BYTES = LIMITS.messageBytes;
 

@@ -2,11 +2,13 @@ import type Database from 'better-sqlite3';
 import { EventStore } from './db/event-store';
 import { databasePath, openDatabase } from './db/open';
 import { Engine } from './engine';
+import { Rooms } from './rooms';
 import type { HostOptions } from './args';
 import { type RunningServer, startServer } from './server';
 
 export interface RunningHost {
   engine: Engine;
+  rooms: Rooms;
   db: Database.Database;
   server: RunningServer;
   url: string;
@@ -21,9 +23,11 @@ export interface RunningHost {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const { db, recoveredFrom } = openDatabase(options.dataDir);
   const engine = new Engine(new EventStore(db));
-  const server = await startServer({ engine, token: options.token, rendererDir: options.rendererDir, port: options.port });
+  const rooms = new Rooms(db, engine);
+  const server = await startServer({ engine, rooms, token: options.token, rendererDir: options.rendererDir, port: options.port });
   return {
     engine,
+    rooms,
     db,
     server,
     url: server.url,

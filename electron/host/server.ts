@@ -2,15 +2,16 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { type WebSocket, WebSocketServer } from 'ws';
-import type { Actor, Role } from '../../shared/domain';
-import { type HostMessage, parseClientMessage } from '../../shared/protocol';
-import type { Engine, Subscriber } from './engine';
-import { RateLimiter } from './rate-limit';
+import { WebSocketServer } from 'ws';
+import type { Role } from '../../shared/domain';
+import { type ConnectionRegistry, serveConnection } from './connection';
+import type { Engine } from './engine';
+import type { Rooms } from './rooms';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 
 export interface ServerOptions {
   engine: Engine;
+  rooms: Rooms;
   token: string;
   rendererDir: string;
   port: number;
@@ -49,9 +50,17 @@ function originAllowed(origin: string | undefined, port: number): boolean {
 
 /** Serves the renderer and the WebSocket endpoint on loopback. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { engine } = options;
+  const { engine, rooms } = options;
+  const connections: ConnectionRegistry = new Map();
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://host');
+    if (url.pathname === '/api/join' && request.method === 'POST') {
+      void handleJoin(request, rooms).then(({ status, body }) => {
+        response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+        response.end(JSON.stringify(body));
+      });
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, SECURITY_HEADERS);
       response.end();
@@ -66,11 +75,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const url = new URL(request.url ?? '/', 'http://host');
     if (url.pathname !== '/ws') return refuseUpgrade(socket, 403, 'Eiland: onbekend adres.');
     if (!originAllowed(request.headers.origin, port)) return refuseUpgrade(socket, 403, 'Eiland: verbinding van een andere website geweigerd.');
+    const participantToken = url.searchParams.get('participant');
+    if (participantToken !== null) {
+      const identity = rooms.identify(participantToken);
+      if (!identity) return refuseUpgrade(socket, 401, 'Eiland: deze deelname is niet (meer) geldig. Doe opnieuw mee met de code op het scherm.');
+      sockets.handleUpgrade(request, socket, head, (ws) =>
+        serveConnection(ws, { engine, rooms, connections }, identity.actor, identity.sessionId),
+      );
+      return;
+    }
     if (!sameSecret(url.searchParams.get('token'), options.token)) {
       return refuseUpgrade(socket, 401, 'Eiland: toegangscode ontbreekt of klopt niet. Open Eiland via het adres dat bij het starten werd getoond.');
     }
     const role: Role = url.searchParams.get('role') === 'projector' ? 'projector' : 'facilitator';
-    sockets.handleUpgrade(request, socket, head, (ws) => serveConnection(ws, engine, { role, participantId: null }));
+    sockets.handleUpgrade(request, socket, head, (ws) => serveConnection(ws, { engine, rooms, connections }, { role, participantId: null }, null));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -92,55 +110,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 }
 
-/** One client connection: every frame is answered, nothing a client sends can stop the host. */
-export function serveConnection(ws: WebSocket, engine: Engine, actor: Actor): void {
-  const limiter = new RateLimiter(200, 100);
-  const subscriber: Subscriber = {
-    actor,
-    send(message: HostMessage) {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-    },
-  };
-  subscriber.send({ t: 'welcome', role: actor.role, participantId: actor.participantId, serverTime: Date.now() });
+const MAX_JOIN_BYTES = 4096;
 
-  ws.on('message', (data, isBinary) => {
-    if (!limiter.take()) {
-      subscriber.send({ t: 'error', id: null, code: 'rate_limited', message: 'Too many messages; slow down' });
-      return;
-    }
-    if (isBinary) {
-      subscriber.send({ t: 'error', id: null, code: 'bad_message', message: 'Binary frames are not accepted' });
-      return;
-    }
-    const parsed = parseClientMessage(data.toString());
-    if (!parsed.ok) {
-      subscriber.send({ t: 'error', id: null, code: parsed.code, message: parsed.message });
-      return;
-    }
-    const message = parsed.message;
-    try {
-      switch (message.t) {
-        case 'command':
-          subscriber.send(engine.handle(message, actor));
-          return;
-        case 'subscribe': {
-          const refused = engine.subscribe(subscriber, message.stream, message.sinceSeq);
-          if (refused) subscriber.send(refused);
-          return;
-        }
-        case 'unsubscribe':
-          engine.unsubscribe(subscriber, message.stream);
-          return;
-        case 'ping':
-          subscriber.send({ t: 'pong', id: message.id, serverTime: Date.now() });
-      }
-    } catch (error) {
-      // A bug must not take the host down for everyone; the sender hears about it.
-      console.error('Eiland host: command failed', error);
-      const id = message.t === 'command' ? message.id : null;
-      subscriber.send({ t: 'error', id, code: 'internal', message: 'Internal error; nothing was changed' });
-    }
-  });
-  ws.on('close', () => engine.unsubscribe(subscriber));
-  ws.on('error', () => engine.unsubscribe(subscriber));
+/** POST /api/join {code, name}: a phone exchanges the room's code for its own token. */
+async function handleJoin(request: IncomingMessage, rooms: Rooms): Promise<{ status: number; body: unknown }> {
+  let raw = '';
+  for await (const chunk of request) {
+    raw += String(chunk);
+    if (raw.length > MAX_JOIN_BYTES) return { status: 413, body: { code: 'too_large', message: 'Join request too large' } };
+  }
+  let body: { code?: unknown; name?: unknown };
+  try {
+    body = JSON.parse(raw) as { code?: unknown; name?: unknown };
+  } catch {
+    return { status: 400, body: { code: 'bad_message', message: 'Join request is not valid JSON' } };
+  }
+  const result = rooms.join(body?.code, body?.name, request.socket.remoteAddress ?? 'unknown');
+  if (!result.ok) return { status: result.status, body: { code: result.code, message: result.message } };
+  return { status: 200, body: { token: result.token, participantId: result.participantId, sessionId: result.sessionId } };
 }

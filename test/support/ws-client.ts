@@ -40,6 +40,15 @@ export class TestClient {
     return TestClient.connect(`${ws}ws?token=${token}${role === 'projector' ? '&role=projector' : ''}`);
   }
 
+  /** Joins a session's open room like a phone does and connects with the participant token. */
+  static async phone(baseUrl: string, joinCode: string, name: string | null = null): Promise<TestClient & { participantId: string; token: string }> {
+    const joined = await joinRoom(baseUrl, joinCode, name);
+    if (joined.status !== 200) throw new Error(`join failed: ${joined.status} ${JSON.stringify(joined.body)}`);
+    const { token, participantId } = joined.body as { token: string; participantId: string };
+    const client = await TestClient.connect(`${baseUrl.replace(/^http/, 'ws')}ws?participant=${token}`);
+    return Object.assign(client, { participantId, token });
+  }
+
   sendRaw(frame: string): void {
     this.ws.send(frame);
   }
@@ -77,4 +86,21 @@ export class TestClient {
   close(): void {
     this.ws.close();
   }
+}
+
+export async function joinRoom(baseUrl: string, code: unknown, name: unknown = null): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${baseUrl}api/join`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code, name }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/** Opens the room of a session as the facilitator and returns its join code. */
+export async function openRoom(facilitator: TestClient, sessionId: string): Promise<string> {
+  facilitator.sendRaw(JSON.stringify({ t: 'room', action: 'open', sessionId }));
+  const reply = await facilitator.next((m) => m.t === 'room' && m.sessionId === sessionId);
+  if (reply.t !== 'room' || !reply.joinCode) throw new Error('room did not open');
+  return reply.joinCode;
 }

@@ -42,6 +42,22 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     name: 'command ids are unique, so a retried command is found and acknowledged again',
     sql: `CREATE UNIQUE INDEX events_command_id ON events (command_id);`,
   },
+  {
+    version: 3,
+    name: 'rooms and participant tokens, so phones stay joined when the host restarts',
+    sql: `
+      CREATE TABLE rooms (
+        session_id TEXT PRIMARY KEY REFERENCES streams(id) ON DELETE CASCADE,
+        join_code TEXT NOT NULL UNIQUE,
+        open INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE TABLE participant_tokens (
+        token_hash TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES streams(id) ON DELETE CASCADE,
+        participant_id TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
