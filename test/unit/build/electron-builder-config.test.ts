@@ -1,0 +1,160 @@
+/**
+ * The packaging configuration, checked with electron-builder's own code where it can run here:
+ * its schema validation and its file matcher. Packaging itself needs Electron downloads.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const require = createRequire(import.meta.url);
+
+interface TargetList {
+  target: string[];
+}
+interface BuilderConfig {
+  appId: string;
+  productName: string;
+  icon: string;
+  directories: { output: string; buildResources: string };
+  files: string[];
+  asarUnpack: string[];
+  extraMetadata: { main: string };
+  npmRebuild: boolean;
+  win: TargetList;
+  mac: TargetList & { category: string };
+  linux: TargetList & { category: string; maintainer: string };
+  fileAssociations: { ext: string; name: string; description: string; role: string }[];
+}
+
+const config = require(join(root, 'build/electron-builder.config.cjs')) as BuilderConfig;
+
+type Filter = (file: string, stat: { isDirectory(): boolean }) => boolean;
+interface FileMatcherClass {
+  new (from: string, to: string, expand: (pattern: string) => string, patterns: string[]): { createFilter(): Filter };
+}
+const { FileMatcher } = require('app-builder-lib/out/fileMatcher') as { FileMatcher: FileMatcherClass };
+const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+  validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+};
+const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+
+const asFile = { isDirectory: () => false };
+
+/** Whether electron-builder would copy a project file (app files use `files` as written). */
+function shipsAppFile(relativePath: string): boolean {
+  const filter = new FileMatcher(root, '/out', (pattern) => pattern, config.files).createFilter();
+  return filter(join(root, relativePath), asFile);
+}
+
+/** Whether electron-builder would copy a file of a production dependency (only `!` patterns apply). */
+function shipsModuleFile(relativePath: string): boolean {
+  const excludes = config.files.filter((pattern) => pattern.startsWith('!'));
+  const filter = new FileMatcher(root, '/out', (pattern) => pattern, ['**/*', ...excludes]).createFilter();
+  return filter(join(root, relativePath), asFile);
+}
+
+describe('electron-builder configuration', () => {
+  it('is valid for electron-builder itself', async () => {
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+  });
+
+  it('names the app and its folders', () => {
+    expect(config.appId).toBe('nl.eiland.app');
+    expect(config.productName).toBe('Eiland');
+    expect(config.directories).toEqual({ output: 'release', buildResources: 'build/resources' });
+  });
+
+  it('starts the built shell, like package.json does', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string };
+    expect(config.extraMetadata.main).toBe('dist/electron/shell.cjs');
+    expect(pkg.main).toBe(config.extraMetadata.main);
+  });
+
+  it('builds all five targets', () => {
+    expect(config.win.target).toEqual(['nsis', 'portable']);
+    expect(config.mac.target).toEqual(['dmg']);
+    expect(config.mac.category).toBe('public.app-category.productivity');
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.linux.category).toBe('Office');
+    expect(config.linux.maintainer).toMatch(/<.+@.+>/);
+  });
+
+  it('ships the built app and package.json', () => {
+    expect(shipsAppFile('dist/electron/shell.cjs')).toBe(true);
+    expect(shipsAppFile('dist/electron/preload.cjs')).toBe(true);
+    expect(shipsAppFile('dist/host/main.mjs')).toBe(true);
+    expect(shipsAppFile('dist/renderer/index.html')).toBe(true);
+    expect(shipsAppFile('package.json')).toBe(true);
+  });
+
+  it('never ships source maps, sources, tests, CI or docs', () => {
+    for (const path of [
+      'dist/electron/shell.cjs.map',
+      'dist/host/main.mjs.map',
+      'electron/shell/main.ts',
+      'shared/ipc.ts',
+      'renderer/src/main.tsx',
+      'src/index.ts',
+      'test/unit/shared/ipc.test.ts',
+      '.ci/run',
+      'docs/design.md',
+      'build/start.mjs',
+      'vitest.config.ts',
+    ]) {
+      expect(shipsAppFile(path), path).toBe(false);
+    }
+  });
+
+  it('keeps the runtime of dependencies but drops their TypeScript and C sources', () => {
+    expect(shipsModuleFile('node_modules/better-sqlite3/lib/index.js')).toBe(true);
+    expect(shipsModuleFile('node_modules/better-sqlite3/prebuilds/win32-x64.node')).toBe(true);
+    expect(shipsModuleFile('node_modules/ws/lib/websocket.js')).toBe(true);
+    expect(shipsModuleFile('node_modules/better-sqlite3/src/better_sqlite3.cpp')).toBe(false);
+    expect(shipsModuleFile('node_modules/better-sqlite3/deps/sqlite3/sqlite3.c')).toBe(false);
+    expect(shipsModuleFile('node_modules/zod/src/index.ts')).toBe(false);
+  });
+
+  it('unpacks better-sqlite3 from the asar so its native binary can load, without a rebuild', () => {
+    expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**');
+    expect(config.npmRebuild).toBe(false);
+  });
+
+  it('registers .eiland files', () => {
+    expect(config.fileAssociations).toEqual([
+      expect.objectContaining({ ext: 'eiland', name: 'Eiland-sessie', role: 'Editor', description: expect.any(String) }),
+    ]);
+  });
+});
+
+describe('app icon', () => {
+  const png = readFileSync(join(root, config.icon));
+
+  it('is assets/icon.png, a PNG with a 1024 × 1024 RGBA header', () => {
+    expect(config.icon).toBe('assets/icon.png');
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.toString('ascii', 12, 16)).toBe('IHDR');
+    expect(png.readUInt32BE(16)).toBe(1024);
+    expect(png.readUInt32BE(20)).toBe(1024);
+    expect(png[24]).toBe(8);
+    expect(png[25]).toBe(6);
+  });
+
+  it('has a transparent corner and an opaque centre (a rounded tile, not an empty image)', () => {
+    // Walk the chunks and inflate the image data; every row starts with filter byte 0 (see make-icon.mjs).
+    const data: Buffer[] = [];
+    for (let offset = 8; offset < png.length; ) {
+      const length = png.readUInt32BE(offset);
+      if (png.toString('ascii', offset + 4, offset + 8) === 'IDAT') data.push(png.subarray(offset + 8, offset + 8 + length));
+      offset += 12 + length;
+    }
+    const rows = inflateSync(Buffer.concat(data));
+    const alpha = (x: number, y: number) => rows[y * (1024 * 4 + 1) + 1 + x * 4 + 3];
+    expect(rows.length).toBe((1024 * 4 + 1) * 1024);
+    expect(alpha(0, 0)).toBe(0);
+    expect(alpha(512, 512)).toBe(255);
+  });
+});
