@@ -74,6 +74,11 @@ export interface SessionSettings {
   anonymous: boolean;
   /** When on, notes stay hidden from the projector and other phones until the facilitator reveals them. */
   hideNotesUntilReveal: boolean;
+  /**
+   * When on, a note from a phone waits in the facilitator's queue (`Note.pending`) and reaches the
+   * projector and other phones only once approved, so one unkind line never hits the wall.
+   */
+  moderation: boolean;
 }
 
 export type PhaseKind =
@@ -126,6 +131,11 @@ export interface Note {
   authorName: string | null;
   clusterId: Id | null;
   createdAt: number;
+  /**
+   * True while a phone's note waits for the facilitator's approval (moderation); only its author
+   * and the facilitator see it. Absent or false: an ordinary note.
+   */
+  pending?: boolean;
 }
 
 export interface Cluster {

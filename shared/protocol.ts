@@ -63,8 +63,21 @@ export const clientMessageSchema = z.discriminatedUnion('t', [
     command: z.object({ type: z.string().min(1).max(64) }).loose(),
   }),
   z.object({ t: z.literal('ping'), id }),
-  /** Facilitator only: open or close a session's room for phones. */
-  z.object({ t: z.literal('room'), action: z.enum(['open', 'close', 'status']), sessionId: id }),
+  /**
+   * A session's room for phones. The facilitator opens, closes, and shows or hides the join code
+   * large on the projector; the projector may only ask for the status. Every facilitator and
+   * projector connection that asked about a session hears each later change of its room.
+   */
+  z.object({
+    t: z.literal('room'),
+    action: z.enum(['open', 'close', 'status', 'show', 'hide']),
+    sessionId: id,
+    /**
+     * With `open`: the address (one of the reply's `addresses`) on which the host then also listens
+     * on the local network, for phones. Without it the room is open on this computer only.
+     */
+    interfaceAddress: z.string().max(64).optional(),
+  }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export type CommandMessage = Extract<ClientMessage, { t: 'command' }>;
@@ -94,7 +107,30 @@ export type HostMessage =
       message: string;
     }
   | { t: 'pong'; id: string; serverTime: number }
-  | { t: 'room'; sessionId: string; open: boolean; joinCode: string | null };
+  | RoomMessage;
+
+/** An IPv4 address of this computer that phones on the same local network can reach. */
+export interface LanAddress {
+  /** The network interface's own name (e.g. "Wi-Fi", "wlan0"), to help the facilitator choose. */
+  name: string;
+  address: string;
+}
+
+/** The state of a session's room, sent to the facilitator and the projector. */
+export interface RoomMessage {
+  t: 'room';
+  sessionId: string;
+  open: boolean;
+  joinCode: string | null;
+  /** What phones open (the QR code): set only while the host listens on the local network for this room. */
+  joinUrl: string | null;
+  /** The addresses the facilitator can choose from; empty when this computer is on no network. */
+  addresses: LanAddress[];
+  /** Whether the projector shows the QR code and join code large (else small in a corner). */
+  showJoinInfo: boolean;
+  /** Why the last `open` could not listen on the chosen address, if it could not. */
+  problem: 'address_unavailable' | null;
+}
 
 export const MAX_MESSAGE_BYTES = LIMITS.messageBytes;
 
@@ -102,7 +138,8 @@ export const MAX_MESSAGE_BYTES = LIMITS.messageBytes;
 export function parseClientMessage(
   raw: string,
 ): { ok: true; message: ClientMessage } | { ok: false; code: ErrorCode; message: string } {
-  if (raw.length > MAX_MESSAGE_BYTES) {
+  // The limit is in bytes; a UTF-16 unit is 1 to 3 bytes, so only mid-sized frames need counting.
+  if (raw.length > MAX_MESSAGE_BYTES || (raw.length * 3 > MAX_MESSAGE_BYTES && utf8Length(raw) > MAX_MESSAGE_BYTES)) {
     return { ok: false, code: 'too_large', message: `Message over ${MAX_MESSAGE_BYTES} bytes` };
   }
   let json: unknown;
@@ -116,6 +153,24 @@ export function parseClientMessage(
     return { ok: false, code: 'bad_message', message: `Malformed message: ${summariseIssues(parsed.error)}` };
   }
   return { ok: true, message: parsed.data };
+}
+
+/** The UTF-8 size of a string in bytes, without Node or DOM APIs; a lone surrogate counts as 3 (U+FFFD). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i += 1;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 export function summariseIssues(error: z.ZodError): string {

@@ -5,6 +5,7 @@ export const DEFAULT_SETTINGS: SessionSettings = {
   maxDotsPerItem: null,
   anonymous: true,
   hideNotesUntilReveal: false,
+  moderation: false,
 };
 
 const PER_SIDE: readonly PhaseKind[] = ['observation', 'notes', 'clustering', 'attention'];

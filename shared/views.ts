@@ -12,10 +12,13 @@ export function isNoteHidden(state: SessionState, note: Note): boolean {
   return state.settings.hideNotesUntilReveal && !state.flow.revealedZoneIds.includes(note.zoneId);
 }
 
-function noteFor(state: SessionState, note: Note, actor: Actor): Note {
-  const own = actor.role === 'participant' && note.authorId === actor.participantId;
+/** A note waiting for moderation (Note.pending) exists only for its author and the facilitator. */
+function noteFor(state: SessionState, note: Note, actor: Actor): Note | null {
+  const own = actor.role === 'participant' && actor.participantId !== null && note.authorId === actor.participantId;
   if (own) return note;
-  const visible = { ...note, authorId: null };
+  if (note.pending) return null;
+  // Turning anonymity on hides names written before (visibilityKey includes it, so views are resent).
+  const visible = { ...note, authorId: null, authorName: state.settings.anonymous ? null : note.authorName };
   if (isNoteHidden(state, note)) return { ...visible, text: HIDDEN_TEXT, authorName: null };
   return visible;
 }
@@ -37,7 +40,10 @@ function redactEntity(state: SessionState, key: string, value: unknown, actor: A
 export function viewOfSession(state: SessionState, actor: Actor): SessionState {
   if (actor.role === 'facilitator') return state;
   const notes: SessionState['notes'] = {};
-  for (const note of Object.values(state.notes)) notes[note.id] = noteFor(state, note, actor);
+  for (const note of Object.values(state.notes)) {
+    const visible = noteFor(state, note, actor);
+    if (visible) notes[note.id] = visible;
+  }
   const votes: SessionState['votes'] = {};
   for (const vote of Object.values(state.votes)) {
     const visible = voteFor(state, vote, actor);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Phase } from '../domain';
 import { LIMITS } from '../domain';
 import { requireZone } from './notes';
-import { DomainError, defineSessionCommand, FACILITATOR, notFound } from './registry';
+import { DomainError, defineSessionCommand, FACILITATOR, notFound, refuse } from './registry';
 import { color, entityId, isoDate, longText, shortText, title, zoneId } from './schemas';
 
 const phaseKind = z.enum(['checkin', 'observation', 'notes', 'clustering', 'attention', 'voting', 'ingredients', 'other', 'closing']);
@@ -30,7 +30,13 @@ export const flowCommands = [
     roles: FACILITATOR,
     undoable: true,
     apply(tx, { phases }) {
-      for (const phase of phases) if (phase.zoneId !== null) requireZone(tx.state, phase.zoneId);
+      const ids = new Set<string>();
+      for (const phase of phases) {
+        if (phase.zoneId !== null) requireZone(tx.state, phase.zoneId);
+        // phase.set finds a phase by id, so two phases with one id could never both be reached.
+        if (ids.has(phase.id)) refuse('duplicate_id', `Phase ${phase.id} appears twice`);
+        ids.add(phase.id);
+      }
       const current = phases.some((phase) => phase.id === tx.state.flow.currentPhaseId) ? tx.state.flow.currentPhaseId : null;
       tx.set('flow', { ...tx.state.flow, phases: phases satisfies Phase[], currentPhaseId: current });
     },
@@ -103,6 +109,7 @@ export const flowCommands = [
         maxDotsPerItem: z.number().int().min(1).max(LIMITS.dotsPerParticipant).nullable(),
         anonymous: z.boolean(),
         hideNotesUntilReveal: z.boolean(),
+        moderation: z.boolean(),
       })
       .partial()
       .strict(),

@@ -17,10 +17,16 @@ export function requireNote(state: SessionState, id: string): Note {
 /** Participants may change only what they wrote; the facilitator may change everything. */
 function requireOwnNote(state: SessionState, id: string, { actor }: CommandContext): Note {
   const note = requireNote(state, id);
-  if (actor.role === 'participant' && note.authorId !== actor.participantId) {
+  // A participant without an id owns nothing (the facilitator's notes have no author either).
+  if (actor.role === 'participant' && (actor.participantId === null || note.authorId !== actor.participantId)) {
     refuse('not_own_note', 'Participants can only change their own notes');
   }
   return note;
+}
+
+/** With moderation on, what a phone writes waits for the facilitator (see SessionSettings.moderation). */
+function awaitsApproval(state: SessionState, { actor }: CommandContext): boolean {
+  return actor.role === 'participant' && state.settings.moderation === true;
 }
 
 /** Moving a note into another zone's area changes its side; outside every zone it keeps its side. */
@@ -63,6 +69,7 @@ export const noteCommands = [
         authorName: anonymous ? null : (participant?.name ?? null),
         clusterId: null,
         createdAt: context.now,
+        ...(awaitsApproval(state, context) ? { pending: true } : {}),
       } satisfies Note);
     },
   }),
@@ -73,7 +80,8 @@ export const noteCommands = [
     undoable: true,
     apply(tx, { id, text }, context) {
       const note = requireOwnNote(tx.state, id, context);
-      tx.put('notes', { ...note, text });
+      // An edited phone note goes back to the queue: approval was for the words that were approved.
+      tx.put('notes', awaitsApproval(tx.state, context) ? { ...note, text, pending: true } : { ...note, text });
     },
   }),
   defineSessionCommand({
@@ -94,6 +102,18 @@ export const noteCommands = [
     undoable: true,
     apply(tx, { ids, color: newColor }) {
       for (const id of ids) tx.put('notes', { ...requireNote(tx.state, id), color: newColor });
+    },
+  }),
+  defineSessionCommand({
+    type: 'note.approve',
+    schema: z.object({ ids: z.array(entityId).min(1).max(LIMITS.notesPerSession) }),
+    roles: FACILITATOR,
+    undoable: true,
+    apply(tx, { ids }) {
+      for (const id of ids) {
+        const { pending, ...approved } = requireNote(tx.state, id);
+        if (pending) tx.put('notes', approved);
+      }
     },
   }),
   defineSessionCommand({

@@ -64,6 +64,17 @@ export const pointCommands = [
     },
   }),
   defineSessionCommand({
+    // Links a point to a theme shared with points of other sessions (null unlinks), so the
+    // programme summary can group them. Only a person links: suggestions are never applied alone.
+    type: 'attention.link',
+    schema: z.object({ id: entityId, themeKey: shortText.min(1).nullable() }),
+    roles: FACILITATOR,
+    undoable: true,
+    apply(tx, { id, themeKey }) {
+      tx.put('attentionPoints', { ...requirePoint(tx.state, id), themeKey });
+    },
+  }),
+  defineSessionCommand({
     type: 'attention.delete',
     schema: z.object({ id: entityId }),
     roles: FACILITATOR,

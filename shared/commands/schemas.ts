@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { LIMITS } from '../domain';
 
 /** Field schemas shared by the command families; limits come from LIMITS in domain.ts. */
-export const entityId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'ids are 1–64 letters, digits, - or _');
+
+/**
+ * Ids are keys of plain objects in the state, so names that every object inherits ('constructor',
+ * '__proto__', 'toString', …) are refused: a lookup would find the inherited member, not an entity.
+ */
+export const entityId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'ids are 1–64 letters, digits, - or _')
+  .refine((id) => !(id in Object.prototype), 'this id is a reserved name');
 export const zoneId = entityId;
 export const noteText = z.string().trim().min(1).max(LIMITS.noteText);
 export const title = z.string().trim().min(1).max(LIMITS.title);
@@ -10,5 +18,12 @@ export const shortText = z.string().trim().max(LIMITS.shortText);
 export const longText = z.string().max(LIMITS.longText);
 export const coordinate = z.number().finite().min(-10000).max(10000);
 export const color = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'colours are #RRGGBB');
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD')
+  // A real calendar day: 2025-02-30 or 2025-13-01 would otherwise reach reports and sorting.
+  .refine((date) => {
+    const time = Date.parse(`${date}T00:00:00Z`);
+    return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === date;
+  }, 'no such date');
 export const empty = z.object({}).strict();

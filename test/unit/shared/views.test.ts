@@ -1,0 +1,333 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionState } from '../../../shared/domain';
+import { HIDDEN_TEXT, isNoteHidden, viewOfChanges, viewOfSession, visibilityKey } from '../../../shared/views';
+import { accept, deepFreeze, defined, FACILITATOR, OTHER, PARTICIPANT, PROJECTOR, seededState, step } from './fixtures';
+
+/** Notes hidden until reveal, names kept, with one dot each from p1 (a1) and p2 (a2). */
+function hiddenState(): SessionState {
+  let state = seededState({ hideNotesUntilReveal: true, anonymous: false });
+  state = step(state, { type: 'voting.open', open: true });
+  state = step(state, { type: 'vote.cast', id: 'v1', attentionPointId: 'a1' }, PARTICIPANT);
+  state = step(state, { type: 'vote.cast', id: 'v2', attentionPointId: 'a2' }, OTHER);
+  return state;
+}
+
+describe('isNoteHidden', () => {
+  it('hides nothing when the setting is off', () => {
+    const state = seededState({ hideNotesUntilReveal: false });
+    expect(Object.values(state.notes).some((n) => isNoteHidden(state, n))).toBe(false);
+  });
+
+  it('hides notes of zones that are not revealed', () => {
+    const state = step(hiddenState(), {
+      type: 'notes.reveal',
+      zoneId: 'het',
+      revealed: true,
+    });
+    expect(isNoteHidden(state, defined(state.notes.n1))).toBe(true);
+    expect(isNoteHidden(state, defined(state.notes.n3))).toBe(false);
+  });
+});
+
+describe('viewOfSession', () => {
+  it('gives the facilitator the state itself', () => {
+    const state = hiddenState();
+    expect(viewOfSession(state, FACILITATOR)).toBe(state);
+  });
+
+  it('does not mutate the state', () => {
+    const state = deepFreeze(hiddenState());
+    viewOfSession(state, PROJECTOR);
+    viewOfSession(state, PARTICIPANT);
+    expect(state).toEqual(hiddenState());
+  });
+
+  it('sends hidden notes with empty text and no author to the projector', () => {
+    const view = viewOfSession(hiddenState(), PROJECTOR);
+    for (const note of Object.values(view.notes)) {
+      expect(note.text).toBe(HIDDEN_TEXT);
+      expect(note.authorId).toBeNull();
+      expect(note.authorName).toBeNull();
+    }
+    expect(HIDDEN_TEXT).toBe('');
+    // Position and zone stay, so the projector can show that a note is there.
+    expect(view.notes.n2).toMatchObject({ x: 450, y: 520, zoneId: 'wij' });
+    expect(JSON.stringify(view)).not.toContain('Korte lijnen');
+    expect(JSON.stringify(view.notes)).not.toContain('Bram');
+  });
+
+  it('sends a participant their own hidden notes in full, and others’ with empty text', () => {
+    const state = hiddenState();
+    const view = viewOfSession(state, PARTICIPANT);
+    expect(view.notes.n2).toEqual(state.notes.n2);
+    expect(view.notes.n4).toEqual(state.notes.n4);
+    expect(view.notes.n2?.text).toBe('Korte lijnen');
+    expect(view.notes.n3?.text).toBe('');
+    expect(view.notes.n1?.text).toBe('');
+    expect(JSON.stringify(view.notes)).not.toContain('Monitoring ontbreekt');
+  });
+
+  it('does not treat the facilitator’s notes as own for a participant connection without an id', () => {
+    const view = viewOfSession(hiddenState(), { role: 'participant', participantId: null });
+    expect(view.notes.n1?.text).toBe('');
+    expect(JSON.stringify(view.notes)).not.toContain('Gedeelde visie');
+  });
+
+  it('shows revealed zones’ notes but never other people’s author ids', () => {
+    const state = step(hiddenState(), {
+      type: 'notes.reveal',
+      zoneId: 'het',
+      revealed: true,
+    });
+    const projector = viewOfSession(state, PROJECTOR);
+    expect(projector.notes.n3).toMatchObject({
+      text: 'Monitoring ontbreekt',
+      authorId: null,
+      authorName: 'Chris',
+    });
+    expect(projector.notes.n2?.text).toBe('');
+    const phone = viewOfSession(state, PARTICIPANT);
+    expect(phone.notes.n3).toMatchObject({
+      text: 'Monitoring ontbreekt',
+      authorId: null,
+    });
+  });
+
+  it('shows authors’ names only while the session is not anonymous', () => {
+    const named = seededState({ anonymous: false });
+    expect(viewOfSession(named, PROJECTOR).notes.n2?.authorName).toBe('Bram');
+    // Turned anonymous later: names written earlier are no longer shown to others.
+    const anonymous = step(named, { type: 'settings.update', anonymous: true });
+    expect(viewOfSession(anonymous, PROJECTOR).notes.n2?.authorName).toBeNull();
+    expect(viewOfSession(anonymous, OTHER).notes.n2?.authorName).toBeNull();
+    expect(viewOfSession(anonymous, PARTICIPANT).notes.n2?.authorName).toBe('Bram');
+    expect(viewOfSession(anonymous, FACILITATOR).notes.n2?.authorName).toBe('Bram');
+    const outcome = accept(anonymous, { type: 'note.edit', id: 'n2', text: 'Nieuw' });
+    expect(JSON.stringify(viewOfChanges(outcome.state, outcome.changes, PROJECTOR))).not.toContain('Bram');
+  });
+
+  it('shows all notes when hiding is off', () => {
+    const state = seededState();
+    const view = viewOfSession(state, PROJECTOR);
+    expect(
+      Object.values(view.notes)
+        .map((n) => n.text)
+        .sort(),
+    ).toEqual(
+      Object.values(state.notes)
+        .map((n) => n.text)
+        .sort(),
+    );
+  });
+
+  it('hides every vote from the projector until they are revealed', () => {
+    const state = hiddenState();
+    expect(viewOfSession(state, PROJECTOR).votes).toEqual({});
+    const revealed = step(state, { type: 'voting.reveal', revealed: true });
+    const view = viewOfSession(revealed, PROJECTOR);
+    expect(Object.keys(view.votes).sort()).toEqual(['v1', 'v2']);
+    // Totals, not who voted what.
+    expect(Object.values(view.votes).every((vote) => vote.participantId === '')).toBe(true);
+    expect(view.votes.v1?.attentionPointId).toBe('a1');
+  });
+
+  it('gives a participant only their own votes before the reveal', () => {
+    const view = viewOfSession(hiddenState(), PARTICIPANT);
+    expect(view.votes).toEqual({
+      v1: { id: 'v1', attentionPointId: 'a1', participantId: 'p1' },
+    });
+    expect(viewOfSession(hiddenState(), OTHER).votes).toEqual({
+      v2: { id: 'v2', attentionPointId: 'a2', participantId: 'p2' },
+    });
+  });
+
+  it('gives a participant their own votes plus anonymous others after the reveal', () => {
+    const revealed = step(hiddenState(), {
+      type: 'voting.reveal',
+      revealed: true,
+    });
+    const view = viewOfSession(revealed, PARTICIPANT);
+    expect(view.votes).toEqual({
+      v1: { id: 'v1', attentionPointId: 'a1', participantId: 'p1' },
+      v2: { id: 'v2', attentionPointId: 'a2', participantId: '' },
+    });
+  });
+
+  it('does not give participants the participants list; the projector gets it', () => {
+    const state = hiddenState();
+    expect(viewOfSession(state, PARTICIPANT).participants).toEqual({});
+    expect(viewOfSession(state, PROJECTOR).participants).toEqual(state.participants);
+  });
+
+  it('leaves everything else as it is', () => {
+    const state = hiddenState();
+    const view = viewOfSession(state, PROJECTOR);
+    expect(view.attentionPoints).toBe(state.attentionPoints);
+    expect(view.flow).toBe(state.flow);
+    expect(view.settings).toBe(state.settings);
+    expect(view.ingredients).toBe(state.ingredients);
+  });
+});
+
+describe('viewOfChanges', () => {
+  it('gives the facilitator the changes as they are', () => {
+    const outcome = accept(hiddenState(), { type: 'note.add', id: 'n9', zoneId: 'wij', text: 'Geheim' }, PARTICIPANT);
+    expect(viewOfChanges(outcome.state, outcome.changes, FACILITATOR)).toBe(outcome.changes);
+  });
+
+  it('redacts a hidden note for the projector and other phones but not for its author', () => {
+    const outcome = accept(hiddenState(), { type: 'note.add', id: 'n9', zoneId: 'wij', text: 'Geheim' }, PARTICIPANT);
+    const projector = viewOfChanges(outcome.state, outcome.changes, PROJECTOR);
+    expect(projector).toHaveLength(1);
+    expect(projector[0]).toMatchObject({
+      key: 'notes',
+      id: 'n9',
+      before: null,
+      after: { text: '', authorId: null, authorName: null },
+    });
+    const other = viewOfChanges(outcome.state, outcome.changes, OTHER);
+    expect(JSON.stringify(other)).not.toContain('Geheim');
+    const own = viewOfChanges(outcome.state, outcome.changes, PARTICIPANT);
+    expect(own).toEqual(outcome.changes);
+  });
+
+  it('redacts both sides of a hidden note edit', () => {
+    const outcome = accept(hiddenState(), { type: 'note.edit', id: 'n3', text: 'Nieuw geheim' }, OTHER);
+    const [change] = viewOfChanges(outcome.state, outcome.changes, PROJECTOR);
+    expect(change).toMatchObject({ before: { text: '' }, after: { text: '' } });
+    expect(JSON.stringify(change)).not.toContain('geheim');
+    expect(JSON.stringify(change)).not.toContain('Monitoring');
+  });
+
+  it('drops votes the subscriber may not see', () => {
+    const outcome = accept(hiddenState(), { type: 'vote.cast', id: 'v3', attentionPointId: 'a3' }, PARTICIPANT);
+    expect(viewOfChanges(outcome.state, outcome.changes, PROJECTOR)).toEqual([]);
+    expect(viewOfChanges(outcome.state, outcome.changes, OTHER)).toEqual([]);
+    expect(viewOfChanges(outcome.state, outcome.changes, PARTICIPANT)).toEqual(outcome.changes);
+  });
+
+  it('sends vote changes anonymised once votes are revealed', () => {
+    let state = step(hiddenState(), { type: 'voting.reveal', revealed: true });
+    state = step(state, { type: 'voting.open', open: true });
+    const outcome = accept(state, { type: 'vote.retract', id: 'v1' }, PARTICIPANT);
+    expect(viewOfChanges(outcome.state, outcome.changes, PROJECTOR)).toEqual([
+      {
+        key: 'votes',
+        id: 'v1',
+        before: { id: 'v1', attentionPointId: 'a1', participantId: '' },
+        after: null,
+      },
+    ]);
+  });
+
+  it('keeps only the visible changes of a mixed command', () => {
+    // Deleting a1 removes ingredient i1, p1's vote v1 and the point itself.
+    const outcome = accept(hiddenState(), {
+      type: 'attention.delete',
+      id: 'a1',
+    });
+    expect(viewOfChanges(outcome.state, outcome.changes, PROJECTOR).map((c) => `${c.key}/${c.id}`)).toEqual([
+      'ingredients/i1',
+      'attentionPoints/a1',
+    ]);
+    expect(viewOfChanges(outcome.state, outcome.changes, PARTICIPANT).map((c) => `${c.key}/${c.id}`)).toEqual([
+      'ingredients/i1',
+      'votes/v1',
+      'attentionPoints/a1',
+    ]);
+  });
+
+  it('drops participant changes for participants, not for the projector', () => {
+    const outcome = accept(
+      hiddenState(),
+      { type: 'participant.join', id: 'p9', name: 'Dirk' },
+      { role: 'participant', participantId: 'p9' },
+    );
+    expect(viewOfChanges(outcome.state, outcome.changes, PARTICIPANT)).toEqual([]);
+    expect(
+      viewOfChanges(outcome.state, outcome.changes, {
+        role: 'participant',
+        participantId: 'p9',
+      }),
+    ).toEqual([]);
+    expect(viewOfChanges(outcome.state, outcome.changes, PROJECTOR)).toEqual(outcome.changes);
+  });
+
+  it('passes singleton changes through', () => {
+    const outcome = accept(hiddenState(), {
+      type: 'timer.control',
+      action: 'set',
+      durationMs: 1000,
+    });
+    expect(viewOfChanges(outcome.state, outcome.changes, PROJECTOR)).toEqual(outcome.changes);
+    expect(viewOfChanges(outcome.state, outcome.changes, PARTICIPANT)).toEqual(outcome.changes);
+  });
+
+  it('does not mutate the changes it is given', () => {
+    const outcome = accept(hiddenState(), {
+      type: 'note.edit',
+      id: 'n3',
+      text: 'X',
+    });
+    const changes = deepFreeze(structuredClone(outcome.changes));
+    viewOfChanges(outcome.state, changes, PROJECTOR);
+    expect(changes).toEqual(outcome.changes);
+  });
+});
+
+describe('visibilityKey', () => {
+  it('changes exactly when what others may see changes', () => {
+    const state = hiddenState();
+    const key = visibilityKey(state);
+    expect(visibilityKey(step(state, { type: 'note.edit', id: 'n1', text: 'X' }))).toBe(key);
+    expect(visibilityKey(step(state, { type: 'notes.reveal', zoneId: 'wij', revealed: true }))).not.toBe(key);
+    expect(visibilityKey(step(state, { type: 'voting.reveal', revealed: true }))).not.toBe(key);
+    expect(visibilityKey(step(state, { type: 'settings.update', hideNotesUntilReveal: false }))).not.toBe(key);
+    expect(visibilityKey(step(state, { type: 'settings.update', anonymous: true }))).not.toBe(key);
+  });
+});
+
+describe('moderation in views', () => {
+  /** Moderation on; p1 wrote n9, which waits for approval. */
+  function pendingState(): SessionState {
+    const state = seededState({ moderation: true });
+    return step(state, { type: 'note.add', id: 'n9', zoneId: 'wij', text: 'Onaardig' }, PARTICIPANT);
+  }
+
+  it('a pending note exists only for its author and the facilitator', () => {
+    const state = pendingState();
+    expect(viewOfSession(state, FACILITATOR).notes.n9?.text).toBe('Onaardig');
+    expect(viewOfSession(state, PARTICIPANT).notes.n9).toMatchObject({ text: 'Onaardig', pending: true });
+    expect(viewOfSession(state, PROJECTOR).notes).not.toHaveProperty('n9');
+    expect(viewOfSession(state, OTHER).notes).not.toHaveProperty('n9');
+    expect(JSON.stringify(viewOfSession(state, PROJECTOR))).not.toContain('Onaardig');
+  });
+
+  it('the add of a pending note reaches only its author', () => {
+    const outcome = accept(seededState({ moderation: true }), { type: 'note.add', id: 'n9', zoneId: 'wij', text: 'Onaardig' }, PARTICIPANT);
+    expect(viewOfChanges(outcome.state, outcome.changes, PROJECTOR)).toEqual([]);
+    expect(viewOfChanges(outcome.state, outcome.changes, OTHER)).toEqual([]);
+    expect(viewOfChanges(outcome.state, outcome.changes, PARTICIPANT)).toEqual(outcome.changes);
+  });
+
+  it('approval reaches the others as a new note', () => {
+    const outcome = accept(pendingState(), { type: 'note.approve', ids: ['n9'] });
+    const [change] = viewOfChanges(outcome.state, outcome.changes, PROJECTOR);
+    expect(change).toMatchObject({ key: 'notes', id: 'n9', before: null, after: { text: 'Onaardig', authorId: null } });
+    expect(change?.after).not.toHaveProperty('pending');
+  });
+
+  it('deleting a pending note is not sent to the others', () => {
+    const outcome = accept(pendingState(), { type: 'note.delete', ids: ['n9'] });
+    expect(viewOfChanges(outcome.state, outcome.changes, PROJECTOR)).toEqual([]);
+  });
+
+  it('an approved note edited by its author disappears for the others until approved again', () => {
+    let state = step(pendingState(), { type: 'note.approve', ids: ['n9'] });
+    const outcome = accept(state, { type: 'note.edit', id: 'n9', text: 'Vriendelijk' }, PARTICIPANT);
+    const [change] = viewOfChanges(outcome.state, outcome.changes, PROJECTOR);
+    expect(change).toMatchObject({ key: 'notes', id: 'n9', before: { text: 'Onaardig' }, after: null });
+    state = outcome.state;
+    expect(viewOfSession(state, PROJECTOR).notes).not.toHaveProperty('n9');
+  });
+});

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import type { AttentionPoint, SessionState, Vote } from '../../../shared/domain';
+import { dotsLeft, dotsUsed, rankPoints } from '../../../shared/voting';
+import { deepFreeze, emptyState } from './fixtures';
+
+const point = (id: string, order: number, zoneId: string | null = 'wij'): AttentionPoint => ({
+  id,
+  zoneId,
+  title: id,
+  order,
+  chosen: false,
+  themeKey: null,
+});
+
+/** A state with the given points and votes, given as [attentionPointId, participantId] pairs. */
+function withVotes(points: AttentionPoint[], votes: [string, string][], dotsPerParticipant = 3): SessionState {
+  const state = emptyState({ dotsPerParticipant });
+  const attentionPoints = Object.fromEntries(points.map((p) => [p.id, p]));
+  const voteRecords: Record<string, Vote> = {};
+  votes.forEach(([attentionPointId, participantId], i) => {
+    voteRecords[`v${i}`] = { id: `v${i}`, attentionPointId, participantId };
+  });
+  return deepFreeze({ ...state, attentionPoints, votes: voteRecords });
+}
+
+describe('dotsUsed and dotsLeft', () => {
+  const state = withVotes(
+    [point('a', 1), point('b', 2)],
+    [
+      ['a', 'p1'],
+      ['a', 'p1'],
+      ['b', 'p1'],
+      ['b', 'p2'],
+    ],
+    5,
+  );
+
+  it('counts all dots of one participant', () => {
+    expect(dotsUsed(state, 'p1')).toBe(3);
+    expect(dotsUsed(state, 'p2')).toBe(1);
+    expect(dotsUsed(state, 'p3')).toBe(0);
+  });
+
+  it('counts a participant’s dots on one point', () => {
+    expect(dotsUsed(state, 'p1', 'a')).toBe(2);
+    expect(dotsUsed(state, 'p1', 'b')).toBe(1);
+    expect(dotsUsed(state, 'p2', 'a')).toBe(0);
+  });
+
+  it('gives the dots left and never less than zero', () => {
+    expect(dotsLeft(state, 'p1')).toBe(2);
+    expect(dotsLeft(state, 'p2')).toBe(4);
+    expect(dotsLeft(state, 'p3')).toBe(5);
+    const lowered = {
+      ...state,
+      settings: { ...state.settings, dotsPerParticipant: 1 },
+    };
+    expect(dotsLeft(lowered, 'p1')).toBe(0);
+  });
+});
+
+describe('rankPoints', () => {
+  it('ranks by dots, most first', () => {
+    const state = withVotes(
+      [point('a', 1), point('b', 2), point('c', 3)],
+      [
+        ['c', 'p1'],
+        ['c', 'p2'],
+        ['c', 'p3'],
+        ['b', 'p1'],
+      ],
+    );
+    expect(rankPoints(state)).toEqual([
+      { attentionPointId: 'c', dots: 3, rank: 1 },
+      { attentionPointId: 'b', dots: 1, rank: 2 },
+      { attentionPointId: 'a', dots: 0, rank: 3 },
+    ]);
+  });
+
+  it('ties share a rank, keep their own order, and the next rank skips', () => {
+    const state = withVotes(
+      [point('a', 1), point('b', 2), point('c', 3), point('d', 4)],
+      [
+        ['c', 'p1'],
+        ['c', 'p2'],
+        ['b', 'p1'],
+        ['b', 'p2'],
+        ['d', 'p3'],
+      ],
+    );
+    expect(rankPoints(state)).toEqual([
+      { attentionPointId: 'b', dots: 2, rank: 1 },
+      { attentionPointId: 'c', dots: 2, rank: 1 },
+      { attentionPointId: 'd', dots: 1, rank: 3 },
+      { attentionPointId: 'a', dots: 0, rank: 4 },
+    ]);
+  });
+
+  it('all points without dots share rank 1', () => {
+    const state = withVotes([point('b', 2), point('a', 1)], []);
+    expect(rankPoints(state)).toEqual([
+      { attentionPointId: 'a', dots: 0, rank: 1 },
+      { attentionPointId: 'b', dots: 0, rank: 1 },
+    ]);
+  });
+
+  it('filters by side, and null means the whole-session points', () => {
+    const state = withVotes(
+      [point('a', 1, 'wij'), point('b', 1, 'het'), point('c', 1, null), point('d', 2, 'wij')],
+      [
+        ['d', 'p1'],
+        ['b', 'p1'],
+        ['b', 'p2'],
+      ],
+    );
+    expect(rankPoints(state, 'wij').map((r) => [r.attentionPointId, r.dots, r.rank])).toEqual([
+      ['d', 1, 1],
+      ['a', 0, 2],
+    ]);
+    expect(rankPoints(state, null).map((r) => r.attentionPointId)).toEqual(['c']);
+    expect(rankPoints(state).map((r) => r.attentionPointId)).toEqual(['b', 'd', 'a', 'c']);
+    expect(rankPoints(state, 'zij')).toEqual([]);
+  });
+
+  it('ignores votes on points that no longer exist', () => {
+    const state = withVotes(
+      [point('a', 1)],
+      [
+        ['gone', 'p1'],
+        ['a', 'p2'],
+      ],
+    );
+    expect(rankPoints(state)).toEqual([{ attentionPointId: 'a', dots: 1, rank: 1 }]);
+  });
+
+  it('returns nothing for a session without points', () => {
+    expect(rankPoints(emptyState())).toEqual([]);
+  });
+});
