@@ -49,6 +49,8 @@ export const RULE_REASONS = [
 export type RuleReason = (typeof RULE_REASONS)[number];
 
 const id = z.string().min(1).max(64);
+/** Client-made command ids; ':' is kept for the ids the host derives (`<id>:list`), so none collide. */
+const commandId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'command ids are 1–64 letters, digits, -, _ or .');
 
 export const clientMessageSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('subscribe'), stream: id, sinceSeq: z.number().int().min(0).optional() }),
@@ -56,7 +58,7 @@ export const clientMessageSchema = z.discriminatedUnion('t', [
   z.object({
     t: z.literal('command'),
     /** Client-made id: a repeated id is acknowledged again, never applied twice. */
-    id,
+    id: commandId,
     stream: id,
     /** The last sequence number the client had seen; older than the stream's history is refused. */
     baseSeq: z.number().int().min(0).optional(),

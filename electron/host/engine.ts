@@ -94,7 +94,7 @@ export class Engine {
     if (!outcome.ok) return refusal(id, outcome.code, outcome.message, outcome.reason);
     const seq = this.workspaceSeq + 1;
     const derived: { stream: string; changes: Change[]; newSession?: SessionState }[] = [];
-    this.store.transaction(() => {
+    this.atomically(() => {
       this.store.append({ stream: WORKSPACE_STREAM, seq, commandId: id, type: input.type, role: actor.role, at: this.clock(), changes: outcome.changes });
       for (const change of outcome.changes) derived.push(...this.sessionSideOf(input, change));
       for (const effect of derived) {
@@ -166,12 +166,70 @@ export class Engine {
   private commitSession(id: string, stream: string, loaded: LoadedSession, type: string, actor: Actor, changes: Change[]): void {
     const visibleBefore = visibilityKey(loaded.state);
     const metaChanges = changes.filter((change) => change.key === 'meta');
-    this.store.transaction(() => {
+    let listEvent: EventMessage | undefined;
+    this.atomically(() => {
       this.appendSessionEvent(loaded, stream, id, type, actor.role, changes);
-      if (metaChanges.length > 0) this.syncListEntry(id, loaded.state.meta);
+      if (metaChanges.length > 0) listEvent = this.syncListEntry(id, loaded.state.meta);
     });
     const event: EventMessage = { t: 'event', stream, seq: loaded.seq, commandId: id, type, changes };
     this.broadcast(stream, event, visibleBefore !== visibilityKey(loaded.state));
+    // Only after the commit: no client may see an event that is not on disk.
+    if (listEvent) this.broadcast(WORKSPACE_STREAM, listEvent);
+  }
+
+  /**
+   * One SQLite transaction. The work also moves the in-memory state along (appendSessionEvent,
+   * syncListEntry); if the transaction fails — a disk error, or a command id that collides with
+   * one the host derives (`id:list`, `id:meta`) — memory is put back, so it never runs ahead of disk.
+   */
+  private atomically(work: () => void): void {
+    const sessions = [...this.sessions].map(([key, loaded]) => ({ key, loaded, state: loaded.state, seq: loaded.seq }));
+    const workspace = { state: this.workspaceState, seq: this.workspaceSeq };
+    try {
+      this.store.transaction(work);
+    } catch (error) {
+      this.sessions.clear();
+      for (const saved of sessions) {
+        saved.loaded.state = saved.state;
+        saved.loaded.seq = saved.seq;
+        this.sessions.set(saved.key, saved.loaded);
+      }
+      this.workspaceState = workspace.state;
+      this.workspaceSeq = workspace.seq;
+      throw error;
+    }
+  }
+
+  /**
+   * Brings in what an archive file holds (see export/importer.ts) in one transaction, persisted and
+   * broadcast like a command: programmes and list entries as one workspace event, each new session
+   * as a stream with its full state, and what an existing session lacks as one event on its stream.
+   */
+  importArchive(commandId: string, workspaceChanges: Change[], created: SessionState[], merged: { id: string; changes: Change[] }[]): void {
+    const targets = merged.flatMap(({ id, changes }) => {
+      const loaded = changes.length > 0 ? this.loadSession(id) : undefined;
+      return loaded ? [{ id, loaded, changes, before: visibilityKey(loaded.state), commandId: `${commandId}:${id}` }] : [];
+    });
+    const seq = this.workspaceSeq + 1;
+    const type = 'archive.import';
+    this.atomically(() => {
+      if (workspaceChanges.length > 0) {
+        this.store.append({ stream: WORKSPACE_STREAM, seq, commandId, type, role: 'facilitator', at: this.clock(), changes: workspaceChanges });
+        this.workspaceState = applyChanges(this.workspaceState, workspaceChanges);
+        this.workspaceSeq = seq;
+      }
+      for (const state of created) {
+        this.store.createStream(state.meta.id, 'session');
+        this.store.writeState(state.meta.id, state, COLLECTION_KEYS);
+      }
+      for (const t of targets) this.appendSessionEvent(t.loaded, t.id, t.commandId, type, 'facilitator', t.changes);
+    });
+    for (const state of created) this.sessions.set(state.meta.id, { state, seq: 0, history: new UndoHistory() });
+    if (workspaceChanges.length > 0) this.broadcast(WORKSPACE_STREAM, { t: 'event', stream: WORKSPACE_STREAM, seq, commandId, type, changes: workspaceChanges });
+    for (const t of targets) {
+      const event: EventMessage = { t: 'event', stream: t.id, seq: t.loaded.seq, commandId: t.commandId, type, changes: t.changes };
+      this.broadcast(t.id, event, t.before !== visibilityKey(t.loaded.state));
+    }
   }
 
   private appendSessionEvent(loaded: LoadedSession, stream: string, commandId: string, type: string, role: string, changes: Change[]): void {
@@ -182,13 +240,13 @@ export class Engine {
   }
 
   /** Keeps the sessions list in step when a session's own title, group or date changes. */
-  private syncListEntry(commandId: string, meta: SessionMeta): void {
+  private syncListEntry(commandId: string, meta: SessionMeta): EventMessage {
     const changes: Change[] = [{ key: 'sessions', id: meta.id, before: this.workspaceState.sessions[meta.id] ?? null, after: meta }];
     const seq = this.workspaceSeq + 1;
     this.store.append({ stream: WORKSPACE_STREAM, seq, commandId: `${commandId}:list`, type: 'session.sync', role: 'facilitator', at: this.clock(), changes });
     this.workspaceState = applyChanges(this.workspaceState, changes);
     this.workspaceSeq = seq;
-    this.broadcast(WORKSPACE_STREAM, { t: 'event', stream: WORKSPACE_STREAM, seq, commandId, type: 'session.sync', changes });
+    return { t: 'event', stream: WORKSPACE_STREAM, seq, commandId, type: 'session.sync', changes };
   }
 
   private loadSession(id: string): LoadedSession | undefined {

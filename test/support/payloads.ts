@@ -1,0 +1,102 @@
+import type { CommandInput } from '../../shared/reducer';
+
+/**
+ * A valid payload for every registered command, so that a test can be sure that only the role
+ * check (or whatever it is testing) refuses it. The ids name entities the test has created first;
+ * `fresh` makes new ids unique. Deletions get their own entity, so the facilitator can prove a
+ * payload valid by sending it for real without breaking the payloads after it.
+ */
+export interface PayloadFixture {
+  fresh: string;
+  zoneId: string;
+  noteId: string;
+  deletableNoteId: string;
+  clusterId: string;
+  deletableClusterId: string;
+  attentionPointId: string;
+  deletableAttentionPointId: string;
+  ingredientId: string;
+  deletableIngredientId: string;
+  deletableOtherPointId: string;
+  voteId: string;
+  participantId: string;
+  phaseId: string;
+  programmeId: string;
+  sessionId: string;
+  deletableSession: { id: string; title: string };
+}
+
+export const TEMPLATE_ID = 'lemniscaat-ik-wij-het';
+
+export const sessionCreate = (id: string, title = 'Reliability', programmeId: string | null = null): CommandInput => ({
+  type: 'session.create',
+  id,
+  programmeId,
+  title,
+  group: 'Programmateam',
+  date: '2024-06-02',
+  templateId: TEMPLATE_ID,
+});
+
+export function sessionPayloads(f: PayloadFixture): Record<string, CommandInput> {
+  return {
+    'note.add': { type: 'note.add', id: `n-${f.fresh}`, zoneId: f.zoneId, text: 'Een geldige notitie' },
+    'note.edit': { type: 'note.edit', id: f.noteId, text: 'Bewerkte notitie' },
+    'note.move': { type: 'note.move', moves: [{ id: f.noteId, x: 800, y: 500 }] },
+    'note.recolor': { type: 'note.recolor', ids: [f.noteId], color: '#E69F00' },
+    'note.approve': { type: 'note.approve', ids: [f.noteId] },
+    'note.delete': { type: 'note.delete', ids: [f.deletableNoteId] },
+    'cluster.create': { type: 'cluster.create', id: `c-${f.fresh}`, title: 'Samen', noteIds: [f.noteId] },
+    'cluster.rename': { type: 'cluster.rename', id: f.clusterId, title: 'Hernoemd cluster' },
+    'cluster.move': { type: 'cluster.move', id: f.clusterId, x: 700, y: 420 },
+    'cluster.ungroup': { type: 'cluster.ungroup', id: f.deletableClusterId },
+    'attention.add': { type: 'attention.add', id: `a-${f.fresh}`, zoneId: f.zoneId, title: 'Aandachtspunt' },
+    'attention.edit': { type: 'attention.edit', id: f.attentionPointId, title: 'Bijgewerkt punt', chosen: true },
+    'attention.link': { type: 'attention.link', id: f.attentionPointId, themeKey: 'samen-leren' },
+    'attention.delete': { type: 'attention.delete', id: f.deletableAttentionPointId },
+    'ingredient.add': { type: 'ingredient.add', id: `i-${f.fresh}`, attentionPointId: f.attentionPointId, text: 'Ingrediënt' },
+    'ingredient.edit': { type: 'ingredient.edit', id: f.ingredientId, text: 'Bewerkt ingrediënt' },
+    'ingredient.delete': { type: 'ingredient.delete', id: f.deletableIngredientId },
+    'other.add': { type: 'other.add', id: `o-${f.fresh}`, zoneId: f.zoneId, text: 'Ook genoemd' },
+    'other.delete': { type: 'other.delete', id: f.deletableOtherPointId },
+    'observation.set': { type: 'observation.set', zoneId: f.zoneId, text: 'Dit gaat goed' },
+    'vote.cast': { type: 'vote.cast', id: `v-${f.fresh}`, attentionPointId: f.attentionPointId },
+    'vote.retract': { type: 'vote.retract', id: f.voteId },
+    'voting.open': { type: 'voting.open', open: true },
+    'voting.reveal': { type: 'voting.reveal', revealed: false },
+    'votes.clear': { type: 'votes.clear' },
+    'phase.set': { type: 'phase.set', phaseId: f.phaseId },
+    'phases.configure': {
+      type: 'phases.configure',
+      phases: [
+        { id: f.phaseId, kind: 'checkin', zoneId: null },
+        { id: `notes-${f.zoneId}`, kind: 'notes', zoneId: f.zoneId },
+      ],
+    },
+    'notes.reveal': { type: 'notes.reveal', zoneId: f.zoneId, revealed: true },
+    'focus.set': { type: 'focus.set', zoneId: f.zoneId },
+    'timer.control': { type: 'timer.control', action: 'set', durationMs: 5 * 60_000 },
+    'settings.update': { type: 'settings.update', hideNotesUntilReveal: false },
+    'meta.update': { type: 'meta.update', group: 'Stuurgroep' },
+    'zone.update': { type: 'zone.update', id: f.zoneId, name: 'IK' },
+    'participant.join': { type: 'participant.join', id: f.participantId, name: null },
+  };
+}
+
+export function workspacePayloads(f: PayloadFixture): Record<string, CommandInput> {
+  return {
+    'programme.create': { type: 'programme.create', id: `prog-${f.fresh}`, name: 'Programma' },
+    'programme.rename': { type: 'programme.rename', id: f.programmeId, name: 'Hernoemd programma' },
+    'session.create': sessionCreate(`s-${f.fresh}`, 'Nieuwe sessie'),
+    'session.duplicate': { type: 'session.duplicate', id: `sd-${f.fresh}`, sourceId: f.sessionId, title: 'Kopie', date: '2024-07-01' },
+    'session.rename': { type: 'session.rename', id: f.sessionId, title: 'Hernoemde sessie' },
+    'session.archive': { type: 'session.archive', id: f.sessionId, archived: false },
+    'session.delete': { type: 'session.delete', id: f.deletableSession.id, confirmTitle: f.deletableSession.title },
+  };
+}
+
+/** The facilitator's undo and redo are handled by the engine, not the reducer; they take no fields. */
+export const HISTORY_PAYLOADS: Record<string, CommandInput> = {
+  'history.undo': { type: 'history.undo' },
+  'history.redo': { type: 'history.redo' },
+};
