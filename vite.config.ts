@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
-// Three pages, one bundle graph: the facilitator app, and the projector view.
+// Three pages, one bundle graph: the facilitator app, the projector view, and the phones' page.
 export default defineConfig({
   root: resolve(import.meta.dirname, 'renderer'),
   base: './',
@@ -14,6 +14,8 @@ export default defineConfig({
       input: {
         index: resolve(import.meta.dirname, 'renderer/index.html'),
         projector: resolve(import.meta.dirname, 'renderer/projector.html'),
+        // The participant page for phones; the host serves only it (and its assets) on the network.
+        join: resolve(import.meta.dirname, 'renderer/join.html'),
       },
     },
   },

@@ -44,12 +44,12 @@ const nodeBundle = {
 
 export async function buildAll() {
   const jobs = [];
-  if (stale('dist/host/main.mjs', ['electron/host', 'shared'])) {
+  if (stale('dist/host/main.mjs', ['electron/host', 'shared']) || stale('dist/host/cli.mjs', ['electron/host', 'shared'])) {
     jobs.push(
       esbuild({
         ...nodeBundle,
         format: 'esm',
-        entryPoints: { main: join(root, 'electron/host/main.ts') },
+        entryPoints: { main: join(root, 'electron/host/main.ts'), cli: join(root, 'electron/host/cli.ts') },
         outdir: join(root, 'dist/host'),
         outExtension: { '.js': '.mjs' },
         // ESM bundles need a real require for the CommonJS dependencies they inline.

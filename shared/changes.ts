@@ -25,21 +25,33 @@ export type EntityOf<C> = C extends Record<string, infer V extends { id: string 
 export function applyChanges<S extends EntityState>(state: S, changes: readonly Change[]): S {
   if (changes.length === 0) return state;
   const next = { ...state } as Mutable;
-  const copied = new Set<string>();
+  writeChanges(next, changes, new Set<string>());
+  return next as S;
+}
+
+/**
+ * Applies changes to the state object itself. Only the host uses this, on the state it alone owns:
+ * copying a collection of thousands of notes for every command would cost more than the command.
+ */
+export function applyChangesInPlace(state: EntityState, changes: readonly Change[]): void {
+  writeChanges(state as Mutable, changes, null);
+}
+
+/** Writes changes into `target`; collections not yet in `copied` are copied first (null: never copy). */
+function writeChanges(target: Mutable, changes: readonly Change[], copied: Set<string> | null): void {
   for (const change of changes) {
     if (change.id === null) {
-      next[change.key] = change.after;
+      target[change.key] = change.after;
       continue;
     }
-    if (!copied.has(change.key)) {
-      next[change.key] = { ...(next[change.key] as Mutable) };
+    if (copied !== null && !copied.has(change.key)) {
+      target[change.key] = { ...(target[change.key] as Mutable) };
       copied.add(change.key);
     }
-    const collection = next[change.key] as Mutable;
+    const collection = target[change.key] as Mutable;
     if (change.after === null) delete collection[change.id];
     else collection[change.id] = change.after;
   }
-  return next as S;
 }
 
 /** The changes that undo the given ones, in reverse order. */
@@ -71,36 +83,56 @@ export function currentValue(state: EntityState, change: Change): unknown {
 /**
  * Records changes against a state while a command runs. Reads always see earlier writes of the
  * same command, so a command can be written as plain sequential steps.
+ *
+ * By default the state is never mutated: the first write to a collection copies it once, later
+ * writes of the same command go into that copy. With `inPlace` the writes go into the given state
+ * itself (the host's way); `rollback` then undoes them if the command is refused halfway.
  */
 export class Transaction<S extends EntityState> {
   readonly changes: Change[] = [];
-  private current: S;
+  private current: Mutable;
+  private readonly copied: Set<string> | null;
+  private rootCopied: boolean;
 
-  constructor(state: S) {
-    this.current = state;
+  constructor(state: S, inPlace = false) {
+    this.current = state as Mutable;
+    this.copied = inPlace ? null : new Set<string>();
+    // A command that changes nothing returns the very same state object.
+    this.rootCopied = inPlace;
   }
 
   get state(): S {
-    return this.current;
+    return this.current as S;
   }
 
   put<K extends keyof S & string>(key: K, value: EntityOf<S[K]>): void {
-    const before = ((this.current as Mutable)[key] as Mutable)[value.id] ?? null;
+    const before = (this.current[key] as Mutable)[value.id] ?? null;
     this.record({ key, id: value.id, before, after: value });
   }
 
   remove<K extends keyof S & string>(key: K, id: string): void {
-    const before = ((this.current as Mutable)[key] as Mutable)[id] ?? null;
+    const before = (this.current[key] as Mutable)[id] ?? null;
     if (before === null) return;
     this.record({ key, id, before, after: null });
   }
 
   set<K extends keyof S & string>(key: K, value: S[K]): void {
-    this.record({ key, id: null, before: (this.current as Mutable)[key], after: value });
+    this.record({ key, id: null, before: this.current[key], after: value });
+  }
+
+  /** Puts an in-place state back as it was before this transaction. */
+  rollback(): void {
+    if (this.changes.length === 0) return;
+    writeChanges(this.current, invertChanges(this.changes), this.copied);
+    this.changes.length = 0;
   }
 
   private record(change: Change): void {
+    if (!this.rootCopied) {
+      this.current = { ...this.current };
+      this.rootCopied = true;
+    }
     this.changes.push(change);
-    this.current = applyChanges(this.current, [change]);
+    writeChanges(this.current, [change], this.copied);
   }
 }

@@ -50,6 +50,11 @@ export interface Programme {
   id: Id;
   name: string;
   createdAt: number;
+  /**
+   * Model templates the facilitator made for this programme (own zones, colours, questions or
+   * picture), offered again for its next sessions. Absent in programmes made before they existed.
+   */
+  templates?: ModelTemplate[];
 }
 
 export interface SessionMeta {

@@ -10,6 +10,8 @@
 export const IpcChannel = {
   openProjector: 'eiland:open-projector',
   chooseSavePath: 'eiland:choose-save-path',
+  sessionOpened: 'eiland:session-opened',
+  localeChanged: 'eiland:locale-changed',
 } as const;
 
 export type IpcChannelName = (typeof IpcChannel)[keyof typeof IpcChannel];
@@ -28,6 +30,13 @@ export interface EilandBridge {
    * Resolves to the chosen absolute path, or null when the user cancelled.
    */
   chooseSavePath(defaultName: string): Promise<string | null>;
+  /**
+   * Tells the desktop which session the facilitator opened, for the menu's "Recente sessies".
+   * Only the id and title go to the shell; the session itself stays in the host.
+   */
+  sessionOpened(id: string, title: string): Promise<void>;
+  /** Tells the desktop the page's language, so the menus and dialogs speak it too ('nl' | 'en'). */
+  localeChanged(locale: string): Promise<void>;
 }
 
 /** The global name under which the preload exposes the bridge (`window.eiland`). */

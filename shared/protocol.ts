@@ -88,6 +88,11 @@ export interface EventMessage {
   t: 'event';
   stream: string;
   seq: number;
+  /**
+   * Set when the events after `fromSeq` and before `seq` held nothing this client may see (hidden
+   * votes, say), so they were not sent: the client applies this event if it is at `fromSeq`.
+   */
+  fromSeq?: number;
   commandId: string;
   type: string;
   changes: Change[];

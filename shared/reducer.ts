@@ -48,6 +48,8 @@ export function applyCommand<S extends object>(
   state: S,
   input: CommandInput,
   context: CommandContext,
+  /** Write into `state` itself instead of a copy (the host's own state only); refused commands leave it as it was. */
+  inPlace = false,
 ): CommandOutcome<S> {
   const definition = commands.get(input.type);
   if (!definition) return { ok: false, code: 'unknown_command', message: `Unknown command ${input.type}` };
@@ -59,10 +61,11 @@ export function applyCommand<S extends object>(
   if (!definition.roles.includes(context.actor.role)) {
     return { ok: false, code: 'forbidden', message: `${context.actor.role} may not send ${input.type}` };
   }
-  const tx = new Transaction(state);
+  const tx = new Transaction(state, inPlace);
   try {
     definition.apply(tx, parsed.data, context);
   } catch (error) {
+    tx.rollback();
     if (error instanceof DomainError) {
       return { ok: false, code: error.code, message: error.message, ...(error.reason ? { reason: error.reason } : {}) };
     }

@@ -1,4 +1,4 @@
-import type { ModelTemplate, Zone, ZoneArea } from './domain';
+import type { ModelTemplate, WorkspaceState, Zone, ZoneArea } from './domain';
 
 /**
  * The built-in model templates, as data. Colours come from the Okabe–Ito palette, which stays
@@ -90,6 +90,20 @@ export const BUILT_IN_TEMPLATES: readonly ModelTemplate[] = [
 
 export function findTemplate(id: string): ModelTemplate | undefined {
   return BUILT_IN_TEMPLATES.find((template) => template.id === id);
+}
+
+/**
+ * A template a new session can start from: a built-in one, or one a facilitator saved with a
+ * programme (Programme.templates). Built-ins win, so a saved template can never shadow them.
+ */
+export function resolveTemplate(workspace: WorkspaceState, id: string): ModelTemplate | undefined {
+  const builtIn = findTemplate(id);
+  if (builtIn) return builtIn;
+  for (const programme of Object.values(workspace.programmes)) {
+    const saved = programme.templates?.find((template) => template.id === id);
+    if (saved) return saved;
+  }
+  return undefined;
 }
 
 /** The zone whose ellipse holds the point; the smallest wins where ellipses overlap. */

@@ -7,6 +7,8 @@ export interface HostOptions {
   port: number;
   token: string;
   rendererDir: string;
+  /** Offer phones only this address instead of the machine's own list (`--lan-address`). */
+  lanAddress?: string;
 }
 
 export const DEFAULT_PORT = 4780;
@@ -18,7 +20,10 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, os = platfo
   return join(env.XDG_DATA_HOME ?? join(home, '.local', 'share'), 'eiland');
 }
 
-/** Reads `--data DIR --port N --token T --renderer DIR`; environment: EILAND_DATA, EILAND_PORT. */
+/**
+ * Reads `--data DIR --port N --token T --renderer DIR --lan-address A`; environment: EILAND_DATA,
+ * EILAND_PORT, EILAND_LAN_ADDRESS.
+ */
 export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv, defaultRenderer: string): HostOptions {
   const value = (flag: string): string | undefined => {
     const index = argv.indexOf(flag);
@@ -37,5 +42,10 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv, d
     port,
     token,
     rendererDir: value('--renderer') ?? defaultRenderer,
+    ...lanAddressOf(value('--lan-address') ?? env.EILAND_LAN_ADDRESS),
   };
+}
+
+function lanAddressOf(address: string | undefined): { lanAddress?: string } {
+  return address ? { lanAddress: address } : {};
 }

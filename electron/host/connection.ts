@@ -1,7 +1,8 @@
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type { Actor } from '../../shared/domain';
 import { type ClientMessage, type HostMessage, parseClientMessage } from '../../shared/protocol';
 import type { Engine, Subscriber } from './engine';
+import type { RoomControl } from './lan';
 import { RateLimiter } from './rate-limit';
 import type { Rooms } from './rooms';
 
@@ -12,12 +13,16 @@ interface Services {
   engine: Engine;
   rooms: Rooms;
   connections: ConnectionRegistry;
+  roomControl: RoomControl;
 }
 
 type Refusal = Extract<HostMessage, { t: 'error' }>;
 
-/** One client connection: every frame is answered, nothing a client sends can stop the host. */
-export function serveConnection(ws: WebSocket, services: Services, actor: Actor, scope: string | null): void {
+/**
+ * One client connection: every frame is answered, nothing a client sends can stop the host.
+ * `shared` is a budget this connection shares with others (a phone's address on the network).
+ */
+export function serveConnection(ws: WebSocket, services: Services, actor: Actor, scope: string | null, shared?: RateLimiter): void {
   const { engine, connections } = services;
   const limiter = new RateLimiter(200, 100);
   if (scope !== null) {
@@ -28,15 +33,15 @@ export function serveConnection(ws: WebSocket, services: Services, actor: Actor,
   }
   const subscriber: Subscriber = {
     actor,
-    send(message: HostMessage) {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    send(message: HostMessage, json?: string) {
+      if (ws.readyState === ws.OPEN) ws.send(json ?? JSON.stringify(message));
     },
   };
   subscriber.send({ t: 'welcome', role: actor.role, participantId: actor.participantId, serverTime: Date.now() });
 
   ws.on('message', (data, isBinary) => {
-    if (!limiter.take()) {
-      subscriber.send({ t: 'error', id: null, code: 'rate_limited', message: 'Too many messages; slow down' });
+    if (!limiter.take() || (shared !== undefined && !shared.take())) {
+      subscriber.send({ t: 'error', id: commandIdOf(data, isBinary), code: 'rate_limited', message: 'Too many messages; slow down' });
       return;
     }
     if (isBinary) {
@@ -71,7 +76,10 @@ export function serveConnection(ws: WebSocket, services: Services, actor: Actor,
           subscriber.send({ t: 'pong', id: message.id, serverTime: Date.now() });
           return;
         case 'room':
-          subscriber.send(handleRoom(message, services));
+          services.roomControl.handle(message, subscriber).catch((error: unknown) => {
+            console.error('Eiland host: room change failed', error);
+            subscriber.send({ t: 'error', id: null, code: 'internal', message: 'Internal error; the room was not changed' });
+          });
       }
     } catch (error) {
       // A bug must not take the host down for everyone; the sender hears about it.
@@ -80,14 +88,17 @@ export function serveConnection(ws: WebSocket, services: Services, actor: Actor,
       subscriber.send({ t: 'error', id, code: 'internal', message: 'Internal error; nothing was changed' });
     }
   });
-  ws.on('close', () => engine.unsubscribe(subscriber));
+  ws.on('close', () => {
+    engine.unsubscribe(subscriber);
+    services.roomControl.forget(subscriber);
+  });
   ws.on('error', () => engine.unsubscribe(subscriber));
 }
 
-/** Phones act only within their own session; rooms are the facilitator's to open and close. */
+/** Phones act only within their own session; rooms are the facilitator's (the projector may ask, see lan.ts). */
 function outOfScope(message: ClientMessage, actor: Actor, scope: string | null): Refusal | null {
   const id = message.t === 'command' ? message.id : null;
-  if (message.t === 'room' && actor.role !== 'facilitator') {
+  if (message.t === 'room' && actor.role === 'participant') {
     return { t: 'error', id, code: 'forbidden', message: 'Only the facilitator opens or closes a room' };
   }
   if (scope === null || message.t === 'ping' || message.t === 'room') return null;
@@ -95,16 +106,18 @@ function outOfScope(message: ClientMessage, actor: Actor, scope: string | null):
   return null;
 }
 
-function handleRoom(message: Extract<ClientMessage, { t: 'room' }>, { engine, rooms, connections }: Services): HostMessage {
-  if (!engine.session(message.sessionId)) {
-    return { t: 'error', id: null, code: 'not_found', message: `Session ${message.sessionId} does not exist` };
+/** Small frames only: so a client knows which command to send again, without making a flood costly. */
+const ID_LOOKUP_BYTES = 4096;
+const COMMAND_ID = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/** The id of a command frame refused before parsing (rate limit), when it is cheap to find. */
+function commandIdOf(data: RawData, isBinary: boolean): string | null {
+  const size = Array.isArray(data) ? data.reduce((sum, part) => sum + part.length, 0) : data.byteLength;
+  if (isBinary || size > ID_LOOKUP_BYTES) return null;
+  try {
+    const frame = JSON.parse(data.toString()) as { t?: unknown; id?: unknown };
+    return frame.t === 'command' && typeof frame.id === 'string' && COMMAND_ID.test(frame.id) ? frame.id : null;
+  } catch {
+    return null;
   }
-  if (message.action === 'open') rooms.open(message.sessionId);
-  if (message.action === 'close') {
-    rooms.close(message.sessionId);
-    // Closing the room means every phone is out at once, not at its next message.
-    for (const socket of connections.get(message.sessionId) ?? []) socket.close(4001, 'room closed');
-  }
-  const status = rooms.status(message.sessionId);
-  return { t: 'room', sessionId: message.sessionId, open: status?.open ?? false, joinCode: status?.joinCode ?? null };
 }

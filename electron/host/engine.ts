@@ -1,18 +1,19 @@
-import { type Change, applyChanges } from '../../shared/changes';
+import { type Change, applyChanges, applyChangesInPlace, invertChanges } from '../../shared/changes';
 import { COLLECTION_KEYS, type Actor, type SessionMeta, type SessionState, type WorkspaceState } from '../../shared/domain';
 import { UndoHistory } from '../../shared/history';
 import type { CommandMessage, ErrorCode, EventMessage, HostMessage, RuleReason } from '../../shared/protocol';
 import { WORKSPACE_STREAM } from '../../shared/protocol';
 import { applyCommand, type CommandInput, SESSION_COMMANDS, WORKSPACE_COMMANDS } from '../../shared/reducer';
 import { createSessionState, prepareNextSession } from '../../shared/session-factory';
-import { findTemplate, LEMNISCATE_IK_WIJ_HET } from '../../shared/templates';
+import { LEMNISCATE_IK_WIJ_HET, resolveTemplate } from '../../shared/templates';
 import { viewOfChanges, viewOfSession, visibilityKey } from '../../shared/views';
 import type { EventStore } from './db/event-store';
 
 /** Someone who receives a stream's events: a facilitator window, a projector, a phone. */
 export interface Subscriber {
   readonly actor: Actor;
-  send(message: HostMessage): void;
+  /** `json` is the message already serialised, when it is shared by many subscribers. */
+  send(message: HostMessage, json?: string): void;
 }
 
 type Refusal = Extract<HostMessage, { t: 'error' }>;
@@ -30,6 +31,18 @@ const EMPTY_WORKSPACE: WorkspaceState = { programmes: {}, sessions: {} };
 const MAX_REPLAY = 1000;
 const HISTORY_COMMANDS = new Set(['history.undo', 'history.redo']);
 
+interface SessionCommit {
+  id: string;
+  stream: string;
+  loaded: LoadedSession;
+  type: string;
+  actor: Actor;
+  changes: Change[];
+  /** visibilityKey of the state before the changes were applied. */
+  visibleBefore: string;
+  applied: boolean;
+}
+
 interface LoadedSession {
   state: SessionState;
   seq: number;
@@ -46,6 +59,10 @@ export class Engine {
   private workspaceSeq: number;
   private readonly sessions = new Map<string, LoadedSession>();
   private readonly subscribers = new Map<string, Set<Subscriber>>();
+  /** Per subscriber and stream, the last sequence number it was sent (see broadcast). */
+  private readonly lastSent = new WeakMap<Subscriber, Map<string, number>>();
+  /** What the running transaction applied to in-memory sessions, to undo if it fails. */
+  private journal: { loaded: LoadedSession; changes: Change[]; seq: number }[] = [];
 
   constructor(
     private readonly store: EventStore,
@@ -133,7 +150,7 @@ export class Engine {
       return [];
     }
     if (change.before === null) {
-      const template = findTemplate(String(input.templateId)) ?? LEMNISCATE_IK_WIJ_HET;
+      const template = resolveTemplate(this.workspaceState, String(input.templateId)) ?? LEMNISCATE_IK_WIJ_HET;
       const source = input.type === 'session.duplicate' ? this.loadSession(String(input.sourceId))?.state : undefined;
       const state = source ? prepareNextSession(source, meta) : createSessionState(meta, template);
       return [{ stream: change.id, changes: [], newSession: state }];
@@ -147,9 +164,11 @@ export class Engine {
     const loaded = this.loadSession(stream);
     if (!loaded) return refusal(id, 'not_found', `Session ${stream} does not exist`);
     if (HISTORY_COMMANDS.has(input.type)) return this.handleHistory(id, stream, loaded, input, actor);
-    const outcome = applyCommand(SESSION_COMMANDS, loaded.state, input, { actor, now: this.clock() });
+    const visibleBefore = visibilityKey(loaded.state);
+    // In place: the host owns this state, and copying thousands of notes per command costs more than the command.
+    const outcome = applyCommand(SESSION_COMMANDS, loaded.state, input, { actor, now: this.clock() }, true);
     if (!outcome.ok) return refusal(id, outcome.code, outcome.message, outcome.reason);
-    this.commitSession(id, stream, loaded, input.type, actor, outcome.changes);
+    this.commitSession({ id, stream, loaded, type: input.type, actor, changes: outcome.changes, visibleBefore, applied: true });
     if (outcome.undoable && actor.role === 'facilitator') loaded.history.record(outcome.changes);
     return { t: 'ack', id, stream, seq: loaded.seq };
   }
@@ -159,16 +178,17 @@ export class Engine {
     if (Object.keys(input).length > 1) return refusal(id, 'invalid_payload', `${input.type} takes no fields`);
     const outcome = input.type === 'history.undo' ? loaded.history.undo(loaded.state) : loaded.history.redo(loaded.state);
     if (!outcome.ok) return refusal(id, outcome.code, outcome.message);
-    this.commitSession(id, stream, loaded, input.type, actor, outcome.changes);
+    const visibleBefore = visibilityKey(loaded.state);
+    this.commitSession({ id, stream, loaded, type: input.type, actor, changes: outcome.changes, visibleBefore, applied: false });
     return { t: 'ack', id, stream, seq: loaded.seq };
   }
 
-  private commitSession(id: string, stream: string, loaded: LoadedSession, type: string, actor: Actor, changes: Change[]): void {
-    const visibleBefore = visibilityKey(loaded.state);
+  private commitSession(commit: SessionCommit): void {
+    const { id, stream, loaded, type, actor, changes, visibleBefore, applied } = commit;
     const metaChanges = changes.filter((change) => change.key === 'meta');
     let listEvent: EventMessage | undefined;
     this.atomically(() => {
-      this.appendSessionEvent(loaded, stream, id, type, actor.role, changes);
+      this.appendSessionEvent(loaded, stream, id, type, actor.role, changes, applied);
       if (metaChanges.length > 0) listEvent = this.syncListEntry(id, loaded.state.meta);
     });
     const event: EventMessage = { t: 'event', stream, seq: loaded.seq, commandId: id, type, changes };
@@ -183,17 +203,19 @@ export class Engine {
    * one the host derives (`id:list`, `id:meta`) — memory is put back, so it never runs ahead of disk.
    */
   private atomically(work: () => void): void {
-    const sessions = [...this.sessions].map(([key, loaded]) => ({ key, loaded, state: loaded.state, seq: loaded.seq }));
+    const sessions = [...this.sessions];
     const workspace = { state: this.workspaceState, seq: this.workspaceSeq };
+    this.journal = [];
     try {
       this.store.transaction(work);
     } catch (error) {
-      this.sessions.clear();
-      for (const saved of sessions) {
-        saved.loaded.state = saved.state;
-        saved.loaded.seq = saved.seq;
-        this.sessions.set(saved.key, saved.loaded);
+      // Session states are changed in place: undo what this transaction applied, newest first.
+      for (const entry of this.journal.reverse()) {
+        applyChangesInPlace(entry.loaded.state, invertChanges(entry.changes));
+        entry.loaded.seq = entry.seq;
       }
+      this.sessions.clear();
+      for (const [key, loaded] of sessions) this.sessions.set(key, loaded);
       this.workspaceState = workspace.state;
       this.workspaceSeq = workspace.seq;
       throw error;
@@ -232,10 +254,12 @@ export class Engine {
     }
   }
 
-  private appendSessionEvent(loaded: LoadedSession, stream: string, commandId: string, type: string, role: string, changes: Change[]): void {
+  /** `applied`: the reducer already wrote the changes into the state (in place). */
+  private appendSessionEvent(loaded: LoadedSession, stream: string, commandId: string, type: string, role: string, changes: Change[], applied = false): void {
+    if (!applied) applyChangesInPlace(loaded.state, changes);
+    this.journal.push({ loaded, changes, seq: loaded.seq });
     const seq = loaded.seq + 1;
     this.store.append({ stream, seq, commandId, type, role, at: this.clock(), changes });
-    loaded.state = applyChanges(loaded.state, changes);
     loaded.seq = seq;
   }
 
@@ -279,9 +303,11 @@ export class Engine {
     // Only the facilitator replays events: for others, what is visible may have changed meanwhile.
     if (sinceSeq !== undefined && sinceSeq <= seq && actor.role === 'facilitator' && seq - sinceSeq <= MAX_REPLAY) {
       for (const event of this.store.eventsSince(stream, sinceSeq, MAX_REPLAY)) subscriber.send({ t: 'event', ...event });
+      this.sentSeq(subscriber).set(stream, seq);
       return null;
     }
     subscriber.send(this.snapshotFor(stream, actor, seq));
+    this.sentSeq(subscriber).set(stream, seq);
     return null;
   }
 
@@ -299,15 +325,50 @@ export class Engine {
     return { t: 'snapshot', stream, seq, state: viewOfSession(state, actor) };
   }
 
+  /**
+   * Sends an event to a stream's subscribers: the facilitator and the projector first (the room is
+   * looking at the projector), then the phones. Phones and the projector get only what they may see;
+   * an event with nothing visible is not sent at all, and the next one carries `fromSeq` so the
+   * client knows it missed nothing. A burst of 1,250 hidden votes so reaches each phone once, not 1,250 times.
+   */
   private broadcast(stream: string, event: EventMessage, visibilityChanged = false): void {
     const set = this.subscribers.get(stream);
     if (!set) return;
     const state = stream === WORKSPACE_STREAM ? undefined : this.sessions.get(stream)?.state;
+    let shared: string | undefined;
+    const phones: Subscriber[] = [];
     for (const subscriber of set) {
-      if (subscriber.actor.role === 'facilitator' || !state) subscriber.send(event);
-      else if (visibilityChanged) subscriber.send(this.snapshotFor(stream, subscriber.actor, event.seq));
-      else subscriber.send({ ...event, changes: viewOfChanges(state, event.changes, subscriber.actor) });
+      if (subscriber.actor.role === 'participant') phones.push(subscriber);
+      else if (subscriber.actor.role === 'facilitator' || !state) {
+        shared ??= JSON.stringify(event);
+        subscriber.send(event, shared);
+      } else this.sendView(subscriber, stream, event, state, visibilityChanged);
     }
+    if (!state) return;
+    for (const phone of phones) this.sendView(phone, stream, event, state, visibilityChanged);
+  }
+
+  private sendView(subscriber: Subscriber, stream: string, event: EventMessage, state: SessionState, visibilityChanged: boolean): void {
+    const sent = this.sentSeq(subscriber);
+    if (visibilityChanged) {
+      subscriber.send(this.snapshotFor(stream, subscriber.actor, event.seq));
+      sent.set(stream, event.seq);
+      return;
+    }
+    const changes = viewOfChanges(state, event.changes, subscriber.actor);
+    if (changes.length === 0) return;
+    const last = sent.get(stream) ?? event.seq - 1;
+    subscriber.send(last === event.seq - 1 ? { ...event, changes } : { ...event, changes, fromSeq: last });
+    sent.set(stream, event.seq);
+  }
+
+  private sentSeq(subscriber: Subscriber): Map<string, number> {
+    let sent = this.lastSent.get(subscriber);
+    if (!sent) {
+      sent = new Map();
+      this.lastSent.set(subscriber, sent);
+    }
+    return sent;
   }
 
   /** A deleted session's subscribers are told, and forgotten. */

@@ -4,6 +4,7 @@ import { databasePath, openDatabase } from './db/open';
 import { Engine } from './engine';
 import { Rooms } from './rooms';
 import type { HostOptions } from './args';
+import type { LanOptions } from './lan';
 import { type RunningServer, startServer } from './server';
 
 export interface RunningHost {
@@ -19,12 +20,15 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/** Starts the whole host in this process: used by main.ts and by integration tests alike. */
-export async function startHost(options: HostOptions): Promise<RunningHost> {
+/**
+ * Starts the whole host in this process: used by main.ts and by integration tests alike.
+ * Without `lan` no room ever listens on the network (tests offer 127.0.0.2 there).
+ */
+export async function startHost(options: HostOptions & { lan?: LanOptions }): Promise<RunningHost> {
   const { db, recoveredFrom } = openDatabase(options.dataDir);
   const engine = new Engine(new EventStore(db));
   const rooms = new Rooms(db, engine);
-  const server = await startServer({ engine, rooms, token: options.token, rendererDir: options.rendererDir, port: options.port });
+  const server = await startServer({ engine, rooms, token: options.token, rendererDir: options.rendererDir, port: options.port, lan: options.lan });
   return {
     engine,
     rooms,

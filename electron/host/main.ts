@@ -1,7 +1,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseHostArgs } from './args';
+import { DEFAULT_PORT, parseHostArgs } from './args';
 import { startHost } from './host';
+import { fixedLanAddress, lanAddresses } from './network';
 
 /**
  * The host as a program: `node dist/host/main.mjs [--data DIR] [--port N] [--token T]`.
@@ -20,7 +21,14 @@ async function main(): Promise<void> {
     console.error(`Eiland: ${(error as Error).message}`);
     process.exit(2);
   }
-  const host = await startHost(options);
+  let addresses: typeof lanAddresses;
+  try {
+    addresses = options.lanAddress ? fixedLanAddress(options.lanAddress) : () => lanAddresses();
+  } catch (error) {
+    console.error(`Eiland: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  const host = await startHost({ ...options, lan: { addresses, port: DEFAULT_PORT } });
   const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
   if (host.recoveredFrom) {
     console.error(`Eiland: het databestand was beschadigd. Het is apart gezet als ${host.recoveredFrom}; Eiland begint met een nieuw bestand.`);

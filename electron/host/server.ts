@@ -6,6 +6,8 @@ import { WebSocketServer } from 'ws';
 import type { Role } from '../../shared/domain';
 import { type ConnectionRegistry, serveConnection } from './connection';
 import type { Engine } from './engine';
+import { handleApi } from './http-api';
+import { type LanOptions, RoomControl } from './lan';
 import type { Rooms } from './rooms';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 
@@ -16,12 +18,15 @@ export interface ServerOptions {
   rendererDir: string;
   port: number;
   host?: string;
+  /** Which addresses a room may open on for phones; without it rooms are open on this computer only. */
+  lan?: LanOptions;
 }
 
 export interface RunningServer {
   server: Server;
   port: number;
   url: string;
+  roomControl: RoomControl;
   close(): Promise<void>;
 }
 
@@ -52,8 +57,21 @@ function originAllowed(origin: string | undefined, port: number): boolean {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { engine, rooms } = options;
   const connections: ConnectionRegistry = new Map();
+  let port = options.port;
+  const roomControl: RoomControl = new RoomControl({
+    engine,
+    rooms,
+    connections,
+    rendererDir: options.rendererDir,
+    preferredPort: () => port,
+    handleJoin: (request) => handleJoin(request, rooms),
+    serveParticipant: (ws, actor, sessionId, limiter) => serveConnection(ws, services, actor, sessionId, limiter),
+    lan: options.lan,
+  });
+  const services = { engine, rooms, connections, roomControl };
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://host');
+    if (handleApi(request, response, url, { engine, token: options.token })) return;
     if (url.pathname === '/api/join' && request.method === 'POST') {
       void handleJoin(request, rooms).then(({ status, body }) => {
         response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -69,7 +87,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     void serveStatic(options.rendererDir, url.pathname, response);
   });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  let port = options.port;
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://host');
@@ -80,7 +97,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const identity = rooms.identify(participantToken);
       if (!identity) return refuseUpgrade(socket, 401, 'Eiland: deze deelname is niet (meer) geldig. Doe opnieuw mee met de code op het scherm.');
       sockets.handleUpgrade(request, socket, head, (ws) =>
-        serveConnection(ws, { engine, rooms, connections }, identity.actor, identity.sessionId),
+        serveConnection(ws, services, identity.actor, identity.sessionId),
       );
       return;
     }
@@ -88,7 +105,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return refuseUpgrade(socket, 401, 'Eiland: toegangscode ontbreekt of klopt niet. Open Eiland via het adres dat bij het starten werd getoond.');
     }
     const role: Role = url.searchParams.get('role') === 'projector' ? 'projector' : 'facilitator';
-    sockets.handleUpgrade(request, socket, head, (ws) => serveConnection(ws, { engine, rooms, connections }, { role, participantId: null }, null));
+    sockets.handleUpgrade(request, socket, head, (ws) => serveConnection(ws, services, { role, participantId: null }, null));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -100,13 +117,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server,
     port,
     url: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    roomControl,
+    close: async () => {
+      await roomControl.stop();
+      await new Promise<void>((resolve) => {
         for (const client of sockets.clients) client.terminate();
         sockets.close();
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import { LIMITS } from '../domain';
 import { requireZone } from './notes';
 import { DomainError, defineSessionCommand, FACILITATOR, notFound, refuse } from './registry';
 import { color, entityId, isoDate, longText, shortText, title, zoneId } from './schemas';
+import { pictureDataUrl, zoneArea } from './template-schemas';
 
 const phaseKind = z.enum(['checkin', 'observation', 'notes', 'clustering', 'attention', 'voting', 'ingredients', 'other', 'closing']);
 const MINUTE = 60_000;
@@ -144,6 +145,28 @@ export const flowCommands = [
           : zone,
       );
       tx.set('template', { ...tx.state.template, zones });
+    },
+  }),
+  defineSessionCommand({
+    // Where a zone lies: drawn over the facilitator's own picture, or moved to suit the room.
+    type: 'zone.area',
+    schema: z.object({ id: zoneId }).extend(zoneArea.shape),
+    roles: FACILITATOR,
+    undoable: true,
+    apply(tx, { id, ...area }) {
+      requireZone(tx.state, id);
+      const zones = tx.state.template.zones.map((zone) => (zone.id === id ? { ...zone, area } : zone));
+      tx.set('template', { ...tx.state.template, zones });
+    },
+  }),
+  defineSessionCommand({
+    // The facilitator's own picture of the model behind the zones; null goes back to the drawn figure.
+    type: 'template.background',
+    schema: z.object({ background: pictureDataUrl.nullable() }),
+    roles: FACILITATOR,
+    undoable: true,
+    apply(tx, { background }) {
+      tx.set('template', { ...tx.state.template, background });
     },
   }),
   defineSessionCommand({

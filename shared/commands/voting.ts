@@ -1,7 +1,22 @@
 import { z } from 'zod';
-import { dotsUsed } from '../voting';
+import type { Id, SessionState } from '../domain';
+import { inVotingScope } from './ballot';
 import { DomainError, defineSessionCommand, FACILITATOR, notFound, refuse } from './registry';
 import { empty, entityId } from './schemas';
+
+export { inVotingScope, votingScope } from './ballot';
+
+/** One participant's dots on the current ballot, in total and on one point. */
+function dotsOnBallot(state: SessionState, participantId: Id, attentionPointId?: Id): number {
+  let count = 0;
+  for (const vote of Object.values(state.votes)) {
+    if (vote.participantId !== participantId) continue;
+    const point = state.attentionPoints[vote.attentionPointId];
+    if (!point || !inVotingScope(state, point)) continue;
+    if (attentionPointId === undefined || vote.attentionPointId === attentionPointId) count += 1;
+  }
+  return count;
+}
 
 export const votingCommands = [
   defineSessionCommand({
@@ -16,13 +31,14 @@ export const votingCommands = [
         throw new DomainError('forbidden', 'Only a participant who joined can vote');
       }
       if (!state.flow.votingOpen) refuse('voting_closed', 'Voting is not open');
-      if (!state.attentionPoints[attentionPointId]) notFound('Attention point', attentionPointId);
+      const point = state.attentionPoints[attentionPointId] ?? notFound('Attention point', attentionPointId);
+      if (!inVotingScope(state, point)) refuse('voting_closed', 'This attention point is not on the ballot now');
       if (state.votes[id]) refuse('duplicate_id', `Vote ${id} already exists`);
-      if (dotsUsed(state, participantId) >= state.settings.dotsPerParticipant) {
+      if (dotsOnBallot(state, participantId) >= state.settings.dotsPerParticipant) {
         refuse('no_dots_left', `Each participant has ${state.settings.dotsPerParticipant} dots`);
       }
       const max = state.settings.maxDotsPerItem;
-      if (max !== null && dotsUsed(state, participantId, attentionPointId) >= max) {
+      if (max !== null && dotsOnBallot(state, participantId, attentionPointId) >= max) {
         refuse('max_dots_per_item', `At most ${max} dots on one attention point`);
       }
       tx.put('votes', { id, attentionPointId, participantId });
@@ -37,6 +53,8 @@ export const votingCommands = [
       const vote = tx.state.votes[id] ?? notFound('Vote', id);
       if (vote.participantId !== actor.participantId) refuse('not_own_vote', 'You can only take back your own dots');
       if (!tx.state.flow.votingOpen) refuse('voting_closed', 'Voting is not open');
+      const point = tx.state.attentionPoints[vote.attentionPointId];
+      if (point && !inVotingScope(tx.state, point)) refuse('voting_closed', 'This dot belongs to another ballot');
       tx.remove('votes', id);
     },
   }),
@@ -46,7 +64,9 @@ export const votingCommands = [
     roles: FACILITATOR,
     undoable: true,
     apply(tx, { open }) {
-      tx.set('flow', { ...tx.state.flow, votingOpen: open });
+      // Opening hides the results again: dots cast while totals were revealed would reach every phone live.
+      const votesRevealed = open ? false : tx.state.flow.votesRevealed;
+      tx.set('flow', { ...tx.state.flow, votingOpen: open, votesRevealed });
     },
   }),
   defineSessionCommand({

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { SessionMeta } from '../domain';
-import { findTemplate } from '../templates';
+import { findTemplate, resolveTemplate } from '../templates';
 import { defineWorkspaceCommand, FACILITATOR, notFound, refuse } from './registry';
 import { entityId, isoDate, shortText, title } from './schemas';
+import { modelTemplate } from './template-schemas';
 
 const sessionFields = {
   programmeId: entityId.nullable(),
@@ -38,6 +39,23 @@ export const workspaceCommands = [
     },
   }),
   defineWorkspaceCommand({
+    // Keeps a facilitator's own model with the programme, to start its next sessions from. Saving
+    // again under the same id replaces it; a built-in template's id stays the built-in's.
+    type: 'programme.template.save',
+    schema: z.object({ programmeId: entityId, template: modelTemplate }),
+    roles: FACILITATOR,
+    undoable: false,
+    apply(tx, { programmeId, template }) {
+      const programme = tx.state.programmes[programmeId] ?? notFound('Programme', programmeId);
+      if (findTemplate(template.id)) refuse('duplicate_id', `Template ${template.id} is a built-in template`);
+      const saved = programme.templates ?? [];
+      const templates = saved.some((other) => other.id === template.id)
+        ? saved.map((other) => (other.id === template.id ? template : other))
+        : [...saved, template];
+      tx.put('programmes', { ...programme, templates });
+    },
+  }),
+  defineWorkspaceCommand({
     type: 'session.create',
     schema: z.object({ id: entityId, templateId: entityId, ...sessionFields }),
     roles: FACILITATOR,
@@ -45,7 +63,7 @@ export const workspaceCommands = [
     apply(tx, payload, { now }) {
       if (tx.state.sessions[payload.id]) refuse('duplicate_id', `Session ${payload.id} already exists`);
       if (payload.programmeId !== null && !tx.state.programmes[payload.programmeId]) notFound('Programme', payload.programmeId);
-      if (!findTemplate(payload.templateId)) refuse('unknown_template', `Template ${payload.templateId} does not exist`);
+      if (!resolveTemplate(tx.state, payload.templateId)) refuse('unknown_template', `Template ${payload.templateId} does not exist`);
       tx.put('sessions', {
         id: payload.id,
         programmeId: payload.programmeId,
@@ -87,6 +105,18 @@ export const workspaceCommands = [
     apply(tx, { id, title: newTitle }, { now }) {
       const meta = tx.state.sessions[id] ?? notFound('Session', id);
       tx.put('sessions', { ...meta, title: newTitle, updatedAt: now });
+    },
+  }),
+  defineWorkspaceCommand({
+    // Which programme a session belongs to (null: none); the programme summary groups by it.
+    type: 'session.programme',
+    schema: z.object({ id: entityId, programmeId: entityId.nullable() }),
+    roles: FACILITATOR,
+    undoable: false,
+    apply(tx, { id, programmeId }, { now }) {
+      const meta = tx.state.sessions[id] ?? notFound('Session', id);
+      if (programmeId !== null && !tx.state.programmes[programmeId]) notFound('Programme', programmeId);
+      tx.put('sessions', { ...meta, programmeId, updatedAt: now });
     },
   }),
   defineWorkspaceCommand({

@@ -125,4 +125,19 @@ describe('host over its real protocol', () => {
     expect(host.engine.session('s1')?.meta.title).toBe('Stuurgroep 11 juni');
     a.close();
   });
+
+  it('names the command it refused for going too fast, so the client can send it again', async () => {
+    const host = await startTestHost();
+    cleanups.push(host.cleanup);
+    const a = await TestClient.facilitator(host.url, TEST_TOKEN);
+    await a.command('workspace', newSession('s1'));
+    const ids = Array.from({ length: 260 }, (_, k) => `burst-${k}`);
+    for (const id of ids) a.sendRaw(JSON.stringify({ t: 'command', id, stream: 's1', command: { type: 'note.add', id: `n-${id}`, zoneId: 'ik', text: 'Snel' } }));
+    const answers = await Promise.all(ids.map((id) => a.next((m) => (m.t === 'ack' || m.t === 'error') && m.id === id)));
+    const limited = answers.filter((m) => m.t === 'error' && m.code === 'rate_limited');
+    expect(limited.length).toBeGreaterThan(0);
+    expect(answers.filter((m) => m.t === 'ack').length + limited.length).toBe(ids.length);
+    expect(Object.keys(host.engine.session('s1')?.notes ?? {}).length).toBe(ids.length - limited.length);
+    a.close();
+  });
 });

@@ -1,4 +1,5 @@
 import type { CommandInput } from '../../shared/reducer';
+import { LEMNISCATE_IK_WIJ_HET } from '../../shared/templates';
 
 /**
  * A valid payload for every registered command, so that a test can be sure that only the role
@@ -79,6 +80,8 @@ export function sessionPayloads(f: PayloadFixture): Record<string, CommandInput>
     'settings.update': { type: 'settings.update', hideNotesUntilReveal: false },
     'meta.update': { type: 'meta.update', group: 'Stuurgroep' },
     'zone.update': { type: 'zone.update', id: f.zoneId, name: 'IK' },
+    'zone.area': { type: 'zone.area', id: f.zoneId, x: 800, y: 500, rx: 120, ry: 200 },
+    'template.background': { type: 'template.background', background: null },
     'participant.join': { type: 'participant.join', id: f.participantId, name: null },
   };
 }
@@ -90,6 +93,12 @@ export function workspacePayloads(f: PayloadFixture): Record<string, CommandInpu
     'session.create': sessionCreate(`s-${f.fresh}`, 'Nieuwe sessie'),
     'session.duplicate': { type: 'session.duplicate', id: `sd-${f.fresh}`, sourceId: f.sessionId, title: 'Kopie', date: '2024-07-01' },
     'session.rename': { type: 'session.rename', id: f.sessionId, title: 'Hernoemde sessie' },
+    'programme.template.save': {
+      type: 'programme.template.save',
+      programmeId: f.programmeId,
+      template: { ...LEMNISCATE_IK_WIJ_HET, id: `t-${f.fresh}`, name: 'Eigen model' },
+    },
+    'session.programme': { type: 'session.programme', id: f.sessionId, programmeId: f.programmeId },
     'session.archive': { type: 'session.archive', id: f.sessionId, archived: false },
     'session.delete': { type: 'session.delete', id: f.deletableSession.id, confirmTitle: f.deletableSession.title },
   };

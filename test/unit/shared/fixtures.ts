@@ -262,6 +262,10 @@ export function seededWorkspace(): WorkspaceState {
 /** A string of the given length. */
 export const text = (length: number, char = 'x') => char.repeat(length);
 
+/** The smallest PNG there is (1 × 1 pixel), as a data URL: a valid picture for template.background. */
+export const TINY_PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
 /**
  * One schema-valid payload per command, valid against seededState / seededWorkspace.
  * The reducer checks the schema before the role, so these reach the role check.
@@ -327,6 +331,8 @@ export const SAMPLE_SESSION_COMMANDS: Record<string, CommandInput> = {
   'settings.update': { type: 'settings.update', dotsPerParticipant: 5 },
   'meta.update': { type: 'meta.update', title: 'Nieuwe titel' },
   'zone.update': { type: 'zone.update', id: 'wij', name: 'WIJ' },
+  'zone.area': { type: 'zone.area', id: 'wij', x: 400, y: 480, rx: 280, ry: 250 },
+  'template.background': { type: 'template.background', background: TINY_PNG },
   'participant.join': { type: 'participant.join', id: 'p1', name: 'Bram' },
 };
 
@@ -358,6 +364,12 @@ export const SAMPLE_WORKSPACE_COMMANDS: Record<string, CommandInput> = {
     date: '2025-05-01',
   },
   'session.rename': { type: 'session.rename', id: 's1', title: 'Nieuw' },
+  'programme.template.save': {
+    type: 'programme.template.save',
+    programmeId: 'prog1',
+    template: { ...LEMNISCATE_IK_WIJ_HET, id: 'eigen-model', name: 'Ons eigen model' },
+  },
+  'session.programme': { type: 'session.programme', id: 's1', programmeId: 'prog1' },
   'session.archive': { type: 'session.archive', id: 's1', archived: true },
   'session.delete': {
     type: 'session.delete',

@@ -1,0 +1,185 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { defaultDataDir } from './args';
+import { EventStore } from './db/event-store';
+import { databasePath, openDatabase } from './db/open';
+import { Engine } from './engine';
+import { createDemo } from './export/demo';
+import { ExportError } from './export/errors';
+import * as exporter from './export/exporter';
+import { readArchiveFile, writeFileAtomically } from './export/files';
+import { readArchive } from './export/archive-read';
+import { importArchive } from './export/importer';
+import type { Locale } from '../../shared/i18n/messages';
+
+/**
+ * The programme lead's command line (`npm run eiland -- …`), on the same data folder as the app
+ * and browser mode (--data DIR or EILAND_DATA). Results go to stdout, progress to stderr, and any
+ * failure is one plain Dutch line with a non-zero exit; a failed command changes nothing.
+ */
+const USAGE = `Gebruik: npm run eiland -- <opdracht> [opties]
+
+  list                                   programma's en sessies tonen
+  export --session ID [--pdf BESTAND] [--sqlite BESTAND] [--csv BESTAND] [--votes-csv BESTAND]
+  export --programme ID [--pdf BESTAND] [--sqlite BESTAND] [--sessions ID,ID]
+  import BESTAND                         een archief (.sqlite) inlezen; twee keer kan geen kwaad
+  demo                                   het voorbeeldprogramma maken
+
+  --data MAP     de gegevensmap (anders EILAND_DATA, of de standaardmap van Eiland)
+  --lang nl|en   taal van PDF en CSV (standaard nl)`;
+
+class UsageError extends Error {}
+
+const progress = (line: string) => process.stderr.write(`Eiland: ${line}\n`);
+
+function option(argv: readonly string[], flag: string): string | undefined {
+  const index = argv.indexOf(flag);
+  if (index === -1) return undefined;
+  const value = argv[index + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} heeft een waarde nodig.`);
+  return value;
+}
+
+function openEngine(dataDir: string, create: boolean): Engine {
+  if (!create && !existsSync(databasePath(dataDir))) throw new ExportError('not_readable', `Er zijn nog geen gegevens in "${dataDir}".`);
+  const { db, recoveredFrom } = openDatabase(dataDir);
+  if (recoveredFrom) progress(`het databestand was beschadigd en is apart gezet als ${recoveredFrom}.`);
+  return new Engine(new EventStore(db));
+}
+
+function list(engine: Engine): void {
+  const { programmes, sessions } = engine.workspace;
+  const byDate = Object.values(sessions).sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
+  const line = (meta: (typeof byDate)[number]) => `  ${meta.date}  ${meta.id}  ${meta.group || '-'}  ${meta.title}${meta.archived ? '  (archief)' : ''}`;
+  for (const programme of Object.values(programmes).sort((a, b) => a.name.localeCompare(b.name))) {
+    process.stdout.write(`Programma ${programme.id}  ${programme.name}\n`);
+    for (const meta of byDate.filter((m) => m.programmeId === programme.id)) process.stdout.write(`${line(meta)}\n`);
+  }
+  const loose = byDate.filter((meta) => meta.programmeId === null || !programmes[meta.programmeId]);
+  if (loose.length > 0) process.stdout.write('Zonder programma\n');
+  for (const meta of loose) process.stdout.write(`${line(meta)}\n`);
+  if (byDate.length === 0 && Object.keys(programmes).length === 0) progress('er zijn nog geen sessies. Maak het voorbeeld met: npm run eiland -- demo');
+}
+
+async function exportCommand(engine: Engine, argv: readonly string[], locale: Locale): Promise<void> {
+  const sessionId = option(argv, '--session');
+  const programmeId = option(argv, '--programme');
+  const targets = { pdf: option(argv, '--pdf'), sqlite: option(argv, '--sqlite'), csv: option(argv, '--csv'), votes: option(argv, '--votes-csv') };
+  if ((sessionId === undefined) === (programmeId === undefined)) throw new UsageError('Kies één van --session ID of --programme ID.');
+  if (!Object.values(targets).some(Boolean)) throw new UsageError('Zeg waarheen: --pdf, --sqlite, --csv of --votes-csv met een bestandsnaam.');
+  if (sessionId !== undefined) {
+    const meta = exporter.sessionOf(engine, sessionId).meta;
+    progress(`sessie "${meta.title}" (${meta.date}) wordt geëxporteerd…`);
+    if (targets.pdf) {
+      const { pdf, pages } = await exporter.sessionPdf(engine, sessionId, locale);
+      await writeFileAtomically(targets.pdf, pdf);
+      progress(`PDF geschreven (${pages} pagina's): ${targets.pdf}`);
+    }
+    if (targets.sqlite) {
+      await writeFileAtomically(targets.sqlite, exporter.sessionArchive(engine, sessionId));
+      progress(`archief geschreven: ${targets.sqlite}`);
+    }
+    if (targets.csv) {
+      await writeFileAtomically(targets.csv, exporter.sessionCsv(engine, sessionId, 'notes', locale));
+      progress(`CSV van de notities geschreven: ${targets.csv}`);
+    }
+    if (targets.votes) {
+      await writeFileAtomically(targets.votes, exporter.sessionCsv(engine, sessionId, 'votes', locale));
+      progress(`CSV van de stemmen geschreven: ${targets.votes}`);
+    }
+    return;
+  }
+  const id = programmeId as string;
+  const chosen = option(argv, '--sessions')?.split(',').filter(Boolean);
+  const sessions = exporter.programmeSessions(engine, id, chosen);
+  progress(`programma "${exporter.programmeOf(engine, id).name}" met ${sessions.length} sessies wordt geëxporteerd…`);
+  if (targets.csv || targets.votes) throw new UsageError('CSV kan alleen per sessie (--session ID).');
+  if (targets.pdf) {
+    const { pdf, pages } = await exporter.programmePdf(engine, id, locale, chosen);
+    await writeFileAtomically(targets.pdf, pdf);
+    progress(`PDF geschreven (${pages} pagina's): ${targets.pdf}`);
+  }
+  if (targets.sqlite) {
+    await writeFileAtomically(targets.sqlite, exporter.programmeArchive(engine, id, chosen));
+    progress(`archief geschreven: ${targets.sqlite}`);
+  }
+}
+
+/** Flags that take a value, so the file name of `import` can be told apart from them. */
+const VALUE_FLAGS = new Set(['--data', '--lang', '--session', '--programme', '--pdf', '--sqlite', '--csv', '--votes-csv', '--sessions']);
+
+function positional(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    if (VALUE_FLAGS.has(arg)) i += 1;
+    else if (!arg.startsWith('--')) return arg;
+  }
+  return undefined;
+}
+
+async function importCommand(dataDir: string, file: string | undefined): Promise<void> {
+  if (!file) throw new UsageError('Zeg welk bestand: npm run eiland -- import BESTAND');
+  // Read and check the file before the data folder is touched: a bad file changes nothing.
+  const content = readArchive(await readArchiveFile(file));
+  const engine = openEngine(dataDir, true);
+  progress(`archief met ${content.sessions.length} sessies wordt ingelezen…`);
+  const report = importArchive(engine, content);
+  const words = { created: 'nieuw', merged: 'aangevuld', unchanged: 'al aanwezig' } as const;
+  for (const programme of report.programmes) process.stdout.write(`Programma ${programme.id}  ${programme.name}  ${programme.created ? 'nieuw' : 'al aanwezig'}\n`);
+  for (const session of report.sessions) {
+    const added = session.outcome === 'merged' ? ` (${session.added} toegevoegd)` : '';
+    process.stdout.write(`Sessie ${session.id}  ${session.title}  ${words[session.outcome]}${added}\n`);
+  }
+}
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    const dataDir = option(argv, '--data') ?? env.EILAND_DATA ?? defaultDataDir(env);
+    const lang = option(argv, '--lang') ?? 'nl';
+    if (lang !== 'nl' && lang !== 'en') throw new UsageError('--lang is nl of en.');
+    switch (command) {
+      case 'list':
+        list(openEngine(dataDir, false));
+        return 0;
+      case 'export':
+        await exportCommand(openEngine(dataDir, false), rest, lang);
+        return 0;
+      case 'import':
+        await importCommand(dataDir, positional(rest));
+        return 0;
+      case 'demo': {
+        const result = createDemo(openEngine(dataDir, true));
+        progress(result.created.length > 0 ? `voorbeeld gemaakt: ${result.created.length} sessies.` : 'het voorbeeld was er al; er is niets veranderd.');
+        process.stdout.write(`Programma ${result.programmeId}\n${result.sessionIds.map((id) => `  ${id}\n`).join('')}`);
+        return 0;
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+        process.stderr.write(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`Onbekende opdracht "${command}".`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`Eiland: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof ExportError) {
+      process.stderr.write(`Eiland: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`Eiland: er ging iets mis: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+/** Run when started as a program (`node dist/host/cli.mjs`); build/cli.mjs imports and calls main. */
+const entry = process.argv[1];
+if (entry && existsSync(entry) && import.meta.url === pathToFileURL(realpathSync(entry)).href) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,81 @@
+import type { Programme, SessionState } from '../../../shared/domain';
+import type { Locale } from '../../../shared/i18n/messages';
+import { notesCsv, votesCsv } from '../../../shared/report/csv';
+import { buildProgrammeReport } from '../../../shared/report/programme-report';
+import { buildSessionReport } from '../../../shared/report/session-report';
+import { type LinkSuggestion, suggestLinks } from '../../../shared/report/suggest';
+import type { Engine } from '../engine';
+import { readArchive } from './archive-read';
+import { writeArchive } from './archive-write';
+import { ExportError, unknownProgramme, unknownSession } from './errors';
+import { type ImportReport, importArchive } from './importer';
+import { type RenderedPdf, renderPdf, type RenderOptions } from './render-pdf';
+
+/**
+ * The one code path for every export and import: the app's HTTP API, the command line and the
+ * tests all call these, so a PDF or archive is the same whichever way it was asked for.
+ */
+export function sessionOf(engine: Engine, id: string): SessionState {
+  const state = engine.session(id);
+  if (!state) throw unknownSession(id);
+  return state;
+}
+
+export function programmeOf(engine: Engine, id: string): Programme {
+  const programme = engine.workspace.programmes[id];
+  if (!programme) throw unknownProgramme(id);
+  return programme;
+}
+
+/** The chosen sessions of a programme (all of them when none are named), by date. */
+export function programmeSessions(engine: Engine, programmeId: string, sessionIds?: readonly string[]): SessionState[] {
+  programmeOf(engine, programmeId);
+  const ids = sessionIds?.length
+    ? sessionIds
+    : Object.values(engine.workspace.sessions)
+        .filter((meta) => meta.programmeId === programmeId)
+        .map((meta) => meta.id);
+  const states = ids.map((id) => sessionOf(engine, id));
+  const stranger = states.find((state) => state.meta.programmeId !== programmeId);
+  if (stranger) throw new ExportError('bad_request', `Sessie "${stranger.meta.title}" hoort niet bij dit programma.`);
+  return states.sort((a, b) => a.meta.date.localeCompare(b.meta.date) || a.meta.title.localeCompare(b.meta.title));
+}
+
+export function sessionPdf(engine: Engine, id: string, locale: Locale, options: RenderOptions = {}): Promise<RenderedPdf> {
+  const state = sessionOf(engine, id);
+  const programmeName = state.meta.programmeId ? (engine.workspace.programmes[state.meta.programmeId]?.name ?? null) : null;
+  return renderPdf(buildSessionReport(state, { locale, programmeName }), options);
+}
+
+export function programmePdf(engine: Engine, programmeId: string, locale: Locale, sessionIds?: readonly string[]): Promise<RenderedPdf> {
+  const programme = programmeOf(engine, programmeId);
+  return renderPdf(buildProgrammeReport(programme, programmeSessions(engine, programmeId, sessionIds), { locale }));
+}
+
+/** A session as a standalone archive, with its programme so the file is complete on its own. */
+export function sessionArchive(engine: Engine, id: string): Buffer {
+  const state = sessionOf(engine, id);
+  const programme = state.meta.programmeId ? engine.workspace.programmes[state.meta.programmeId] : undefined;
+  return writeArchive({ scope: 'session', scopeId: id, programmes: programme ? [programme] : [], sessions: [state] });
+}
+
+export function programmeArchive(engine: Engine, programmeId: string, sessionIds?: readonly string[]): Buffer {
+  const programme = programmeOf(engine, programmeId);
+  return writeArchive({ scope: 'programme', scopeId: programmeId, programmes: [programme], sessions: programmeSessions(engine, programmeId, sessionIds) });
+}
+
+export type CsvTable = 'notes' | 'votes';
+
+export function sessionCsv(engine: Engine, id: string, table: CsvTable, locale: Locale): string {
+  const state = sessionOf(engine, id);
+  return table === 'votes' ? votesCsv(state, locale) : notesCsv(state, locale);
+}
+
+export function importArchiveBytes(engine: Engine, bytes: Buffer): ImportReport {
+  return importArchive(engine, readArchive(bytes));
+}
+
+/** Suggested theme links between the sessions of a programme; a person confirms each one. */
+export function programmeSuggestions(engine: Engine, programmeId: string, sessionIds?: readonly string[]): LinkSuggestion[] {
+  return suggestLinks(programmeSessions(engine, programmeId, sessionIds));
+}

@@ -1,0 +1,72 @@
+import { CONTENT_BOTTOM, PAGE, type PdfSurface } from './pdf-surface';
+
+/**
+ * The unit of pagination: something that is drawn whole on one page — one line of text, a
+ * drawing, a table row. Rows are never split, so no text is ever cut at a page break; rows that
+ * belong together (a heading and what follows, the lines of a short paragraph) are chained with
+ * `keep` and moved to the next page together when they do not fit.
+ */
+export interface Row {
+  height: number;
+  /** Space above the row; dropped at the top of a page. */
+  gap: number;
+  /** Stays on the same page as the row before it. */
+  keep: boolean;
+  /** Starts a new page unless the current page is still empty. */
+  newPage?: boolean;
+  draw(surface: PdfSurface, y: number): void;
+}
+
+const CONTENT_HEIGHT = CONTENT_BOTTOM - PAGE.top;
+
+/** Rows joined by `keep` into the groups that must share a page when they can. */
+function chains(rows: readonly Row[]): Row[][] {
+  const groups: Row[][] = [];
+  for (const row of rows) {
+    const last = groups.at(-1);
+    if (last && row.keep && !row.newPage) last.push(row);
+    else groups.push([row]);
+  }
+  return groups;
+}
+
+const heightOf = (group: readonly Row[], atTop: boolean) =>
+  group.reduce((sum, row, index) => sum + row.height + (index === 0 && atTop ? 0 : row.gap), 0);
+
+export interface Placement {
+  page: number;
+  y: number;
+  row: Row;
+}
+
+/**
+ * Lays the rows out over pages and draws them. A group that does not fit in what is left of the
+ * page goes to the next page whole; only a group taller than a whole page is broken, between rows.
+ * Returns where each row went (the tests check that nothing crosses the bottom margin).
+ */
+export function paginate(surface: PdfSurface, rows: readonly Row[]): Placement[] {
+  const placements: Placement[] = [];
+  let page = 0;
+  let y = PAGE.top;
+  let empty = true;
+  const newPage = () => {
+    surface.addPage();
+    page += 1;
+    y = PAGE.top;
+    empty = true;
+  };
+  for (const group of chains(rows)) {
+    if (group[0]?.newPage && !empty) newPage();
+    const needed = heightOf(group, empty);
+    if (!empty && y + needed > CONTENT_BOTTOM && heightOf(group, true) <= CONTENT_HEIGHT) newPage();
+    for (const row of group) {
+      if (!empty && y + row.gap + row.height > CONTENT_BOTTOM) newPage();
+      if (!empty) y += row.gap;
+      row.draw(surface, y);
+      placements.push({ page, y, row });
+      y += row.height;
+      empty = false;
+    }
+  }
+  return placements;
+}

@@ -1,0 +1,45 @@
+import type { ReportDocument } from '../../../shared/report/types';
+import { type ModelPainter, reportRows } from './block-rows';
+import { drawModelFigure, pictureModelPainter } from './model-figure';
+import { type Placement, paginate } from './paginate';
+import { CONTENT_WIDTH, PAGE, PdfSurface } from './pdf-surface';
+import { STYLES } from './styles';
+import { drawLine, layoutText } from './text-layout';
+
+export interface RenderOptions {
+  /** A picture of the real canvas (PNG or JPEG); without it the model is drawn from its data. */
+  modelPicture?: Buffer;
+}
+
+export interface RenderedPdf {
+  pdf: Buffer;
+  pages: number;
+  /** Where every row landed: used by tests to prove nothing crosses a page's bottom margin. */
+  placements: Placement[];
+}
+
+function drawFooters(surface: PdfSurface, report: ReportDocument): void {
+  const pages = surface.pageCount;
+  const y = PAGE.height - PAGE.bottom + 22;
+  for (let index = 0; index < pages; index += 1) {
+    surface.switchToPage(index);
+    const label = report.pageLabel.replace('{page}', String(index + 1)).replace('{pages}', String(pages));
+    const number = layoutText(label, STYLES.footer, 120)[0];
+    if (number) drawLine(surface, number, PAGE.left + CONTENT_WIDTH - number.width, y, STYLES.footer, number.width);
+    // The title page says it all already; the others say which report they belong to.
+    if (index > 0 && report.footer) {
+      const footer = layoutText(report.footer, STYLES.footer, CONTENT_WIDTH - 140)[0];
+      if (footer) drawLine(surface, footer, PAGE.left, y, STYLES.footer, CONTENT_WIDTH - 140);
+    }
+  }
+}
+
+/** Lays out and draws a report model (shared/report) as an A4 PDF with page numbers. */
+export async function renderPdf(report: ReportDocument, options: RenderOptions = {}): Promise<RenderedPdf> {
+  const surface = new PdfSurface({ title: report.title, subject: report.subject, lang: report.locale === 'nl' ? 'nl-NL' : 'en-GB' });
+  const painter: ModelPainter = options.modelPicture ? pictureModelPainter(options.modelPicture) : drawModelFigure;
+  const placements = paginate(surface, reportRows(report.blocks, painter));
+  const pages = surface.pageCount;
+  drawFooters(surface, report);
+  return { pdf: await surface.finish(), pages, placements };
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { WORLD } from '../domain';
+import { isPictureDataUrl, PICTURE_DATA_URL_LIMIT } from '../picture';
+import { color, coordinate, entityId, longText, shortText, title, zoneId } from './schemas';
+
+/** Schemas for model templates as data: a zone's area, the background picture, a whole template. */
+
+/** A zone is at least a hand wide and at most a few worlds across, so it can always be seen and grabbed. */
+const radius = z.number().finite().min(20).max(Math.max(WORLD.width, WORLD.height) * 2);
+
+export const zoneArea = z.object({ x: coordinate, y: coordinate, rx: radius, ry: radius });
+
+/** A PNG, JPEG or SVG data URL whose bytes really are that type (see shared/picture.ts). */
+export const pictureDataUrl = z
+  .string()
+  .max(PICTURE_DATA_URL_LIMIT)
+  .refine(isPictureDataUrl, 'pictures are PNG, JPEG or SVG data URLs whose content matches their type');
+
+export const zoneSchema = z.object({
+  id: zoneId,
+  name: shortText.min(1),
+  color,
+  question: longText,
+  area: zoneArea,
+});
+
+export const modelTemplate = z
+  .object({
+    id: entityId,
+    name: title,
+    figure: z.enum(['lemniscate', 'creation', 'judgement']),
+    zones: z
+      .array(zoneSchema)
+      .min(1)
+      .max(12)
+      // Notes and points refer to a zone by id: two zones with one id could not be told apart.
+      .refine((zones) => new Set(zones.map((zone) => zone.id)).size === zones.length, 'zone ids must differ'),
+    background: pictureDataUrl.nullable(),
+  })
+  .strict();

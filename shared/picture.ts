@@ -1,0 +1,71 @@
+/**
+ * The facilitator's own picture of the model (ModelTemplate.background): a PNG, JPEG or SVG kept as
+ * a data URL. The host checks what a picture really is from its first bytes, never from the name
+ * or type it claims, so nothing else can pose as a picture.
+ */
+export const PICTURE_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const;
+export type PictureType = (typeof PICTURE_TYPES)[number];
+
+/** The largest file a facilitator may choose; the app shrinks it before it is sent. */
+export const PICTURE_FILE_LIMIT = 2 * 1024 * 1024;
+
+/**
+ * The largest stored picture, as a data URL. A command travels in one message (LIMITS.messageBytes,
+ * 64 KiB) and the template goes with it when saved for a programme, so the picture keeps room for that.
+ */
+export const PICTURE_DATA_URL_LIMIT = 56 * 1024;
+
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const JPEG_MAGIC = [0xff, 0xd8, 0xff];
+
+const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((byte, index) => bytes[index] === byte);
+
+/** What the bytes are, judged by their content: PNG and JPEG by their signature, SVG by its root element. */
+export function sniffPicture(bytes: Uint8Array): PictureType | null {
+  if (startsWith(bytes, PNG_MAGIC)) return 'image/png';
+  if (startsWith(bytes, JPEG_MAGIC)) return 'image/jpeg';
+  return looksLikeSvg(bytes) ? 'image/svg+xml' : null;
+}
+
+function looksLikeSvg(bytes: Uint8Array): boolean {
+  let head = '';
+  for (const byte of bytes.subarray(0, 2048)) head += String.fromCharCode(byte);
+  // A UTF-8 byte order mark, then whitespace, then markup: an XML declaration, a comment or <svg itself.
+  const text = head.replace(/^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  if (!text.startsWith('<')) return false;
+  const withoutProlog = text.replace(/^(<\?xml[^>]*\?>\s*|<!--[\s\S]*?-->\s*|<!doctype[^>]*>\s*)*/, '');
+  return withoutProlog.startsWith('<svg');
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Decodes standard base64 (no line breaks); null when it is not. Pure, so shared/ needs no atob. */
+export function decodeBase64(text: string): Uint8Array | null {
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const bytes = new Uint8Array((text.length / 4) * 3 - padding);
+  let out = 0;
+  for (let index = 0; index < text.length; index += 4) {
+    const chunk = [0, 1, 2, 3].map((offset) => Math.max(0, BASE64.indexOf(text[index + offset] ?? '=')));
+    const value = ((chunk[0] ?? 0) << 18) | ((chunk[1] ?? 0) << 12) | ((chunk[2] ?? 0) << 6) | (chunk[3] ?? 0);
+    for (const shift of [16, 8, 0]) {
+      if (out < bytes.length) bytes[out++] = (value >> shift) & 255;
+    }
+  }
+  return bytes;
+}
+
+const DATA_URL = /^data:(image\/png|image\/jpeg|image\/svg\+xml);base64,([A-Za-z0-9+/]+={0,2})$/;
+
+/** The picture in a data URL, when the URL is well formed and its bytes are what its type says. */
+export function readPictureDataUrl(url: string): { type: PictureType; bytes: Uint8Array } | null {
+  if (url.length > PICTURE_DATA_URL_LIMIT) return null;
+  const match = DATA_URL.exec(url);
+  if (!match) return null;
+  const bytes = decodeBase64(match[2] ?? '');
+  if (!bytes || bytes.length === 0) return null;
+  const type = match[1] as PictureType;
+  return sniffPicture(bytes) === type ? { type, bytes } : null;
+}
+
+export const isPictureDataUrl = (url: string): boolean => readPictureDataUrl(url) !== null;

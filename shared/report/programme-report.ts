@@ -1,0 +1,92 @@
+import type { Programme, SessionState } from '../domain';
+import type { Locale } from '../i18n/messages';
+import { dotsLabel, formatDate, type Translate, translator } from './format';
+import { clusterGroups, reportedNotes, sessionWideBlocks, sideBlocks, sidesInOrder, themeTitleIn } from './session-report';
+import { type PointRef, pointsOutsideThemes, recurringThemes } from './themes';
+import type { ReportBlock, ReportDocument } from './types';
+
+export interface ProgrammeReportOptions {
+  locale: Locale;
+}
+
+const sessionOrder = (a: SessionState, b: SessionState) =>
+  a.meta.date.localeCompare(b.meta.date) || a.meta.title.localeCompare(b.meta.title) || a.meta.id.localeCompare(b.meta.id);
+
+function pointLine(t: Translate, locale: Locale, ref: PointRef): string {
+  return t('report.programme.pointLine', {
+    group: ref.group || '—',
+    date: formatDate(locale, ref.date),
+    title: ref.title,
+    dots: dotsLabel(t, ref.dots),
+  });
+}
+
+/** "Samengevat": themes that came back in more than one session, then what only one group said. */
+export function summaryBlocks(sessions: readonly SessionState[], t: Translate, locale: Locale): ReportBlock[] {
+  const blocks: ReportBlock[] = [{ kind: 'heading', level: 1, text: t('report.programme.summary'), color: null, newPage: true }];
+  const themes = recurringThemes(sessions);
+  if (themes.length === 0) {
+    blocks.push({ kind: 'paragraph', text: t('report.programme.noRecurring'), tone: 'muted' });
+  } else {
+    blocks.push({ kind: 'paragraph', text: t('report.programme.summaryIntro'), tone: 'body' });
+    for (const theme of themes) {
+      blocks.push({ kind: 'heading', level: 2, text: t('report.programme.theme', { theme: theme.title }), color: null, newPage: false });
+      blocks.push({ kind: 'paragraph', text: t('report.programme.mentionedBy', { count: theme.groupCount }), tone: 'muted' });
+      blocks.push({ kind: 'bullets', items: theme.points.map((ref) => pointLine(t, locale, ref)) });
+    }
+  }
+  const single = pointsOutsideThemes(sessions, themes);
+  if (single.length > 0) {
+    blocks.push({ kind: 'heading', level: 2, text: t('report.programme.single'), color: null, newPage: false });
+    blocks.push({ kind: 'bullets', items: single.map((ref) => pointLine(t, locale, ref)) });
+  }
+  return blocks;
+}
+
+/**
+ * The programme summary: one section per chosen session (its sides and session-wide points, as in
+ * the memo), then "Samengevat". Sessions are ordered by date, whatever order they were chosen in.
+ */
+export function buildProgrammeReport(programme: Programme, chosen: readonly SessionState[], options: ProgrammeReportOptions): ReportDocument {
+  const { locale } = options;
+  const t = translator(locale);
+  const sessions = [...chosen].sort(sessionOrder);
+  const dates = sessions.map((state) => formatDate(locale, state.meta.date));
+  const range = dates.length === 0 ? '' : dates[0] === dates.at(-1) ? (dates[0] ?? '') : `${dates[0]} – ${dates.at(-1)}`;
+  const blocks: ReportBlock[] = [
+    { kind: 'title', eyebrow: t('report.programme.eyebrow'), text: programme.name, subtitle: range },
+    { kind: 'heading', level: 2, text: t('report.programme.sessionsHeading'), color: null, newPage: false },
+  ];
+  if (sessions.length === 0) {
+    blocks.push({ kind: 'paragraph', text: t('report.programme.noSessions'), tone: 'muted' });
+  } else {
+    blocks.push({
+      kind: 'bullets',
+      items: sessions.map((state) =>
+        t('report.programme.sessionLine', { date: formatDate(locale, state.meta.date), group: state.meta.group || '—', title: state.meta.title }),
+      ),
+    });
+  }
+  const themeTitle = themeTitleIn(sessions);
+  for (const state of sessions) {
+    const group = state.meta.group.trim() || state.meta.title;
+    blocks.push({ kind: 'heading', level: 1, text: t('report.programme.sessionHeading', { group }), color: null, newPage: true });
+    const line = [formatDate(locale, state.meta.date), state.meta.title, state.meta.facilitator].filter((part) => part.trim() !== '').join(' · ');
+    blocks.push({ kind: 'paragraph', text: line, tone: 'muted' });
+    // "Daarbij is het volgende ingebracht": the clusters, as the memo lists them per theme.
+    const notes = reportedNotes(state);
+    const groups = sidesInOrder(state).flatMap((zone) => clusterGroups(state, zone, notes.filter((note) => note.zoneId === zone.id)));
+    if (groups.length > 0) blocks.push({ kind: 'heading', level: 2, text: t('report.programme.contributions'), color: null, newPage: false }, ...groups);
+    for (const zone of sidesInOrder(state)) blocks.push(...sideBlocks(state, zone, t, themeTitle, 2));
+    blocks.push(...sessionWideBlocks(state, t, themeTitle, 2));
+  }
+  if (sessions.length > 0) blocks.push(...summaryBlocks(sessions, t, locale));
+  return {
+    locale,
+    title: programme.name,
+    subject: t('report.programme.subject'),
+    footer: [programme.name, range].filter(Boolean).join(' · '),
+    pageLabel: t('report.page', { page: '{page}', pages: '{pages}' }),
+    blocks,
+  };
+}

@@ -1,0 +1,222 @@
+import type { Id, Note, SessionState, Zone } from '../domain';
+import type { Locale } from '../i18n/messages';
+import { rankPoints } from '../voting';
+import { byOrderThenText, dotsLabel, formatDate, orNone, type Translate, translator } from './format';
+import type { ModelFigure, PointBlock, ReportBlock, ReportDocument } from './types';
+
+export interface SessionReportOptions {
+  locale: Locale;
+  /** The programme's name; the session only knows its id. */
+  programmeName: string | null;
+}
+
+/** The sides in the order the group walked them: as the phases run, then any the phases skip. */
+export function sidesInOrder(state: SessionState): Zone[] {
+  const order: Id[] = [];
+  for (const phase of state.flow.phases) {
+    if (phase.zoneId !== null && !order.includes(phase.zoneId)) order.push(phase.zoneId);
+  }
+  const zones = state.template.zones;
+  const known = order.map((id) => zones.find((zone) => zone.id === id)).filter((zone): zone is Zone => zone !== undefined);
+  return [...known, ...zones.filter((zone) => !order.includes(zone.id))];
+}
+
+const notesByTime = (a: Note, b: Note) => a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+
+/**
+ * The notes the group saw, oldest first. A note still waiting for the facilitator's approval
+ * (moderation) never reached the wall, so it is not in the report; the archive keeps it.
+ */
+export function reportedNotes(state: SessionState): Note[] {
+  return Object.values(state.notes)
+    .filter((note) => note.pending !== true)
+    .sort(notesByTime);
+}
+
+/** "Thema: …" for a point linked to a theme, unless the theme is simply its own title. */
+function themeLabelOf(themeKey: string | null, title: string, t: Translate, themeTitle: (key: string) => string): string | null {
+  if (!themeKey) return null;
+  const theme = themeTitle(themeKey);
+  const same = (a: string) => a.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
+  return same(theme) === same(title) ? null : t('report.point.theme', { theme });
+}
+
+/** Attention points of one side (or of the whole session: null), most dots first. */
+export function pointBlocks(state: SessionState, zoneId: Id | null, t: Translate, themeTitle: (key: string) => string): PointBlock[] {
+  return rankPoints(state, zoneId).flatMap(({ attentionPointId, dots, rank }) => {
+    const point = state.attentionPoints[attentionPointId];
+    if (!point) return [];
+    const ingredients = Object.values(state.ingredients)
+      .filter((ingredient) => ingredient.attentionPointId === point.id)
+      .sort(byOrderThenText((i) => i.order, (i) => i.id))
+      .map((ingredient) => ingredient.text);
+    return [
+      {
+        kind: 'point',
+        rank,
+        title: point.title,
+        dots,
+        dotsLabel: dotsLabel(t, dots),
+        chosen: point.chosen,
+        chosenLabel: point.chosen ? t('report.point.chosen') : null,
+        themeLabel: themeLabelOf(point.themeKey, point.title, t, themeTitle),
+        ingredientsHeading: ingredients.length > 0 ? t('report.ingredients.heading') : null,
+        ingredients,
+      } satisfies PointBlock,
+    ];
+  });
+}
+
+export function otherPointTexts(state: SessionState, zoneId: Id | null): string[] {
+  return Object.values(state.otherPoints)
+    .filter((point) => point.zoneId === zoneId)
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((point) => point.text);
+}
+
+/** A theme key is either a name ("Monitoring, …") or the id of the point it came from. */
+export function themeTitleIn(states: readonly SessionState[]): (key: string) => string {
+  return (key) => {
+    for (const state of states) {
+      const source = state.attentionPoints[key];
+      if (source) return source.title;
+    }
+    return key;
+  };
+}
+
+/** The blocks about one side, or none when nothing was said about it. */
+export function sideBlocks(state: SessionState, zone: Zone, t: Translate, themeTitle: (key: string) => string, level: 1 | 2 = 1): ReportBlock[] {
+  const observation = state.observations[zone.id]?.text.trim() ?? '';
+  const points = pointBlocks(state, zone.id, t, themeTitle);
+  const others = otherPointTexts(state, zone.id);
+  if (observation === '' && points.length === 0 && others.length === 0) return [];
+  const sub = (level + 1) as 2 | 3;
+  const blocks: ReportBlock[] = [{ kind: 'heading', level, text: zone.name, color: zone.color, newPage: false }];
+  if (zone.question.trim() !== '') blocks.push({ kind: 'paragraph', text: t('report.side.question', { question: zone.question }), tone: 'question' });
+  blocks.push({ kind: 'heading', level: sub, text: t('report.side.observation'), color: null, newPage: false });
+  blocks.push({ kind: 'paragraph', text: observation || t('report.side.noObservation'), tone: observation ? 'body' : 'muted' });
+  // A side where only the observation was written down gets no empty list of points.
+  if (points.length > 0) blocks.push(...pointsSection(points, t('report.points.heading'), sub, t));
+  if (others.length > 0) {
+    blocks.push({ kind: 'heading', level: sub, text: t('report.other.heading'), color: null, newPage: false });
+    blocks.push({ kind: 'bullets', items: others });
+  }
+  return blocks;
+}
+
+export function pointsSection(points: PointBlock[], heading: string, level: 1 | 2 | 3, t: Translate): ReportBlock[] {
+  const blocks: ReportBlock[] = [{ kind: 'heading', level, text: heading, color: null, newPage: false }];
+  if (points.length === 0) return [...blocks, { kind: 'paragraph', text: t('report.points.none'), tone: 'muted' }];
+  if (points.some((point) => point.dots > 0)) blocks.push({ kind: 'paragraph', text: t('report.points.intro'), tone: 'muted' });
+  return [...blocks, ...points];
+}
+
+/** Attention points and other points that belong to the session as a whole (zoneId null). */
+export function sessionWideBlocks(state: SessionState, t: Translate, themeTitle: (key: string) => string, level: 1 | 2): ReportBlock[] {
+  const points = pointBlocks(state, null, t, themeTitle);
+  const others = otherPointTexts(state, null);
+  if (points.length === 0 && others.length === 0) return [];
+  const blocks = pointsSection(points, t('report.points.sessionWide'), level, t);
+  if (others.length > 0) {
+    blocks.push({ kind: 'heading', level: (level + 1) as 2 | 3, text: t('report.other.heading'), color: null, newPage: false });
+    blocks.push({ kind: 'bullets', items: others });
+  }
+  return blocks;
+}
+
+export function modelFigure(state: SessionState, t: Translate): ModelFigure {
+  const zones = new Map(state.template.zones.map((zone) => [zone.id, zone]));
+  const notes = reportedNotes(state);
+  return {
+    template: state.template,
+    notes: notes.map((note) => ({
+      id: note.id,
+      zoneId: note.zoneId,
+      text: note.text,
+      x: note.x,
+      y: note.y,
+      color: note.color ?? zones.get(note.zoneId)?.color ?? '#999999',
+    })),
+    clusters: Object.values(state.clusters)
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((cluster) => ({ id: cluster.id, title: cluster.title, x: cluster.x, y: cluster.y, color: zones.get(cluster.zoneId)?.color ?? '#999999' })),
+    legend: state.template.zones.map((zone) => ({
+      zoneId: zone.id,
+      name: zone.name,
+      color: zone.color,
+      count: t('report.model.legendCount', { count: notes.filter((note) => note.zoneId === zone.id).length }),
+    })),
+  };
+}
+
+/** One block per cluster of a side, in reading order (top to bottom, left to right). */
+export function clusterGroups(state: SessionState, zone: Zone, inZone: readonly Note[]): ReportBlock[] {
+  return Object.values(state.clusters)
+    .filter((cluster) => inZone.some((note) => note.clusterId === cluster.id))
+    .sort((a, b) => a.y - b.y || a.x - b.x || a.id.localeCompare(b.id))
+    .map((cluster) => ({
+      kind: 'noteGroup',
+      title: cluster.title,
+      color: zone.color,
+      notes: inZone.filter((note) => note.clusterId === cluster.id).map((note) => note.text),
+    }));
+}
+
+/** Appendix: every note, per side, grouped by cluster in reading order, then those without one. */
+export function appendixBlocks(state: SessionState, t: Translate): ReportBlock[] {
+  const blocks: ReportBlock[] = [{ kind: 'heading', level: 1, text: t('report.appendix.heading'), color: null, newPage: true }];
+  const notes = reportedNotes(state);
+  if (notes.length === 0) return [...blocks, { kind: 'paragraph', text: t('report.appendix.none'), tone: 'muted' }];
+  for (const zone of sidesInOrder(state)) {
+    const inZone = notes.filter((note) => note.zoneId === zone.id);
+    if (inZone.length === 0) continue;
+    blocks.push({ kind: 'heading', level: 2, text: t('report.appendix.zone', { zone: zone.name }), color: zone.color, newPage: false });
+    blocks.push(...clusterGroups(state, zone, inZone));
+    const loose = inZone.filter((note) => note.clusterId === null || !state.clusters[note.clusterId]);
+    if (loose.length > 0) {
+      blocks.push({ kind: 'noteGroup', title: t('report.appendix.unclustered'), color: zone.color, notes: loose.map((note) => note.text) });
+    }
+  }
+  return blocks;
+}
+
+export function sessionFacts(state: SessionState, t: Translate, locale: Locale, programmeName: string | null) {
+  const { meta } = state;
+  return [
+    { label: t('report.fact.programme'), value: orNone(t, programmeName) },
+    { label: t('report.fact.session'), value: orNone(t, meta.title) },
+    { label: t('report.fact.group'), value: orNone(t, meta.group) },
+    { label: t('report.fact.date'), value: formatDate(locale, meta.date) },
+    { label: t('report.fact.facilitator'), value: orNone(t, meta.facilitator) },
+    { label: t('report.fact.participants'), value: String(Object.keys(state.participants).length) },
+    { label: t('report.fact.notes'), value: String(reportedNotes(state).length) },
+    { label: t('report.fact.model'), value: state.template.name },
+  ];
+}
+
+/** The session report: title page, the model, each side, the session-wide points, the appendix. */
+export function buildSessionReport(state: SessionState, options: SessionReportOptions): ReportDocument {
+  const { locale } = options;
+  const t = translator(locale);
+  const { meta } = state;
+  const date = formatDate(locale, meta.date);
+  const themeTitle = themeTitleIn([state]);
+  const blocks: ReportBlock[] = [
+    { kind: 'title', eyebrow: t('report.session.eyebrow'), text: meta.title, subtitle: [meta.group, date].filter(Boolean).join(' · ') },
+    { kind: 'facts', rows: sessionFacts(state, t, locale, options.programmeName) },
+    { kind: 'heading', level: 1, text: t('report.model.heading'), color: null, newPage: true },
+    { kind: 'model', figure: modelFigure(state, t), caption: t('report.model.caption') },
+  ];
+  for (const zone of sidesInOrder(state)) blocks.push(...sideBlocks(state, zone, t, themeTitle));
+  blocks.push(...sessionWideBlocks(state, t, themeTitle, 1));
+  blocks.push(...appendixBlocks(state, t));
+  return {
+    locale,
+    title: meta.title,
+    subject: t('report.session.subject'),
+    footer: [meta.title, meta.group, date].filter(Boolean).join(' · '),
+    pageLabel: t('report.page', { page: '{page}', pages: '{pages}' }),
+    blocks,
+  };
+}

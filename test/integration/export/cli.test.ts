@@ -1,0 +1,129 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EventStore } from '../../../electron/host/db/event-store';
+import { openDatabase } from '../../../electron/host/db/open';
+import { Engine } from '../../../electron/host/engine';
+
+/**
+ * The programme lead's command line, end to end: bundled as the build does, started as its own
+ * process, on real data folders.
+ */
+const root = resolve(__dirname, '../../..');
+let cli: string;
+let work: string;
+
+/** The tests always say --data; a data folder set in the developer's shell must not leak in. */
+function withoutDataEnv(): NodeJS.ProcessEnv {
+  const { EILAND_DATA: _ignored, ...env } = process.env;
+  return env;
+}
+
+function eiland(...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: withoutDataEnv(), timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function engineOn(dir: string): Engine {
+  return new Engine(new EventStore(openDatabase(dir).db));
+}
+
+beforeAll(async () => {
+  // Inside the project, so the bundle finds node_modules (better-sqlite3, fonts) as dist/ does.
+  const cache = join(root, 'node_modules/.cache');
+  mkdirSync(cache, { recursive: true });
+  work = mkdtempSync(join(cache, 'eiland-cli-test-'));
+  cli = join(work, 'cli.mjs');
+  await build({
+    entryPoints: [join(root, 'electron/host/cli.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    outfile: cli,
+    logLevel: 'warning',
+    external: ['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate'],
+    banner: { js: "import { createRequire as __eilandRequire } from 'node:module'; const require = __eilandRequire(import.meta.url);" },
+  });
+}, 60_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('eiland command line', () => {
+  it('makes the demo, lists it, exports it and imports it on another laptop', () => {
+    const data = join(work, 'laptop-a');
+    const made = eiland('demo', '--data', data);
+    expect(made.code).toBe(0);
+    expect(made.stdout).toContain('demo-avk-managers');
+    expect(made.stderr).toContain('voorbeeld gemaakt: 3 sessies');
+    expect(eiland('demo', '--data', data).stderr).toContain('het voorbeeld was er al; er is niets veranderd.');
+
+    const list = eiland('list', '--data', data);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('Programma demo-avk  Alliantie van Kracht tegen Armoede');
+    expect(list.stdout).toMatch(/2024-06-05 {2}demo-avk-managers {2}Managers\/leidinggevenden/);
+
+    const out = (name: string) => join(work, name);
+    const session = eiland('export', '--session', 'demo-avk-managers', '--pdf', out('m.pdf'), '--sqlite', out('m.sqlite'), '--csv', out('m.csv'), '--votes-csv', out('v.csv'), '--data', data);
+    expect(session.code).toBe(0);
+    expect(session.stderr).toMatch(/PDF geschreven \(\d+ pagina's\)/);
+    expect(readFileSync(out('m.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(out('m.csv'), 'utf8').startsWith('\uFEFFid,kant')).toBe(true);
+    expect(readFileSync(out('v.csv'), 'utf8').split('\r\n')).toHaveLength(32);
+
+    const programme = eiland('export', '--programme', 'demo-avk', '--pdf', out('p.pdf'), '--sqlite', out('p.sqlite'), '--lang', 'en', '--data', data);
+    expect(programme.code).toBe(0);
+    expect(programme.stderr).toContain('met 3 sessies');
+
+    const fresh = join(work, 'laptop-b');
+    const first = eiland('import', out('p.sqlite'), '--data', fresh);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Sessie demo-avk-stuurgroep  Eiland van reflectie stuurgroep  nieuw');
+    const second = eiland('import', '--data', fresh, out('p.sqlite'));
+    expect(second.code).toBe(0);
+    expect(second.stdout).not.toContain('nieuw');
+    expect(second.stdout.match(/al aanwezig/g)).toHaveLength(4);
+
+    const a = engineOn(data);
+    const b = engineOn(fresh);
+    for (const id of ['demo-avk-programmateam', 'demo-avk-managers', 'demo-avk-stuurgroep']) expect(b.session(id)).toEqual(a.session(id));
+  });
+
+  it('says in one plain line what is wrong, exits non-zero and changes nothing', () => {
+    const data = join(work, 'laptop-c');
+    expect(eiland('demo', '--data', data).code).toBe(0);
+    const before = readdirSync(data).sort();
+
+    const unknown = eiland('export', '--session', 'nope', '--pdf', join(work, 'nope.pdf'), '--data', data);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe('Eiland: Er is geen sessie met id "nope".\n');
+    expect(existsSync(join(work, 'nope.pdf'))).toBe(false);
+
+    const unwritable = eiland('export', '--session', 'demo-avk-managers', '--pdf', join(work, 'no-such-folder', 'x.pdf'), '--data', data);
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr.trim().split('\n').at(-1)).toBe(`Eiland: Kan niet schrijven naar "${join(work, 'no-such-folder', 'x.pdf')}": de map bestaat niet.`);
+
+    writeFileSync(join(work, 'garbage.sqlite'), 'dit is geen archief');
+    const garbage = eiland('import', join(work, 'garbage.sqlite'), '--data', join(work, 'laptop-d'));
+    expect(garbage.code).toBe(1);
+    expect(garbage.stderr).toBe('Eiland: Dit bestand is geen Eiland-archief.\n');
+    expect(existsSync(join(work, 'laptop-d'))).toBe(false);
+    const garbageHere = eiland('import', join(work, 'garbage.sqlite'), '--data', data);
+    expect(garbageHere.code).toBe(1);
+
+    const noData = eiland('list', '--data', join(work, 'laptop-e'));
+    expect(noData.code).toBe(1);
+    expect(noData.stderr).toContain('Er zijn nog geen gegevens');
+    expect(existsSync(join(work, 'laptop-e'))).toBe(false);
+
+    const usage = eiland('export', '--session', 'demo-avk-managers', '--data', data);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('Zeg waarheen');
+    expect(eiland('frobnicate', '--data', data).code).toBe(2);
+
+    expect(readdirSync(data).sort()).toEqual(before);
+    const engine = engineOn(data);
+    expect(Object.keys(engine.workspace.sessions)).toHaveLength(3);
+  });
+});
