@@ -1,7 +1,7 @@
 // Builds everything the app runs: the host (Node), the Electron shell and preload, and the renderer.
 // Each output is only rebuilt when a source it depends on is newer, so `npm run web` starts fast.
 import { build as esbuild } from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,6 +45,7 @@ const nodeBundle = {
 export async function buildAll() {
   const jobs = [];
   if (stale('dist/host/main.mjs', ['electron/host', 'shared']) || stale('dist/host/cli.mjs', ['electron/host', 'shared'])) {
+    rmSync(join(root, 'dist/host'), { recursive: true, force: true });
     jobs.push(
       esbuild({
         ...nodeBundle,
@@ -52,6 +53,9 @@ export async function buildAll() {
         entryPoints: { main: join(root, 'electron/host/main.ts'), cli: join(root, 'electron/host/cli.ts') },
         outdir: join(root, 'dist/host'),
         outExtension: { '.js': '.mjs' },
+        // The export code (pdfkit, fonts) goes into chunks loaded on the first export, so the host starts fast.
+        splitting: true,
+        chunkNames: 'chunks/[name]-[hash]',
         // ESM bundles need a real require for the CommonJS dependencies they inline.
         banner: { js: "import { createRequire as __eilandRequire } from 'node:module'; const require = __eilandRequire(import.meta.url);" },
       }),

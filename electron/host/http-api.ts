@@ -2,19 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../shared/i18n/messages';
 import type { Engine } from './engine';
-import { createDemo } from './export/demo';
 import { ExportError } from './export/errors';
-import {
-  importArchiveBytes,
-  programmeArchive,
-  programmeOf,
-  programmePdf,
-  programmeSuggestions,
-  sessionArchive,
-  sessionCsv,
-  sessionOf,
-  sessionPdf,
-} from './export/exporter';
 import { SECURITY_HEADERS } from './static-files';
 
 /**
@@ -72,7 +60,16 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * The export code (pdfkit, fonts) is loaded on the first export, not at start: it is most of the
+ * host's code, and the facilitator's screen should not wait for it.
+ */
+const loadExporter = () => import('./export/exporter');
+const loadDemo = () => import('./export/demo');
+
 async function route(request: IncomingMessage, url: URL, engine: Engine): Promise<Reply> {
+  const { importArchiveBytes, programmeArchive, programmeOf, programmePdf, programmeSuggestions, sessionArchive, sessionCsv, sessionOf, sessionPdf } =
+    await loadExporter();
   const method = request.method ?? 'GET';
   const locale: Locale = isLocale(url.searchParams.get('lang')) ? (url.searchParams.get('lang') as Locale) : DEFAULT_LOCALE;
   const chosen = url.searchParams.get('sessions')?.split(',').filter(Boolean);
@@ -102,6 +99,7 @@ async function route(request: IncomingMessage, url: URL, engine: Engine): Promis
   }
   if (path === '/api/demo') {
     if (method !== 'POST') return failure(405, 'bad_request', 'Maak het voorbeeld met POST.');
+    const { createDemo } = await loadDemo();
     return json(200, createDemo(engine));
   }
   return failure(404, 'not_found', 'Dit adres kent Eiland niet.');
