@@ -55,6 +55,8 @@ export interface Programme {
    * picture), offered again for its next sessions. Absent in programmes made before they existed.
    */
   templates?: ModelTemplate[];
+  /** Hidden from the lists, kept whole. Absent in programmes made before archiving existed. */
+  archived?: boolean;
 }
 
 export interface SessionMeta {

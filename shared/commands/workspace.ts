@@ -39,6 +39,32 @@ export const workspaceCommands = [
     },
   }),
   defineWorkspaceCommand({
+    type: 'programme.archive',
+    schema: z.object({ id: entityId, archived: z.boolean() }),
+    roles: FACILITATOR,
+    undoable: false,
+    apply(tx, { id, archived }) {
+      const programme = tx.state.programmes[id] ?? notFound('Programme', id);
+      tx.put('programmes', { ...programme, archived });
+    },
+  }),
+  defineWorkspaceCommand({
+    type: 'programme.delete',
+    // The name typed again is the confirmation. Its sessions stay, without a programme: nothing
+    // that was said in them is lost with it.
+    schema: z.object({ id: entityId, confirmName: z.string() }),
+    roles: FACILITATOR,
+    undoable: false,
+    apply(tx, { id, confirmName }, { now }) {
+      const programme = tx.state.programmes[id] ?? notFound('Programme', id);
+      if (confirmName.trim() !== programme.name) refuse('confirmation_mismatch', 'The confirmation does not match the programme name');
+      for (const meta of Object.values(tx.state.sessions)) {
+        if (meta.programmeId === id) tx.put('sessions', { ...meta, programmeId: null, updatedAt: now });
+      }
+      tx.remove('programmes', id);
+    },
+  }),
+  defineWorkspaceCommand({
     // Keeps a facilitator's own model with the programme, to start its next sessions from. Saving
     // again under the same id replaces it; a built-in template's id stays the built-in's.
     type: 'programme.template.save',

@@ -25,6 +25,7 @@ export interface PayloadFixture {
   programmeId: string;
   sessionId: string;
   deletableSession: { id: string; title: string };
+  deletableProgramme: { id: string; name: string };
 }
 
 export const TEMPLATE_ID = 'lemniscaat-ik-wij-het';
@@ -90,6 +91,8 @@ export function workspacePayloads(f: PayloadFixture): Record<string, CommandInpu
   return {
     'programme.create': { type: 'programme.create', id: `prog-${f.fresh}`, name: 'Programma' },
     'programme.rename': { type: 'programme.rename', id: f.programmeId, name: 'Hernoemd programma' },
+    'programme.archive': { type: 'programme.archive', id: f.programmeId, archived: true },
+    'programme.delete': { type: 'programme.delete', id: f.deletableProgramme.id, confirmName: f.deletableProgramme.name },
     'session.create': sessionCreate(`s-${f.fresh}`, 'Nieuwe sessie'),
     'session.duplicate': { type: 'session.duplicate', id: `sd-${f.fresh}`, sourceId: f.sessionId, title: 'Kopie', date: '2024-07-01' },
     'session.rename': { type: 'session.rename', id: f.sessionId, title: 'Hernoemde sessie' },

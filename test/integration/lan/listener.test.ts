@@ -236,6 +236,7 @@ describe('the LAN listener: phones reach the host over the network only while a 
       programmeId: 'prog1',
       sessionId: 's1',
       deletableSession: { id: 's2', title: 'Stuurgroep' },
+      deletableProgramme: { id: 'prog-del', name: 'Weg programma' },
     });
     const before = host.engine.seqOf('s1');
     let refused = 0;

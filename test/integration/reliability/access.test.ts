@@ -69,6 +69,7 @@ describe('reliability: access', () => {
     await must(facilitator, 'workspace', { type: 'programme.create', id: 'prog1', name: 'Programma' });
     await must(facilitator, 'workspace', sessionCreate('s1', 'Toegang', 'prog1'));
     await must(facilitator, 'workspace', sessionCreate('sdel', 'Weg ermee'));
+    await must(facilitator, 'workspace', { type: 'programme.create', id: 'prog-del', name: 'Weg programma' });
     const code = await openRoom(facilitator, 's1');
     const participant = await phone(host, code, 'Anna');
     cleanups.push(() => participant.close());
@@ -103,6 +104,7 @@ describe('reliability: access', () => {
       programmeId: 'prog1',
       sessionId: 's1',
       deletableSession: { id: 'sdel', title: 'Weg ermee' },
+      deletableProgramme: { id: 'prog-del', name: 'Weg programma' },
     };
     const session = sessionPayloads(fixture);
     const workspace = workspacePayloads(fixture);

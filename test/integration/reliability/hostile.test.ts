@@ -512,6 +512,7 @@ describe('reliability: hostile input', () => {
         programmeId: 'prog1',
         sessionId: 's1',
         deletableSession: { id: 'sdel', title: 'Weg ermee' },
+        deletableProgramme: { id: 'prog-del', name: 'Weg programma' },
       },
       facilitatorAcks,
       phoneAcks,

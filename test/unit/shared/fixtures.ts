@@ -347,6 +347,8 @@ export const SAMPLE_WORKSPACE_COMMANDS: Record<string, CommandInput> = {
     id: 'prog1',
     name: 'Programma',
   },
+  'programme.archive': { type: 'programme.archive', id: 'prog1', archived: true },
+  'programme.delete': { type: 'programme.delete', id: 'prog1', confirmName: 'Alliantie tegen armoede' },
   'session.create': {
     type: 'session.create',
     id: 's9',

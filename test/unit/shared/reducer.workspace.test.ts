@@ -75,6 +75,33 @@ describe('programme.create and programme.rename', () => {
   });
 });
 
+describe('programme.archive and programme.delete', () => {
+  it('archives and restores a programme, keeping it whole', () => {
+    const archived = acceptFrozen(seededWorkspace(), { type: 'programme.archive', id: 'prog1', archived: true });
+    expect(archived.state.programmes.prog1).toMatchObject({ name: 'Alliantie tegen armoede', archived: true });
+    const restored = acceptFrozen(archived.state, { type: 'programme.archive', id: 'prog1', archived: false });
+    expect(restored.state.programmes.prog1?.archived).toBe(false);
+  });
+
+  it('deletes a programme only when its name is typed again, and keeps its sessions', () => {
+    expectWorkspaceRefused(
+      seededWorkspace(),
+      { type: 'programme.delete', id: 'prog1', confirmName: 'Alliantie' },
+      FACILITATOR,
+      'rule_violation',
+      'confirmation_mismatch',
+    );
+    const outcome = acceptFrozen(seededWorkspace(), { type: 'programme.delete', id: 'prog1', confirmName: ' Alliantie tegen armoede ' });
+    expect(outcome.state.programmes.prog1).toBeUndefined();
+    expect(outcome.state.sessions.s1).toMatchObject({ title: 'Programmateam', programmeId: null });
+  });
+
+  it('refuses an unknown programme', () => {
+    expectWorkspaceRefused(seededWorkspace(), { type: 'programme.archive', id: 'ghost', archived: true }, FACILITATOR, 'not_found');
+    expectWorkspaceRefused(seededWorkspace(), { type: 'programme.delete', id: 'ghost', confirmName: 'x' }, FACILITATOR, 'not_found');
+  });
+});
+
 describe('session.create', () => {
   it('creates a session in a programme', () => {
     const outcome = acceptFrozen(seededWorkspace(), createSession({ facilitator: 'Anna' }), NOW + 7);
