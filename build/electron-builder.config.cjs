@@ -14,7 +14,9 @@ const config = {
     output: 'release',
     buildResources: 'build/resources',
   },
-  // One 1024 × 1024 PNG; electron-builder derives .ico (Windows), .icns (macOS) and Linux sizes.
+  // The one source, 1024 × 1024. Each platform gets icons derived from it by build/make-icon.mjs
+  // (kept in the repository, checked by test/unit/build/icons.test.ts), so packaging needs no
+  // image tool and every machine makes the same installer.
   icon: 'assets/icon.png',
   files: [
     'dist/**/*',
@@ -37,6 +39,8 @@ const config = {
   // rebuild, and a rebuild would need a compiler and Electron headers from the internet.
   npmRebuild: false,
   nodeGypRebuild: false,
+  // Double-clicking an exported archive opens Eiland, which imports it (electron/shell/open-archive.ts).
+  // Windows and macOS show the app icon for these files; Linux registers the MIME type.
   fileAssociations: [
     {
       ext: 'eiland',
@@ -48,6 +52,7 @@ const config = {
   ],
   win: {
     target: ['nsis', 'portable'],
+    icon: 'build/resources/icon.ico',
   },
   nsis: {
     oneClick: false,
@@ -63,6 +68,7 @@ const config = {
   mac: {
     target: ['dmg'],
     category: 'public.app-category.productivity',
+    icon: 'build/resources/icon.icns',
   },
   dmg: {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: electron-builder expands these ${…} macros itself.
@@ -72,6 +78,8 @@ const config = {
     target: ['AppImage', 'deb'],
     category: 'Office',
     executableName: 'eiland',
+    // A folder of NxN.png files: electron-builder reads the sizes from the names.
+    icon: 'build/resources/icons',
     synopsis: 'Offline hulpmiddel voor reflectiesessies',
     // Debian packages require a maintainer with an e-mail address.
     maintainer: 'Eiland <eiland@example.invalid>',

@@ -1,11 +1,16 @@
-// Draws Eiland's app icon, assets/icon.png: a cream ∞ (the lemniscate of the "Eiland van reflectie")
-// on a warm rounded square, 1024 × 1024 RGBA. electron-builder derives the Windows .ico, the macOS
-// .icns and the Linux sizes from this one file. Only Node built-ins, so it runs anywhere Node does:
-//   node build/make-icon.mjs [output.png]
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Eiland's app icons, all from one source: assets/icon.png, a cream ∞ (the lemniscate of the
+// "Eiland van reflectie") on a warm rounded square, 1024 × 1024 RGBA.
+//   node build/make-icon.mjs          derives every packaged icon from assets/icon.png:
+//                                     build/resources/icon.ico (Windows), icon.icns (macOS),
+//                                     icons/NxN.png (Linux)
+//   node build/make-icon.mjs --draw   first draws assets/icon.png itself (procedurally)
+// Only Node built-ins, so it runs anywhere Node does and never downloads a tool. electron-builder
+// could derive .ico and .icns itself, but only with its own helper binaries; made here, the icons
+// are in the repository, tested (test/unit/build/icons.test.ts) and the same on every machine.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crc32, deflateSync } from 'node:zlib';
+import { decodePng, encodeIcns, encodeIco, encodePng, ICNS_TYPES, ICO_SIZES, LINUX_SIZES, resize } from './icon-formats.mjs';
 
 const SIZE = 1024;
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -81,37 +86,49 @@ export function drawIcon() {
   return encodePng(SIZE, SIZE, pixels);
 }
 
-function chunk(type, data) {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
+/** Every packaged icon, derived from the source PNG's bytes. */
+export function deriveIcons(sourcePng) {
+  const source = decodePng(sourcePng);
+  if (source.width !== SIZE || source.height !== SIZE) throw new Error(`assets/icon.png must be ${SIZE} × ${SIZE}`);
+  const cache = new Map();
+  const pngOf = (size) => {
+    if (!cache.has(size)) {
+      const image = size === SIZE ? source : resize(source, size);
+      cache.set(size, encodePng(size, size, image.pixels));
+    }
+    return cache.get(size);
+  };
+  return {
+    ico: encodeIco(ICO_SIZES.map((size) => ({ size, png: pngOf(size) }))),
+    icns: encodeIcns(ICNS_TYPES.map(([type, size]) => ({ type, png: pngOf(size) }))),
+    linux: LINUX_SIZES.map((size) => ({ size, png: pngOf(size) })),
+  };
 }
 
-/** A minimal PNG: 8-bit RGBA, no interlace, filter type 0 on every row. */
-export function encodePng(width, height, rgba) {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 6; // colour type RGBA
-  const rows = Buffer.alloc((width * 4 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    rgba.copy(rows, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+/** Where the derived icons go; build/electron-builder.config.cjs names the same paths. */
+export const ICON_PATHS = {
+  source: 'assets/icon.png',
+  ico: 'build/resources/icon.ico',
+  icns: 'build/resources/icon.icns',
+  linuxDir: 'build/resources/icons',
+};
+
+export function writeIcons(base = root) {
+  const icons = deriveIcons(readFileSync(join(base, ICON_PATHS.source)));
+  mkdirSync(join(base, ICON_PATHS.linuxDir), { recursive: true });
+  writeFileSync(join(base, ICON_PATHS.ico), icons.ico);
+  writeFileSync(join(base, ICON_PATHS.icns), icons.icns);
+  for (const { size, png } of icons.linux) writeFileSync(join(base, ICON_PATHS.linuxDir, `${size}x${size}.png`), png);
+  return icons;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const output = resolve(process.argv[2] ?? join(root, 'assets/icon.png'));
-  mkdirSync(dirname(output), { recursive: true });
-  writeFileSync(output, drawIcon());
-  console.log(`Eiland: icoon geschreven naar ${output}`);
+  if (process.argv.includes('--draw')) {
+    const source = join(root, ICON_PATHS.source);
+    mkdirSync(dirname(source), { recursive: true });
+    writeFileSync(source, drawIcon());
+    console.log(`Eiland: icoon getekend in ${source}`);
+  }
+  writeIcons();
+  console.log(`Eiland: iconen afgeleid in ${ICON_PATHS.ico}, ${ICON_PATHS.icns} en ${ICON_PATHS.linuxDir}/`);
 }

@@ -14,6 +14,7 @@ import { SECURITY_HEADERS } from './static-files';
  *   GET  /api/export/programme/:id.pdf | .sqlite   [?sessions=a,b][&lang=en]
  *   GET  /api/programme/:id/suggestions            theme links to confirm
  *   POST /api/import   body: the bytes of an archive file
+ *   POST /api/export-to-file   {scope, id, format, path, lang?, sessions?}: the desktop's save dialog (write-to-file.ts)
  *   POST /api/demo     makes the demo programme (once)
  */
 export interface ApiContext {
@@ -23,7 +24,7 @@ export interface ApiContext {
 
 /** Archives above this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
-const PREFIXES = ['/api/export/', '/api/import', '/api/demo', '/api/programme/'];
+const PREFIXES = ['/api/export/', '/api/export-to-file', '/api/import', '/api/demo', '/api/programme/'];
 
 type Reply = { status: number; type: string; body: Buffer | string; filename?: string };
 
@@ -66,6 +67,7 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
  */
 const loadExporter = () => import('./export/exporter');
 const loadDemo = () => import('./export/demo');
+const loadWriter = () => import('./export/write-to-file');
 
 async function route(request: IncomingMessage, url: URL, engine: Engine): Promise<Reply> {
   const { importArchiveBytes, programmeArchive, programmeOf, programmePdf, programmeSuggestions, sessionArchive, sessionCsv, sessionOf, sessionPdf } =
@@ -96,6 +98,11 @@ async function route(request: IncomingMessage, url: URL, engine: Engine): Promis
   if (path === '/api/import') {
     if (method !== 'POST') return failure(405, 'bad_request', 'Stuur het archiefbestand met POST.');
     return json(200, importArchiveBytes(engine, await readBody(request)));
+  }
+  if (path === '/api/export-to-file') {
+    if (method !== 'POST') return failure(405, 'bad_request', 'Stuur de opdracht met POST.');
+    const { status, body } = await (await loadWriter()).exportToFile(engine, request);
+    return json(status, body);
   }
   if (path === '/api/demo') {
     if (method !== 'POST') return failure(405, 'bad_request', 'Maak het voorbeeld met POST.');

@@ -6,30 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import { app, dialog, type UtilityProcess, utilityProcess } from 'electron';
 import { isHostDatabaseRecoveredMessage, isHostReadyMessage } from '../../shared/ipc';
+import { st } from './locale';
 import { isLoopbackHttpUrl, originOf } from './security';
 
 /** Long enough for a slow laptop opening a large database; short enough not to hang silently. */
 export const DEFAULT_READY_TIMEOUT_MS = 30_000;
 
-/** Dialog texts in plain Dutch (the audience's language); kept together so a catalogue can replace them. */
-export const hostTexts = {
-  startFailedTitle: 'Eiland kan niet starten',
-  startFailed: (detail: string): string =>
-    `Het onderdeel van Eiland dat je sessies bewaart, kon niet starten (${detail}).\n\n` +
-    'Sluit Eiland en probeer het opnieuw. Blijft dit gebeuren, vraag dan hulp aan wie Eiland voor je heeft geïnstalleerd.',
-  exitedEarly: (code: number): string => `het stopte meteen, foutcode ${code}`,
-  timedOut: 'het reageerde niet op tijd',
-  badAddress: 'het gaf een ongeldig adres door',
-  stoppedTitle: 'Eiland is gestopt',
-  stopped:
-    'Het onderdeel van Eiland dat je sessies bewaart, is onverwacht gestopt. ' +
-    'Alles wat al bewaard was, blijft bewaard. Start Eiland opnieuw om verder te gaan.',
-  recoveredTitle: 'Beschadigd sessiebestand apart gezet',
-  recovered: (movedTo: string): string =>
-    'Het bestand met je sessies was beschadigd. Eiland heeft het niet overschreven, maar apart gezet als:\n\n' +
-    `${movedTo}\n\n` +
-    'Eiland gaat verder met een nieuw, leeg bestand. Bewaar het oude bestand als je het later nog wilt laten bekijken.',
-} as const;
 
 /** The secret the facilitator window presents to the host; made fresh for every start of the app. */
 export function makeToken(): string {
@@ -62,7 +44,7 @@ export interface HostHandle {
 
 /**
  * Forks the host and resolves when it reports 'ready'. If it exits, sends a bad address or stays
- * silent before that, the user gets a plain Dutch error box, the app quits and this resolves null:
+ * silent before that, the user gets a plain error box (in the shell's language), the app quits and this resolves null:
  * without the host there is nothing the app can show.
  */
 export function startHost(options: StartHostOptions): Promise<HostHandle | null> {
@@ -80,29 +62,29 @@ export function startHost(options: StartHostOptions): Promise<HostHandle | null>
       clearTimeout(timer);
       stopping = true;
       child.kill();
-      dialog.showErrorBox(hostTexts.startFailedTitle, hostTexts.startFailed(detail));
+      dialog.showErrorBox(st('shell.startFailedTitle'), st('shell.startFailed', { detail }));
       app.quit();
       resolve(null);
     };
 
-    const timer = setTimeout(() => fail(hostTexts.timedOut), options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS);
+    const timer = setTimeout(() => fail(st('shell.timedOut')), options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS);
 
     child.on('message', (message: unknown) => {
       if (isHostDatabaseRecoveredMessage(message)) {
         // Not awaited: the user reads it while the app carries on starting.
         void dialog.showMessageBox({
           type: 'warning',
-          title: hostTexts.recoveredTitle,
-          message: hostTexts.recoveredTitle,
-          detail: hostTexts.recovered(message.movedTo),
-          buttons: ['OK'],
+          title: st('shell.recoveredTitle'),
+          message: st('shell.recoveredTitle'),
+          detail: st('shell.recovered', { movedTo: message.movedTo }),
+          buttons: [st('menu.ok')],
         });
         return;
       }
       if (!isHostReadyMessage(message) || ready || failed) return;
       const origin = originOf(message.url);
       if (!isLoopbackHttpUrl(message.url) || origin === null) {
-        fail(hostTexts.badAddress);
+        fail(st('shell.badAddress'));
         return;
       }
       ready = true;
@@ -121,12 +103,12 @@ export function startHost(options: StartHostOptions): Promise<HostHandle | null>
 
     child.on('exit', (code: number) => {
       if (!ready) {
-        fail(hostTexts.exitedEarly(code));
+        fail(st('shell.exitedEarly', { code }));
         return;
       }
       if (stopping) return;
       // The windows are useless without the host; say so plainly instead of showing dead pages.
-      dialog.showErrorBox(hostTexts.stoppedTitle, hostTexts.stopped);
+      dialog.showErrorBox(st('shell.stoppedTitle'), st('shell.stopped'));
       app.quit();
     });
   });

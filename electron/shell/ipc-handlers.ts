@@ -4,6 +4,7 @@
  */
 import { basename, join } from 'node:path';
 import { app, BrowserWindow, dialog, type IpcMainInvokeEvent, ipcMain, type SaveDialogOptions } from 'electron';
+import { isLocale, type Locale } from '../../shared/i18n/messages';
 import { IpcChannel, type IpcChannelName } from '../../shared/ipc';
 import type { HostOriginSource } from './hardening';
 import { isTrustedSender } from './security';
@@ -51,11 +52,23 @@ export function safeFileName(suggested: unknown): string {
 
 export interface IpcActions {
   openProjector(): void;
+  /** Arguments as the page sent them: the action validates (recent.ts), nothing is trusted here. */
+  sessionOpened(id: unknown, title: unknown): void;
+  localeChanged(locale: Locale): void;
 }
 
 export function registerIpcHandlers(hostOrigin: HostOriginSource, actions: IpcActions): void {
   handleTrusted(IpcChannel.openProjector, hostOrigin, () => {
     actions.openProjector();
+  });
+
+  handleTrusted(IpcChannel.sessionOpened, hostOrigin, (_event, id, title) => {
+    actions.sessionOpened(id, title);
+  });
+
+  handleTrusted(IpcChannel.localeChanged, hostOrigin, (_event, locale) => {
+    // Anything but a language Eiland speaks is ignored rather than passed on.
+    if (isLocale(locale)) actions.localeChanged(locale);
   });
 
   handleTrusted(IpcChannel.chooseSavePath, hostOrigin, async (event, defaultName) => {

@@ -1,156 +1,133 @@
 /**
- * The native application menu. Dutch by default (Eiland's audience), English when the system
- * locale is English. The label table is deliberately small and self-contained so the shared message
- * catalogue can replace it later without touching the menu structure.
+ * The native application menu, in the shell's language (Dutch unless the facilitator chose
+ * English). Every label comes from the one message catalogue in shared/i18n, like the pages' texts.
+ * The template is built by a pure function from what the menu shows (recent sessions, the
+ * projector's contrast) and what its items do, so it is tested without Electron; `installMenu`
+ * builds it again whenever one of those changes.
  */
 import { app, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
+import type { Locale, MessageKey } from '../../shared/i18n/messages';
+import { translate } from '../../shared/i18n/messages';
+import type { RecentSession } from './recent';
 
-const nl = {
-  file: 'Bestand',
-  edit: 'Bewerken',
-  view: 'Beeld',
-  window: 'Venster',
-  help: 'Help',
-  openProjector: 'Projectorvenster openen',
-  about: 'Over Eiland',
-  aboutDetail: (version: string) => `Versie ${version}\n\nEen offline hulpmiddel voor reflectiesessies.`,
-  quit: 'Eiland afsluiten',
-  hide: 'Eiland verbergen',
-  hideOthers: 'Andere verbergen',
-  unhide: 'Alles tonen',
-  undo: 'Ongedaan maken',
-  redo: 'Opnieuw uitvoeren',
-  cut: 'Knippen',
-  copy: 'Kopiëren',
-  paste: 'Plakken',
-  selectAll: 'Alles selecteren',
-  reload: 'Opnieuw laden',
-  toggleDevTools: 'Ontwikkelhulpmiddelen',
-  resetZoom: 'Ware grootte',
-  zoomIn: 'Inzoomen',
-  zoomOut: 'Uitzoomen',
-  toggleFullScreen: 'Volledig scherm',
-  minimize: 'Minimaliseren',
-  close: 'Venster sluiten',
-};
-
-export type MenuLabels = typeof nl;
-
-const en: MenuLabels = {
-  file: 'File',
-  edit: 'Edit',
-  view: 'View',
-  window: 'Window',
-  help: 'Help',
-  openProjector: 'Open projector window',
-  about: 'About Eiland',
-  aboutDetail: (version: string) => `Version ${version}\n\nAn offline tool for reflection sessions.`,
-  quit: 'Quit Eiland',
-  hide: 'Hide Eiland',
-  hideOthers: 'Hide Others',
-  unhide: 'Show All',
-  undo: 'Undo',
-  redo: 'Redo',
-  cut: 'Cut',
-  copy: 'Copy',
-  paste: 'Paste',
-  selectAll: 'Select All',
-  reload: 'Reload',
-  toggleDevTools: 'Developer Tools',
-  resetZoom: 'Actual Size',
-  zoomIn: 'Zoom In',
-  zoomOut: 'Zoom Out',
-  toggleFullScreen: 'Toggle Full Screen',
-  minimize: 'Minimize',
-  close: 'Close Window',
-};
-
-/** English for any English locale ('en', 'en-GB', …); Dutch for everything else. */
-export function menuLabels(locale: string): MenuLabels {
-  return locale.toLowerCase().startsWith('en') ? en : nl;
+export interface MenuActions {
+  openProjector(): void;
+  showAbout(): void;
+  openArchive(): void;
+  showSessions(): void;
+  openSession(id: string): void;
+  clearRecent(): void;
+  setProjectorHighContrast(on: boolean): void;
 }
 
-export interface MenuContext {
+export interface MenuContext extends MenuActions {
+  locale: Locale;
   isMac: boolean;
   /** Reload and developer tools only exist while developing: a reload mid-session confuses users. */
   isDev: boolean;
-  openProjector(): void;
-  showAbout(): void;
+  recent: readonly RecentSession[];
+  projectorHighContrast: boolean;
 }
 
-export function buildMenuTemplate(labels: MenuLabels, context: MenuContext): MenuItemConstructorOptions[] {
+/** Menu labels must not turn '&' into an access key (Windows/Linux): a title like "Ik & wij" stays as typed. */
+function menuSafe(text: string): string {
+  return text.replaceAll('&', '&&');
+}
+
+export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOptions[] {
+  const t = (key: MessageKey, params?: Record<string, string>) => translate(context.locale, key, params);
   const separator: MenuItemConstructorOptions = { type: 'separator' };
-  const about: MenuItemConstructorOptions = { label: labels.about, click: () => context.showAbout() };
+  const about: MenuItemConstructorOptions = { label: t('menu.about'), click: () => context.showAbout() };
 
   // macOS puts About and Quit in a menu named after the app; elsewhere they live in Help and File.
   const appMenu: MenuItemConstructorOptions[] = context.isMac
     ? [
         {
-          label: 'Eiland',
+          label: t('app.name'),
           submenu: [
             about,
             separator,
-            { role: 'hide', label: labels.hide },
-            { role: 'hideOthers', label: labels.hideOthers },
-            { role: 'unhide', label: labels.unhide },
+            { role: 'hide', label: t('menu.hide') },
+            { role: 'hideOthers', label: t('menu.hideOthers') },
+            { role: 'unhide', label: t('menu.unhide') },
             separator,
-            { role: 'quit', label: labels.quit },
+            { role: 'quit', label: t('menu.quit') },
           ],
         },
       ]
     : [];
 
+  const recentItems: MenuItemConstructorOptions[] =
+    context.recent.length === 0
+      ? [{ label: t('menu.recentEmpty'), enabled: false }]
+      : [
+          ...context.recent.map((session) => ({ label: menuSafe(session.title), click: () => context.openSession(session.id) })),
+          separator,
+          { label: t('menu.recentClear'), click: () => context.clearRecent() },
+        ];
+
   const file: MenuItemConstructorOptions = {
-    label: labels.file,
+    label: t('menu.file'),
     submenu: [
-      { label: labels.openProjector, accelerator: 'CmdOrCtrl+P', click: () => context.openProjector() },
+      { label: t('menu.allSessions'), click: () => context.showSessions() },
+      { label: t('menu.openArchive'), accelerator: 'CmdOrCtrl+O', click: () => context.openArchive() },
+      { label: t('menu.recent'), submenu: recentItems },
       separator,
-      context.isMac ? { role: 'close', label: labels.close } : { role: 'quit', label: labels.quit },
+      { label: t('menu.openProjector'), accelerator: 'CmdOrCtrl+P', click: () => context.openProjector() },
+      separator,
+      context.isMac ? { role: 'close', label: t('menu.close') } : { role: 'quit', label: t('menu.quit'), accelerator: 'Ctrl+Q' },
     ],
   };
 
   const edit: MenuItemConstructorOptions = {
-    label: labels.edit,
+    label: t('menu.edit'),
     submenu: [
-      { role: 'undo', label: labels.undo },
-      { role: 'redo', label: labels.redo },
+      { role: 'undo', label: t('menu.undo') },
+      { role: 'redo', label: t('menu.redo') },
       separator,
-      { role: 'cut', label: labels.cut },
-      { role: 'copy', label: labels.copy },
-      { role: 'paste', label: labels.paste },
-      { role: 'selectAll', label: labels.selectAll },
+      { role: 'cut', label: t('menu.cut') },
+      { role: 'copy', label: t('menu.copy') },
+      { role: 'paste', label: t('menu.paste') },
+      { role: 'selectAll', label: t('menu.selectAll') },
     ],
   };
 
   const devItems: MenuItemConstructorOptions[] = context.isDev
-    ? [{ role: 'reload', label: labels.reload }, { role: 'toggleDevTools', label: labels.toggleDevTools }, separator]
+    ? [{ role: 'reload', label: t('menu.reload') }, { role: 'toggleDevTools', label: t('menu.toggleDevTools') }, separator]
     : [];
 
   const view: MenuItemConstructorOptions = {
-    label: labels.view,
+    label: t('menu.view'),
     submenu: [
       ...devItems,
-      { role: 'resetZoom', label: labels.resetZoom },
-      { role: 'zoomIn', label: labels.zoomIn },
-      { role: 'zoomOut', label: labels.zoomOut },
+      { role: 'resetZoom', label: t('menu.resetZoom') },
+      { role: 'zoomIn', label: t('menu.zoomIn') },
+      { role: 'zoomOut', label: t('menu.zoomOut') },
       separator,
-      { role: 'togglefullscreen', label: labels.toggleFullScreen },
+      { role: 'togglefullscreen', label: t('menu.toggleFullScreen') },
+      separator,
+      {
+        label: t('menu.highContrast'),
+        type: 'checkbox',
+        checked: context.projectorHighContrast,
+        click: (item) => context.setProjectorHighContrast(item.checked),
+      },
     ],
   };
 
   const window: MenuItemConstructorOptions = {
-    label: labels.window,
+    label: t('menu.window'),
     submenu: [
-      { role: 'minimize', label: labels.minimize },
-      { label: labels.openProjector, click: () => context.openProjector() },
+      { role: 'minimize', label: t('menu.minimize') },
+      { label: t('menu.openProjector'), click: () => context.openProjector() },
       separator,
-      { role: 'close', label: labels.close },
+      { role: 'close', label: t('menu.close') },
     ],
   };
 
   const help: MenuItemConstructorOptions = {
     role: 'help',
-    label: labels.help,
+    label: t('menu.help'),
     submenu: context.isMac ? [] : [about],
   };
 
@@ -158,23 +135,18 @@ export function buildMenuTemplate(labels: MenuLabels, context: MenuContext): Men
 }
 
 /** Shows the About dialog with the running version (from package.json via Electron). */
-export function showAboutDialog(labels: MenuLabels): void {
+export function showAboutDialog(locale: Locale): void {
   void dialog.showMessageBox({
     type: 'info',
-    title: labels.about,
-    message: 'Eiland',
-    detail: labels.aboutDetail(app.getVersion()),
-    buttons: ['OK'],
+    title: translate(locale, 'menu.about'),
+    message: translate(locale, 'app.name'),
+    detail: translate(locale, 'menu.aboutDetail', { version: app.getVersion() }),
+    buttons: [translate(locale, 'menu.ok')],
   });
 }
 
-export function installMenu(openProjector: () => void): void {
-  const labels = menuLabels(app.getLocale());
-  const template = buildMenuTemplate(labels, {
-    isMac: process.platform === 'darwin',
-    isDev: !app.isPackaged,
-    openProjector,
-    showAbout: () => showAboutDialog(labels),
-  });
+/** Builds the menu from the current context and makes it the application menu. */
+export function installMenu(context: Omit<MenuContext, 'isMac' | 'isDev'>): void {
+  const template = buildMenuTemplate({ ...context, isMac: process.platform === 'darwin', isDev: !app.isPackaged });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -18,6 +18,12 @@ const bridge: EilandBridge = {
     const result: unknown = await ipcRenderer.invoke(IpcChannel.chooseSavePath, String(defaultName));
     return typeof result === 'string' ? result : null;
   },
+  sessionOpened: async (id: string, title: string): Promise<void> => {
+    await ipcRenderer.invoke(IpcChannel.sessionOpened, String(id), String(title));
+  },
+  localeChanged: async (locale: string): Promise<void> => {
+    await ipcRenderer.invoke(IpcChannel.localeChanged, String(locale));
+  },
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_NAME, bridge);

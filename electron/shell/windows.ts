@@ -4,6 +4,8 @@
  * a file:// page, so the same pages run in browser mode and in the app.
  */
 import { BrowserWindow, type BrowserWindowConstructorOptions, type Rectangle, screen } from 'electron';
+import { st } from './locale';
+import { MIN_SIZE, restoreBounds, type WindowState } from './window-state';
 
 /** Matches the renderer's page background, so a window never flashes white before it paints. */
 const BACKGROUND = '#f6f1e7';
@@ -17,9 +19,9 @@ export function windowOptions(preloadPath: string | null): BrowserWindowConstruc
   return {
     width: 1280,
     height: 820,
-    minWidth: 900,
-    minHeight: 600,
-    title: 'Eiland',
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    title: st('app.name'),
     backgroundColor: BACKGROUND,
     // Shown on 'ready-to-show', so the first thing the user sees is the page, not an empty frame.
     show: false,
@@ -40,14 +42,24 @@ export function windowOptions(preloadPath: string | null): BrowserWindowConstruc
   };
 }
 
-/** The facilitator page. The token proves to the host that this window is the facilitator. */
-export function facilitatorUrl(hostUrl: string, token: string): string {
-  return `${hostUrl}?token=${encodeURIComponent(token)}`;
+/**
+ * The facilitator page. The token proves to the host that this window is the facilitator. `route`
+ * is the page's own hash route ('#/session/ID', '#/'), so the menu can open a session directly.
+ */
+export function facilitatorUrl(hostUrl: string, token: string, route = ''): string {
+  return `${hostUrl}?token=${encodeURIComponent(token)}${route}`;
 }
 
-/** The projector page, read-only on the host's side. */
-export function projectorUrl(hostUrl: string, token: string): string {
-  return `${hostUrl}projector.html?token=${encodeURIComponent(token)}`;
+/** The route of one session in the facilitator page (renderer/src/facilitator/route.ts). */
+export function sessionRoute(id: string): string {
+  return `#/session/${encodeURIComponent(id)}`;
+}
+
+export const SESSIONS_ROUTE = '#/';
+
+/** The projector page, read-only on the host's side; `contrast=high` asks for its high-contrast look. */
+export function projectorUrl(hostUrl: string, token: string, highContrast = false): string {
+  return `${hostUrl}projector.html?token=${encodeURIComponent(token)}${highContrast ? '&contrast=high' : ''}`;
 }
 
 export interface DisplayInfo {
@@ -65,16 +77,32 @@ export function pickProjectorDisplay(displays: readonly DisplayInfo[], primaryId
 
 /** Projector options: full screen on the second display when there is one, else a normal window. */
 export function projectorWindowOptions(display: DisplayInfo | null): BrowserWindowConstructorOptions {
-  const base = windowOptions(null);
-  if (display === null) return { ...base, title: 'Eiland — projector' };
+  const base = { ...windowOptions(null), title: st('projector.title') };
+  if (display === null) return base;
   const { x, y, width, height } = display.bounds;
-  return { ...base, title: 'Eiland — projector', x, y, width, height, fullscreen: true, autoHideMenuBar: true };
+  return { ...base, x, y, width, height, fullscreen: true, autoHideMenuBar: true };
+}
+
+/** Facilitator window options with the saved size and place, when a display still shows that place. */
+export function mainWindowOptions(preloadPath: string, saved: WindowState | null, displays: readonly { workArea: Rectangle }[]): BrowserWindowConstructorOptions {
+  const base = windowOptions(preloadPath);
+  const bounds = saved ? restoreBounds(saved.bounds, displays) : null;
+  return bounds ? { ...base, ...bounds } : base;
+}
+
+export interface WindowStateStore {
+  load(): WindowState | null;
+  save(state: WindowState): void;
 }
 
 export interface ShellWindowsOptions {
   preloadPath: string;
   hostUrl: string;
   token: string;
+  /** Where the facilitator window's size and place are kept between starts; none in tests that do not care. */
+  windowState?: WindowStateStore;
+  /** Whether the projector should show its high-contrast look. */
+  projectorHighContrast?: () => boolean;
 }
 
 /** Owns the facilitator and projector windows, so each exists at most once. */
@@ -92,21 +120,43 @@ export class ShellWindows {
     return this.projector;
   }
 
-  openMain(): BrowserWindow {
+  openMain(route = ''): BrowserWindow {
     if (this.main !== null) {
       focus(this.main);
       return this.main;
     }
-    const window = new BrowserWindow(windowOptions(this.options.preloadPath));
+    const saved = this.options.windowState?.load() ?? null;
+    const options = mainWindowOptions(this.options.preloadPath, saved, screen.getAllDisplays());
+    // The isolation and the sandbox are pinned where the window is made, so no options function
+    // can drop them (and so a static audit such as Electronegativity sees them).
+    const window = new BrowserWindow({ ...options, webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true } });
     this.main = window;
-    window.once('ready-to-show', () => window.show());
+    window.once('ready-to-show', () => {
+      if (saved?.maximized) window.maximize();
+      window.show();
+    });
+    // Saved on 'close' (not 'closed'): the window still knows its bounds then.
+    window.on('close', () => {
+      this.options.windowState?.save({ bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+    });
     window.on('closed', () => {
       this.main = null;
       // A projector without its facilitator window would be an orphan nobody can control.
       this.projector?.close();
     });
-    void window.loadURL(facilitatorUrl(this.options.hostUrl, this.options.token));
+    void window.loadURL(facilitatorUrl(this.options.hostUrl, this.options.token, route));
     return window;
+  }
+
+  /** Shows a route of the facilitator page ('#/session/ID' or '#/'), opening the window if needed. */
+  showRoute(route: string): void {
+    if (this.main === null) {
+      this.openMain(route);
+      return;
+    }
+    // Only the hash changes: the page stays loaded and its router follows (no reload, no lost state).
+    void this.main.loadURL(facilitatorUrl(this.options.hostUrl, this.options.token, route));
+    focus(this.main);
   }
 
   openProjector(): BrowserWindow {
@@ -115,14 +165,24 @@ export class ShellWindows {
       return this.projector;
     }
     const display = pickProjectorDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id);
-    const window = new BrowserWindow(projectorWindowOptions(display));
+    const options = projectorWindowOptions(display);
+    const window = new BrowserWindow({ ...options, webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true } });
     this.projector = window;
     window.once('ready-to-show', () => window.show());
     window.on('closed', () => {
       this.projector = null;
     });
-    void window.loadURL(projectorUrl(this.options.hostUrl, this.options.token));
+    void window.loadURL(this.currentProjectorUrl());
     return window;
+  }
+
+  /** Shows the projector's new look at once when it is open; otherwise it applies on the next open. */
+  refreshProjector(): void {
+    if (this.projector !== null) void this.projector.loadURL(this.currentProjectorUrl());
+  }
+
+  private currentProjectorUrl(): string {
+    return projectorUrl(this.options.hostUrl, this.options.token, this.options.projectorHighContrast?.() ?? false);
   }
 
   /** Brings the facilitator window forward, e.g. when the user starts Eiland a second time. */

@@ -1,9 +1,13 @@
+import { enCanvas } from './en-canvas';
 import { enDesktop } from './en-desktop';
+import { enHarvest } from './en-harvest';
 import type { nl } from './nl';
 
 /** English, as plain as the Dutch. Typed against the Dutch keys, so a missing or extra key fails to compile. */
 export const en: { readonly [K in keyof typeof nl]: string } = {
   ...enDesktop,
+  ...enCanvas,
+  ...enHarvest,
   'app.name': 'Eiland',
   'app.loading': 'One moment…',
 

@@ -78,7 +78,7 @@ export const nlDesktop = {
   'welcome.step3.text': 'Maak een verslag als PDF. Bewaar alles in een archief.',
   'welcome.start': 'Begin zelf',
   'welcome.demo': 'Voorbeeld laden',
-  'welcome.demoHint': 'Drie voorbeeldsessies om rond te kijken. Je kunt ze later weer verwijderen.',
+  'welcome.demoHint': 'Drie voorbeeldsessies om rond te kijken. Je kunt ze later verwijderen.',
   'welcome.demoBusy': 'Voorbeeld laden…',
   'welcome.demoFailed': 'Het voorbeeld laden lukte niet. Probeer het nog eens.',
   'welcome.demoLoaded': 'Het voorbeeld staat klaar.',

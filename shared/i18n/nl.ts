@@ -3,10 +3,14 @@
  * This object defines the keys; every other language must have exactly these (see messages.ts).
  * Parameters are written {name} and filled in by translate().
  */
+import { nlCanvas } from './nl-canvas';
 import { nlDesktop } from './nl-desktop';
+import { nlHarvest } from './nl-harvest';
 
 export const nl = {
   ...nlDesktop,
+  ...nlCanvas,
+  ...nlHarvest,
   'app.name': 'Eiland',
   'app.loading': 'Even geduld…',
 

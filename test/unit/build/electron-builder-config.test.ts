@@ -2,11 +2,10 @@
  * The packaging configuration, checked with electron-builder's own code where it can run here:
  * its schema validation and its file matcher. Packaging itself needs Electron downloads.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -24,10 +23,10 @@ interface BuilderConfig {
   asarUnpack: string[];
   extraMetadata: { main: string };
   npmRebuild: boolean;
-  win: TargetList;
-  mac: TargetList & { category: string };
-  linux: TargetList & { category: string; maintainer: string };
-  fileAssociations: { ext: string; name: string; description: string; role: string }[];
+  win: TargetList & { icon: string };
+  mac: TargetList & { category: string; icon: string };
+  linux: TargetList & { category: string; maintainer: string; icon: string };
+  fileAssociations: { ext: string; name: string; description: string; role: string; mimeType: string }[];
 }
 
 const config = require(join(root, 'build/electron-builder.config.cjs')) as BuilderConfig;
@@ -109,6 +108,35 @@ describe('electron-builder configuration', () => {
     }
   });
 
+  it('ships nothing of the project but package.json and the built app without maps', () => {
+    // Every file in the working tree (what a packager run would see), plus what a build puts in dist/.
+    const skip = new Set(['node_modules', '.git', 'dist', 'release', 'test-results', 'playwright-report']);
+    const walk = (dir: string): string[] =>
+      readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+        const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
+        if (entry.isDirectory()) return skip.has(entry.name) ? [] : walk(path);
+        return [path];
+      });
+    const built = [
+      'dist/electron/shell.cjs',
+      'dist/electron/shell.cjs.map',
+      'dist/electron/preload.cjs',
+      'dist/host/main.mjs',
+      'dist/host/main.mjs.map',
+      'dist/host/cli.mjs',
+      'dist/renderer/index.html',
+      'dist/renderer/projector.html',
+      'dist/renderer/join.html',
+      'dist/renderer/assets/index-abc123.js',
+      'dist/renderer/assets/index-abc123.js.map',
+      'dist/renderer/assets/base-abc123.css',
+    ];
+    const files = [...walk(''), ...built];
+    expect(files.length).toBeGreaterThan(200);
+    const shipped = files.filter(shipsAppFile).sort();
+    expect(shipped).toEqual(['package.json', ...built.filter((path) => !path.endsWith('.map'))].sort());
+  });
+
   it('keeps the runtime of dependencies but drops their TypeScript and C sources', () => {
     expect(shipsModuleFile('node_modules/better-sqlite3/lib/index.js')).toBe(true);
     expect(shipsModuleFile('node_modules/better-sqlite3/prebuilds/win32-x64.node')).toBe(true);
@@ -123,38 +151,17 @@ describe('electron-builder configuration', () => {
     expect(config.npmRebuild).toBe(false);
   });
 
-  it('registers .eiland files', () => {
+  it('registers .eiland files, the extension the shell opens', async () => {
+    const { ARCHIVE_EXTENSION } = await import('../../../electron/shell/open-archive');
     expect(config.fileAssociations).toEqual([
-      expect.objectContaining({ ext: 'eiland', name: 'Eiland-sessie', role: 'Editor', description: expect.any(String) }),
+      expect.objectContaining({ ext: 'eiland', name: 'Eiland-sessie', role: 'Editor', description: expect.any(String), mimeType: 'application/x-eiland-session' }),
     ]);
-  });
-});
-
-describe('app icon', () => {
-  const png = readFileSync(join(root, config.icon));
-
-  it('is assets/icon.png, a PNG with a 1024 × 1024 RGBA header', () => {
-    expect(config.icon).toBe('assets/icon.png');
-    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    expect(png.toString('ascii', 12, 16)).toBe('IHDR');
-    expect(png.readUInt32BE(16)).toBe(1024);
-    expect(png.readUInt32BE(20)).toBe(1024);
-    expect(png[24]).toBe(8);
-    expect(png[25]).toBe(6);
+    expect(`.${config.fileAssociations[0]?.ext}`).toBe(ARCHIVE_EXTENSION);
   });
 
-  it('has a transparent corner and an opaque centre (a rounded tile, not an empty image)', () => {
-    // Walk the chunks and inflate the image data; every row starts with filter byte 0 (see make-icon.mjs).
-    const data: Buffer[] = [];
-    for (let offset = 8; offset < png.length; ) {
-      const length = png.readUInt32BE(offset);
-      if (png.toString('ascii', offset + 4, offset + 8) === 'IDAT') data.push(png.subarray(offset + 8, offset + 8 + length));
-      offset += 12 + length;
-    }
-    const rows = inflateSync(Buffer.concat(data));
-    const alpha = (x: number, y: number) => rows[y * (1024 * 4 + 1) + 1 + x * 4 + 3];
-    expect(rows.length).toBe((1024 * 4 + 1) * 1024);
-    expect(alpha(0, 0)).toBe(0);
-    expect(alpha(512, 512)).toBe(255);
+  it('gives each platform its derived icons', () => {
+    expect(config.win.icon).toBe('build/resources/icon.ico');
+    expect(config.mac.icon).toBe('build/resources/icon.icns');
+    expect(config.linux.icon).toBe('build/resources/icons');
   });
 });

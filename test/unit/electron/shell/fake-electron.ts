@@ -6,6 +6,9 @@
  *   vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
  */
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { vi } from 'vitest';
 
 type Listener = (...args: never[]) => unknown;
@@ -29,7 +32,9 @@ export class FakeApp extends Emitter {
   quit = vi.fn();
   enableSandbox = vi.fn();
   whenReady = vi.fn(() => this.ready);
-  getPath = vi.fn((name: string) => `/fake/${name}`);
+  /** A real, empty temporary folder per reset: the shell writes its small JSON files into userData. */
+  userData = mkdtempSync(join(tmpdir(), 'eiland-shell-'));
+  getPath = vi.fn((name: string) => (name === 'userData' ? this.userData : `/fake/${name}`));
   getLocale = vi.fn(() => this.locale);
   getVersion = vi.fn(() => '9.8.7');
   markReady(): void {
@@ -78,18 +83,28 @@ export class FakeWebContents extends Emitter {
 export class FakeBrowserWindow extends Emitter {
   static instances: FakeBrowserWindow[] = [];
   static fromWebContents = vi.fn((_contents: unknown): FakeBrowserWindow | null => null);
+  static getFocusedWindow = vi.fn((): FakeBrowserWindow | null => null);
   readonly webContents = new FakeWebContents();
   loadedUrl: string | null = null;
   visible = false;
   minimized = false;
+  maximized = false;
   focused = false;
   closed = false;
+  bounds: { x: number; y: number; width: number; height: number };
   constructor(readonly options: Record<string, unknown>) {
     super();
+    const { x = 100, y = 100, width = 800, height = 600 } = options as Partial<Record<'x' | 'y' | 'width' | 'height', number>>;
+    this.bounds = { x, y, width, height };
     FakeBrowserWindow.instances.push(this);
   }
   loadURL = vi.fn(async (url: string) => {
     this.loadedUrl = url;
+  });
+  getNormalBounds = vi.fn(() => ({ ...this.bounds }));
+  isMaximized = vi.fn(() => this.maximized);
+  maximize = vi.fn(() => {
+    this.maximized = true;
   });
   show = vi.fn(() => {
     this.visible = true;
@@ -102,20 +117,30 @@ export class FakeBrowserWindow extends Emitter {
   });
   isMinimized = vi.fn(() => this.minimized);
   close = vi.fn(() => {
+    this.emit('close', { preventDefault: () => undefined });
     this.closed = true;
     this.emit('closed');
   });
 }
 
+type Box = { x: number; y: number; width: number; height: number };
+
 export interface FakeDisplay {
   id: number;
-  bounds: { x: number; y: number; width: number; height: number };
+  bounds: Box;
+  /** Defaults to the bounds less a 40-pixel task bar at the bottom. */
+  workArea?: Box;
+}
+
+/** A display as Electron describes it, with a work area. */
+export function display(id: number, bounds: Box, workArea?: Box): Required<FakeDisplay> {
+  return { id, bounds, workArea: workArea ?? { ...bounds, height: bounds.height - 40 } };
 }
 
 export const screen = {
-  displays: [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }] as FakeDisplay[],
+  displays: [display(1, { x: 0, y: 0, width: 1920, height: 1080 })] as FakeDisplay[],
   primaryId: 1,
-  getAllDisplays: vi.fn(() => screen.displays),
+  getAllDisplays: vi.fn(() => screen.displays.map((entry) => ({ ...entry, workArea: entry.workArea ?? { ...entry.bounds, height: entry.bounds.height - 40 } }))),
   getPrimaryDisplay: vi.fn(() => screen.displays.find((display) => display.id === screen.primaryId)),
 };
 
@@ -123,6 +148,7 @@ export const dialog = {
   showErrorBox: vi.fn((_title: string, _content: string) => undefined),
   showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
   showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePath: '/chosen/file.pdf' as string | undefined })),
+  showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
 };
 
 export class FakeIpcMain {
@@ -196,12 +222,16 @@ export function resetFakes(): void {
   app.lockGranted = true;
   app.locale = 'nl-NL';
   app.isPackaged = false;
+  rmSync(app.userData, { recursive: true, force: true });
+  app.userData = mkdtempSync(join(tmpdir(), 'eiland-shell-'));
   session.defaultSession = new FakeSession();
   ipcMain.handlers.clear();
   FakeBrowserWindow.instances = [];
   FakeBrowserWindow.fromWebContents.mockImplementation(() => null);
+  FakeBrowserWindow.getFocusedWindow.mockImplementation(() => null);
+  dialog.showOpenDialog.mockImplementation(async () => ({ canceled: true, filePaths: [] }));
   utilityProcess.forked = [];
-  screen.displays = [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }];
+  screen.displays = [display(1, { x: 0, y: 0, width: 1920, height: 1080 })];
   screen.primaryId = 1;
   Menu.current = null;
   contextBridge.exposed.clear();

@@ -11,14 +11,16 @@ beforeEach(resetFakes);
 
 function setup(origin: string | null = HOST) {
   const openProjector = vi.fn();
-  registerIpcHandlers(() => origin, { openProjector });
+  const sessionOpened = vi.fn();
+  const localeChanged = vi.fn();
+  registerIpcHandlers(() => origin, { openProjector, sessionOpened, localeChanged });
   const call = (channel: string, frameUrl: string | null, ...args: unknown[]) => {
     const handler = ipcMain.handlers.get(channel);
     if (!handler) throw new Error(`no handler for ${channel}`);
     const event = { senderFrame: frameUrl === null ? null : { url: frameUrl }, sender: { id: 1 } };
     return handler(event, ...args);
   };
-  return { openProjector, call };
+  return { openProjector, sessionOpened, localeChanged, call };
 }
 
 describe('registerIpcHandlers', () => {
@@ -44,6 +46,24 @@ describe('registerIpcHandlers', () => {
     expect(() => setup().call(IpcChannel.openProjector, null)).toThrow(UntrustedSenderError);
     resetFakes();
     expect(() => setup(null).call(IpcChannel.openProjector, `${HOST}/`)).toThrow(UntrustedSenderError);
+  });
+
+  it('passes an opened session on from our page only', async () => {
+    const { sessionOpened, call } = setup();
+    expect(() => call(IpcChannel.sessionOpened, 'https://evil.example/', 's1', 'x')).toThrow(UntrustedSenderError);
+    expect(sessionOpened).not.toHaveBeenCalled();
+    await call(IpcChannel.sessionOpened, `${HOST}/#/session/s1`, 's1', 'Stuurgroep');
+    expect(sessionOpened).toHaveBeenCalledExactlyOnceWith('s1', 'Stuurgroep');
+  });
+
+  it('passes on only a language Eiland speaks', async () => {
+    const { localeChanged, call } = setup();
+    await call(IpcChannel.localeChanged, `${HOST}/`, 'de');
+    await call(IpcChannel.localeChanged, `${HOST}/`, { locale: 'en' });
+    expect(localeChanged).not.toHaveBeenCalled();
+    await call(IpcChannel.localeChanged, `${HOST}/`, 'en');
+    expect(localeChanged).toHaveBeenCalledExactlyOnceWith('en');
+    expect(() => call(IpcChannel.localeChanged, 'http://127.0.0.1:1/', 'nl')).toThrow(UntrustedSenderError);
   });
 
   it('never shows a save dialog for a foreign sender', () => {

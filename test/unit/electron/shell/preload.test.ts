@@ -16,10 +16,10 @@ describe('preload bridge', () => {
     bridge = contextBridge.exposed.get(BRIDGE_NAME) as EilandBridge;
   });
 
-  it('exposes exactly platform, openProjector and chooseSavePath as window.eiland', () => {
+  it('exposes exactly the members of EilandBridge as window.eiland', () => {
     expect(exposeCalls).toBe(1);
     expect(BRIDGE_NAME).toBe('eiland');
-    expect(Object.keys(bridge).sort()).toEqual(['chooseSavePath', 'openProjector', 'platform']);
+    expect(Object.keys(bridge).sort()).toEqual(['chooseSavePath', 'localeChanged', 'openProjector', 'platform', 'sessionOpened']);
     expect(bridge.platform).toBe(process.platform);
   });
 
@@ -29,6 +29,15 @@ describe('preload bridge', () => {
     ipcRenderer.invoke.mockResolvedValueOnce('/home/a/verslag.pdf');
     await expect(bridge.chooseSavePath('verslag.pdf')).resolves.toBe('/home/a/verslag.pdf');
     expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(IpcChannel.chooseSavePath, 'verslag.pdf');
+    await bridge.sessionOpened('s1', 'Stuurgroep');
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(IpcChannel.sessionOpened, 's1', 'Stuurgroep');
+    await bridge.localeChanged('en');
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(IpcChannel.localeChanged, 'en');
+  });
+
+  it('sends only strings, whatever the page passes', async () => {
+    await bridge.sessionOpened({ toString: () => 'x' } as never, 42 as never);
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(IpcChannel.sessionOpened, 'x', '42');
   });
 
   it('turns anything but a path into null', async () => {

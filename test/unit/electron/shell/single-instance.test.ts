@@ -7,12 +7,12 @@ vi.mock('electron', async () => (await import('./fake-electron')).electronModule
 beforeEach(resetFakes);
 
 describe('claimSingleInstance', () => {
-  it('lets the first instance go on and focuses it when a second one starts', () => {
-    const focusExisting = vi.fn();
-    expect(claimSingleInstance(focusExisting)).toBe(true);
+  it('lets the first instance go on and hands it the second one\'s command line', () => {
+    const onSecond = vi.fn();
+    expect(claimSingleInstance(onSecond)).toBe(true);
     expect(app.quit).not.toHaveBeenCalled();
-    app.emit('second-instance', {}, ['eiland'], '/');
-    expect(focusExisting).toHaveBeenCalledTimes(1);
+    app.emit('second-instance', {}, ['eiland', 'verslag.eiland'], '/home/a');
+    expect(onSecond).toHaveBeenCalledExactlyOnceWith(['eiland', 'verslag.eiland'], '/home/a');
   });
 
   it('quits a second instance at once', () => {

@@ -1,13 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   facilitatorUrl,
+  mainWindowOptions,
+  sessionRoute,
   pickProjectorDisplay,
   projectorUrl,
   projectorWindowOptions,
   ShellWindows,
   windowOptions,
 } from '../../../../electron/shell/windows';
-import { FakeBrowserWindow, resetFakes, screen } from './fake-electron';
+import type { WindowState } from '../../../../electron/shell/window-state';
+import { display, FakeBrowserWindow, resetFakes, screen } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
 
@@ -44,6 +47,10 @@ describe('page URLs', () => {
     expect(facilitatorUrl(HOST_URL, TOKEN)).toBe(`http://127.0.0.1:51234/?token=${TOKEN}`);
     expect(projectorUrl(HOST_URL, TOKEN)).toBe(`http://127.0.0.1:51234/projector.html?token=${TOKEN}`);
   });
+  it('can name a session route and the projector\'s high contrast', () => {
+    expect(facilitatorUrl(HOST_URL, TOKEN, sessionRoute('s 1'))).toBe(`http://127.0.0.1:51234/?token=${TOKEN}#/session/s%201`);
+    expect(projectorUrl(HOST_URL, TOKEN, true)).toBe(`http://127.0.0.1:51234/projector.html?token=${TOKEN}&contrast=high`);
+  });
 });
 
 describe('projector placement', () => {
@@ -62,8 +69,58 @@ describe('projector placement', () => {
   });
 });
 
+describe('mainWindowOptions', () => {
+  const saved: WindowState = { bounds: { x: 2000, y: 50, width: 1000, height: 700 }, maximized: false };
+  const two = [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }, { workArea: { x: 1920, y: 0, width: 1280, height: 760 } }];
+  it('puts the window back where it was when that display is still there', () => {
+    expect(mainWindowOptions('/p.cjs', saved, two)).toMatchObject({ x: 2000, y: 50, width: 1000, height: 700 });
+  });
+  it('lets the system place it when that display is gone, or nothing was saved', () => {
+    const options = mainWindowOptions('/p.cjs', saved, two.slice(0, 1));
+    expect(options).toMatchObject({ width: 1280, height: 820 });
+    expect(options.x).toBeUndefined();
+    expect(mainWindowOptions('/p.cjs', null, two).x).toBeUndefined();
+  });
+});
+
 describe('ShellWindows', () => {
-  const make = () => new ShellWindows({ preloadPath: '/p/preload.cjs', hostUrl: HOST_URL, token: TOKEN });
+  const make = (extra: Partial<ConstructorParameters<typeof ShellWindows>[0]> = {}) =>
+    new ShellWindows({ preloadPath: '/p/preload.cjs', hostUrl: HOST_URL, token: TOKEN, ...extra });
+
+  it('restores the saved place, maximised if it was, and saves it again on close', () => {
+    screen.displays = [display(1, { x: 0, y: 0, width: 1920, height: 1080 })];
+    const windowState = { load: vi.fn((): WindowState => ({ bounds: { x: 10, y: 20, width: 1000, height: 700 }, maximized: true })), save: vi.fn() };
+    const main = make({ windowState }).openMain() as unknown as FakeBrowserWindow;
+    expect(main.options).toMatchObject({ x: 10, y: 20, width: 1000, height: 700 });
+    main.emit('ready-to-show');
+    expect(main.maximize).toHaveBeenCalledTimes(1);
+    main.close();
+    expect(windowState.save).toHaveBeenCalledExactlyOnceWith({ bounds: { x: 10, y: 20, width: 1000, height: 700 }, maximized: true });
+  });
+
+  it('shows a route in the open window without a new one, or opens the window on it', () => {
+    const windows = make();
+    const main = windows.openMain() as unknown as FakeBrowserWindow;
+    windows.showRoute(sessionRoute('s1'));
+    expect(main.loadedUrl).toBe(`${HOST_URL}?token=${TOKEN}#/session/s1`);
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+    main.close();
+    windows.showRoute('#/');
+    expect(FakeBrowserWindow.instances).toHaveLength(2);
+    expect(FakeBrowserWindow.instances[1]?.loadedUrl).toBe(`${HOST_URL}?token=${TOKEN}#/`);
+  });
+
+  it('reloads an open projector when its contrast changes', () => {
+    let high = false;
+    const windows = make({ projectorHighContrast: () => high });
+    windows.refreshProjector();
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+    const projector = windows.openProjector() as unknown as FakeBrowserWindow;
+    expect(projector.options.title).toBe('Eiland (beamer)');
+    high = true;
+    windows.refreshProjector();
+    expect(projector.loadedUrl).toBe(`${HOST_URL}projector.html?token=${TOKEN}&contrast=high`);
+  });
 
   it('opens the facilitator page with the token and the preload, shown when ready', () => {
     const windows = make();

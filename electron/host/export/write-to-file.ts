@@ -1,0 +1,145 @@
+import type { IncomingMessage } from 'node:http';
+import { extname, isAbsolute } from 'node:path';
+import { z } from 'zod';
+import type { Engine } from '../engine';
+import { ExportError } from './errors';
+import { programmeArchive, programmePdf, sessionArchive, sessionCsv, sessionPdf } from './exporter';
+import { writeFileAtomically } from './files';
+
+/**
+ * POST /api/export-to-file: the desktop app's way to save a harvest. The shell's native save
+ * dialog picks the path; the host makes the export with the same code as the downloads and the
+ * command line (exporter.ts) and writes it whole or not at all (files.ts).
+ *
+ *   {scope: 'session' | 'programme', id, format: 'pdf' | 'sqlite' | 'csv' | 'votes-csv', path, lang?, sessions?}
+ *
+ * The answer is JSON: `{path, bytes, pages?}`, or `{code, message}`. A target that cannot be
+ * written is 422 `not_writable` (the request was fine, the place is not), and nothing is left there.
+ */
+
+/** A few hundred bytes in practice; anything far bigger is not a request for this route. */
+const MAX_REQUEST_BYTES = 64 * 1024;
+
+export type ExportFormat = 'pdf' | 'sqlite' | 'csv' | 'votes-csv';
+
+/**
+ * The file extensions each format may be written under. The path comes from a save dialog, but
+ * the route must not become a way to overwrite any file of the user's with an export (a script,
+ * a settings file): the name has to say what it holds. `.eiland` is the archive type the desktop
+ * registers for double-click.
+ */
+export const EXTENSIONS: Record<ExportFormat, readonly string[]> = {
+  pdf: ['.pdf'],
+  sqlite: ['.sqlite', '.eiland', '.db'],
+  csv: ['.csv'],
+  'votes-csv': ['.csv'],
+};
+
+const entityId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+const exportRequest = z.object({
+  scope: z.enum(['session', 'programme']),
+  id: entityId,
+  format: z.enum(['pdf', 'sqlite', 'csv', 'votes-csv']),
+  path: z
+    .string()
+    .min(1)
+    .max(4096)
+    .refine((path) => !path.includes('\u0000')),
+  lang: z.enum(['nl', 'en']).optional(),
+  sessions: z.array(entityId).max(1000).optional(),
+});
+
+export type ExportToFileRequest = z.infer<typeof exportRequest>;
+
+export interface ExportToFileReply {
+  status: number;
+  body: { path: string; bytes: number; pages?: number } | { code: string; message: string };
+}
+
+/** Which field was wrong, said so a person can act on it. */
+const FIELD_MESSAGES: Record<string, string> = {
+  scope: 'Kies wat je exporteert: "session" of "programme".',
+  id: 'De id van de sessie of het programma ontbreekt of klopt niet.',
+  format: 'Onbekend formaat. Kies pdf, sqlite, csv of votes-csv.',
+  path: 'Geef aan waar het bestand moet komen.',
+  lang: 'De taal is nl of en.',
+  sessions: 'De lijst met sessies klopt niet.',
+};
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  if (Number(request.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) throw new ExportError('too_large', 'Dit verzoek is te groot.');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_REQUEST_BYTES) throw new ExportError('too_large', 'Dit verzoek is te groot.');
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new ExportError('bad_request', 'Dit verzoek is geen geldige JSON.');
+  }
+}
+
+/** Checks the request as a whole; every refusal is a 400 with one plain sentence. */
+export function parseExportRequest(input: unknown): ExportToFileRequest {
+  const parsed = exportRequest.safeParse(input);
+  if (!parsed.success) {
+    const field = String(parsed.error.issues[0]?.path[0] ?? '');
+    throw new ExportError('bad_request', FIELD_MESSAGES[field] ?? 'Stuur een JSON-object met scope, id, format en path.');
+  }
+  const request = parsed.data;
+  if (request.scope === 'programme' && (request.format === 'csv' || request.format === 'votes-csv')) {
+    throw new ExportError('bad_request', 'CSV kan alleen per sessie. Kies voor een programma pdf of sqlite.');
+  }
+  if (!isAbsolute(request.path)) throw new ExportError('bad_request', 'Geef de volledige plek van het bestand, met de map erbij.');
+  const allowed = EXTENSIONS[request.format];
+  if (!allowed.includes(extname(request.path).toLowerCase())) {
+    throw new ExportError('bad_request', `De bestandsnaam moet eindigen op ${allowed.join(' of ')}.`);
+  }
+  return request;
+}
+
+/** The bytes of the export, from the one export code path. */
+async function produce(engine: Engine, request: ExportToFileRequest): Promise<{ data: Buffer | string; pages?: number }> {
+  const locale = request.lang ?? 'nl';
+  if (request.scope === 'session') {
+    switch (request.format) {
+      case 'pdf': {
+        const { pdf, pages } = await sessionPdf(engine, request.id, locale);
+        return { data: pdf, pages };
+      }
+      case 'sqlite':
+        return { data: sessionArchive(engine, request.id) };
+      case 'csv':
+        return { data: sessionCsv(engine, request.id, 'notes', locale) };
+      case 'votes-csv':
+        return { data: sessionCsv(engine, request.id, 'votes', locale) };
+    }
+  }
+  if (request.format === 'pdf') {
+    const { pdf, pages } = await programmePdf(engine, request.id, locale, request.sessions);
+    return { data: pdf, pages };
+  }
+  return { data: programmeArchive(engine, request.id, request.sessions) };
+}
+
+/**
+ * Reads, checks, exports and writes. Errors about the request or the data (unknown id) are thrown
+ * as ExportError for the API's usual answer; a place that cannot be written is answered here, as
+ * 422, since the export itself was fine.
+ */
+export async function exportToFile(engine: Engine, request: IncomingMessage): Promise<ExportToFileReply> {
+  const wanted = parseExportRequest(await readJson(request));
+  const { data, pages } = await produce(engine, wanted);
+  try {
+    await writeFileAtomically(wanted.path, data);
+  } catch (error) {
+    if (error instanceof ExportError && error.code === 'not_writable') return { status: 422, body: { code: error.code, message: error.message } };
+    throw error;
+  }
+  const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+  return { status: 200, body: pages === undefined ? { path: wanted.path, bytes } : { path: wanted.path, bytes, pages } };
+}

@@ -1,0 +1,173 @@
+import Konva from 'konva';
+import { memo, useEffect, useMemo, useState } from 'react';
+import { Circle, Ellipse, Group, Image as KonvaImage, Line, Rect, Text } from 'react-konva';
+import { type ModelTemplate, WORLD, type Zone } from '../../../shared/domain';
+import { type FigureGeometry, figureGeometry } from './figure-geometry';
+import { LABEL, labelPlacement } from './geometry';
+import { type CanvasTheme, darken, FONT_STACK, withOpacity } from './theme';
+
+/** Words drawn on the figure that come from the language catalogue, not from the template. */
+export interface FigureLabels {
+  kenweg: string;
+  keuzeweg: string;
+}
+
+interface LabelSize {
+  /** The widest line of name and question: the paper behind the label is no wider than its words. */
+  textWidth: number;
+  questionHeight: number;
+}
+
+/** Measures the wrapped label, so a label above its zone ends right at the edge and its backing fits the words. */
+function measureLabel(name: string, question: string, width: number): LabelSize {
+  const nameProbe = new Konva.Text({ text: name, fontFamily: FONT_STACK, fontSize: LABEL.nameSize, fontStyle: 'bold' });
+  const questionProbe = new Konva.Text({ text: question, width, fontFamily: FONT_STACK, fontSize: LABEL.questionSize, lineHeight: LABEL.questionLineHeight, wrap: 'word' });
+  const size = {
+    textWidth: Math.min(width, Math.max(nameProbe.getTextWidth(), question ? questionProbe.getTextWidth() : 0)),
+    questionHeight: question ? questionProbe.height() : 0,
+  };
+  nameProbe.destroy();
+  questionProbe.destroy();
+  return size;
+}
+
+const STEP_RADIUS = 24;
+
+/** A side of the model: a soft ellipse in its colour. */
+const ZoneArea = memo(function ZoneArea({ zone, theme, overPicture }: { zone: Zone; theme: CanvasTheme; overPicture: boolean }) {
+  const { area } = zone;
+  return (
+    <Ellipse
+      x={area.x}
+      y={area.y}
+      radiusX={area.rx}
+      radiusY={area.ry}
+      fill={withOpacity(zone.color, overPicture ? theme.zoneFillOpacity * 0.6 : theme.zoneFillOpacity)}
+      stroke={darken(zone.color, theme.name === 'contrast' ? 0.3 : 0.08)}
+      strokeWidth={theme.zoneStrokeWidth}
+      listening={false}
+      perfectDrawEnabled={false}
+    />
+  );
+});
+
+/** A side's name and question just outside its ellipse, on paper, with its step number where the model is walked. */
+const ZoneLabel = memo(function ZoneLabel({ zone, theme, step }: { zone: Zone; theme: CanvasTheme; step?: number }) {
+  const label = labelPlacement(zone.area);
+  const { textWidth, questionHeight } = useMemo(() => measureLabel(zone.name, zone.question, label.width), [zone.name, zone.question, label.width]);
+  const blockHeight = LABEL.nameSize + (questionHeight ? LABEL.gap + questionHeight : 0);
+  const top = label.side === 'above' ? label.anchorY - blockHeight : label.anchorY;
+  const stepRoom = step === undefined ? 0 : STEP_RADIUS * 2 + 12;
+  const backingWidth = textWidth + 32 + stepRoom;
+  const backingX = zone.area.x - backingWidth / 2;
+  return (
+    <Group listening={false}>
+      {/* Paper behind the words, so the figure's line never runs through a zone's name. */}
+      <Rect x={backingX} y={top - 8} width={backingWidth} height={blockHeight + 16} cornerRadius={14} fill={theme.paper} opacity={0.92} />
+      {step !== undefined && (
+        <Group x={backingX + 16 + STEP_RADIUS} y={top + LABEL.nameSize / 2 + 2}>
+          <Circle radius={STEP_RADIUS} fill={darken(zone.color, 0.25)} />
+          <Text text={String(step)} x={-STEP_RADIUS} y={-STEP_RADIUS} width={STEP_RADIUS * 2} height={STEP_RADIUS * 2} align="center" verticalAlign="middle" fontFamily={FONT_STACK} fontSize={28} fontStyle="bold" fill="#FFFFFF" />
+        </Group>
+      )}
+      <Text x={label.x + stepRoom / 2} y={top} width={label.width} align="center" text={zone.name} fontFamily={FONT_STACK} fontSize={LABEL.nameSize} fontStyle="bold" fill={theme.ink} />
+      <Text
+        x={label.x}
+        y={top + LABEL.nameSize + LABEL.gap}
+        width={label.width}
+        align="center"
+        text={zone.question}
+        fontFamily={FONT_STACK}
+        fontSize={LABEL.questionSize}
+        lineHeight={LABEL.questionLineHeight}
+        fill={theme.softInk}
+        wrap="word"
+      />
+    </Group>
+  );
+});
+
+const ARROW = 30;
+
+/** The ∞ line, with arrows where the model is walked in one direction, and the names of its loops. */
+function Figure({ figure, theme, labels }: { figure: FigureGeometry; theme: CanvasTheme; labels: FigureLabels }) {
+  return (
+    <Group listening={false}>
+      <Line points={figure.points} closed stroke={theme.figure} strokeWidth={theme.figureWidth} opacity={theme.figureOpacity} lineJoin="round" lineCap="round" perfectDrawEnabled={false} />
+      {figure.arrows.map((arrow) => (
+        <Line
+          key={`${arrow.x}:${arrow.y}`}
+          x={arrow.x}
+          y={arrow.y}
+          rotation={(arrow.angle * 180) / Math.PI}
+          // A dart, notched at the back, so which way it points is plain even when small.
+          points={[-ARROW * 0.7, -ARROW * 0.55, ARROW * 0.9, 0, -ARROW * 0.7, ARROW * 0.55, -ARROW * 0.35, 0]}
+          closed
+          fill={theme.figure}
+          opacity={Math.min(1, theme.figureOpacity + 0.3)}
+          perfectDrawEnabled={false}
+        />
+      ))}
+      {figure.loopLabels.map((loop) => (
+        <Text
+          key={loop.loop}
+          x={loop.x - loop.width / 2}
+          y={loop.y - 18}
+          width={loop.width}
+          align="center"
+          text={labels[loop.loop]}
+          fontFamily={FONT_STACK}
+          fontSize={30}
+          lineHeight={1.2}
+          fontStyle="bold italic"
+          fill={theme.softInk}
+          wrap="word"
+        />
+      ))}
+    </Group>
+  );
+}
+
+/** Loads a data URL into an image element; null until it has loaded (or when it fails). */
+function usePicture(source: string | null): HTMLImageElement | null {
+  const [image, setImage] = useState<HTMLImageElement | null>(null);
+  useEffect(() => {
+    setImage(null);
+    if (!source) return undefined;
+    const element = new window.Image();
+    let live = true;
+    element.onload = () => live && setImage(element);
+    element.src = source;
+    return () => {
+      live = false;
+    };
+  }, [source]);
+  return image;
+}
+
+/** The facilitator's own picture of the model, fitted into the world and centred. */
+function Picture({ image }: { image: HTMLImageElement }) {
+  const ratio = Math.min(WORLD.width / (image.naturalWidth || WORLD.width), WORLD.height / (image.naturalHeight || WORLD.height));
+  const width = (image.naturalWidth || WORLD.width) * ratio;
+  const height = (image.naturalHeight || WORLD.height) * ratio;
+  return <KonvaImage image={image} x={(WORLD.width - width) / 2} y={(WORLD.height - height) / 2} width={width} height={height} listening={false} />;
+}
+
+/** Everything behind the notes; drawn on its own layer that does not listen, so it costs nothing while notes move. */
+export const ModelShapes = memo(function ModelShapes({ template, theme, labels }: { template: ModelTemplate; theme: CanvasTheme; labels: FigureLabels }) {
+  const picture = usePicture(template.background);
+  const figure = useMemo(() => figureGeometry(template.figure, template.zones), [template.figure, template.zones]);
+  return (
+    <>
+      {picture && <Picture image={picture} />}
+      {template.zones.map((zone) => (
+        <ZoneArea key={zone.id} zone={zone} theme={theme} overPicture={picture !== null} />
+      ))}
+      {/* Over the zones' tint, under their names: the ∞ reads as the path through the sides. */}
+      {!picture && <Figure figure={figure} theme={theme} labels={labels} />}
+      {template.zones.map((zone) => (
+        <ZoneLabel key={zone.id} zone={zone} theme={theme} step={figure.steps.get(zone.id)} />
+      ))}
+    </>
+  );
+});

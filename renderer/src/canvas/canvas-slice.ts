@@ -1,0 +1,30 @@
+import type { Id } from '../../../shared/domain';
+import type { SliceCreator } from '../store/types';
+
+/** A panel over the board: the shortcuts help, or the template editor (zones become editable). */
+export type BoardPanel = 'help' | 'template' | null;
+
+/** A group's name being typed: for a new group of notes, or a new name for an existing one. */
+export type ClusterDraft = { kind: 'new'; noteIds: Id[] } | { kind: 'rename'; clusterId: Id };
+
+/**
+ * The canvas's own session state (tldraw's sense: this window's, never sent to the host). Notes are
+ * selected in the UI slice's `selection`; a cluster is selected here, and never together with notes.
+ */
+export interface CanvasSlice {
+  selectedClusterId: Id | null;
+  panel: BoardPanel;
+  clusterDraft: ClusterDraft | null;
+  selectCluster(id: Id | null): void;
+  openPanel(panel: BoardPanel): void;
+  draftCluster(draft: ClusterDraft | null): void;
+}
+
+export const createCanvasSlice: SliceCreator<CanvasSlice> = (set) => ({
+  selectedClusterId: null,
+  panel: null,
+  clusterDraft: null,
+  selectCluster: (id) => set(id === null ? { selectedClusterId: null } : { selectedClusterId: id, selection: [] }),
+  openPanel: (panel) => set({ panel }),
+  draftCluster: (clusterDraft) => set({ clusterDraft }),
+});

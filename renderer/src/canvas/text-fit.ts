@@ -1,0 +1,124 @@
+/**
+ * Fitting a note's words into its paper: wrap at word boundaries, shrink the type step by step
+ * until everything fits, and below the smallest readable size cut the text with an ellipsis (the
+ * whole text stays one hover or double-click away). Pure: the width of a text is asked of
+ * `measure`, so this runs the same in a test as on a canvas.
+ */
+
+/** The width of a text at a font size of REFERENCE_SIZE pixels. */
+export type Measure = (text: string) => number;
+
+export const REFERENCE_SIZE = 100;
+
+export interface FitOptions {
+  maxSize: number;
+  minSize: number;
+  lineHeight: number;
+}
+
+export interface FittedText {
+  size: number;
+  lines: string[];
+  /** True when words were left out: the full text must be reachable another way. */
+  truncated: boolean;
+}
+
+const ELLIPSIS = '…';
+
+/** Breaks a word wider than a line into pieces that fit, character by character. */
+function breakWord(word: string, width: number, widthOf: (text: string) => number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const char of word) {
+    if (piece !== '' && widthOf(piece + char) > width) {
+      pieces.push(piece);
+      piece = char;
+    } else piece += char;
+  }
+  if (piece !== '') pieces.push(piece);
+  return pieces;
+}
+
+/** Greedy word wrap of every paragraph; a line never exceeds `width` unless one character does. */
+export function wrapText(text: string, width: number, widthOf: (text: string) => number): string[] {
+  const lines: string[] = [];
+  const space = widthOf(' ');
+  for (const paragraph of text.split(/\r?\n/)) {
+    const words = paragraph.split(/\s+/).filter(Boolean);
+    let line = '';
+    let lineWidth = 0;
+    for (const word of words) {
+      const wordWidth = widthOf(word);
+      if (line !== '' && lineWidth + space + wordWidth <= width) {
+        line += ` ${word}`;
+        lineWidth += space + wordWidth;
+        continue;
+      }
+      if (line !== '') lines.push(line);
+      if (wordWidth <= width) {
+        line = word;
+        lineWidth = wordWidth;
+        continue;
+      }
+      const pieces = breakWord(word, width, widthOf);
+      line = pieces.pop() ?? '';
+      lines.push(...pieces);
+      lineWidth = widthOf(line);
+    }
+    lines.push(line);
+  }
+  // Blank lines at the end say nothing on a note.
+  while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** Shortens a line from the end until it fits with an ellipsis after it. */
+function withEllipsis(line: string, width: number, widthOf: (text: string) => number): string {
+  let kept = line.trimEnd();
+  while (kept !== '' && widthOf(kept + ELLIPSIS) > width) {
+    const lastSpace = kept.lastIndexOf(' ');
+    // Whole words first while a line is long; single characters for the last word.
+    kept = lastSpace > kept.length * 0.6 ? kept.slice(0, lastSpace).trimEnd() : kept.slice(0, -1);
+  }
+  return kept + ELLIPSIS;
+}
+
+/** The largest size at which the text fits the box, or the smallest size with an ellipsis. */
+export function fitText(text: string, box: { width: number; height: number }, measure: Measure, options: FitOptions): FittedText {
+  const clean = text.trim();
+  if (clean === '') return { size: options.maxSize, lines: [], truncated: false };
+  for (let size = options.maxSize; size >= options.minSize; size -= 1) {
+    const widthOf = (part: string) => (measure(part) * size) / REFERENCE_SIZE;
+    const lines = wrapText(clean, box.width, widthOf);
+    const maxLines = Math.max(1, Math.floor(box.height / (size * options.lineHeight) + 0.001));
+    if (lines.length <= maxLines) return { size, lines, truncated: false };
+    if (size === options.minSize) {
+      const kept = lines.slice(0, maxLines);
+      kept[maxLines - 1] = withEllipsis(kept[maxLines - 1] ?? '', box.width, widthOf);
+      return { size, lines: kept, truncated: true };
+    }
+  }
+  return { size: options.minSize, lines: [clean], truncated: true };
+}
+
+/**
+ * A Measure backed by a canvas, remembering every word: the same words come back on note after
+ * note, and a width at one size gives the width at every other size.
+ */
+export function canvasMeasure(fontFamily: string, fontWeight = 'normal'): Measure {
+  const cache = new Map<string, number>();
+  let context: CanvasRenderingContext2D | null = null;
+  return (text) => {
+    const known = cache.get(text);
+    if (known !== undefined) return known;
+    if (!context) {
+      context = document.createElement('canvas').getContext('2d');
+      if (context) context.font = `${fontWeight} ${REFERENCE_SIZE}px ${fontFamily}`;
+    }
+    const width = context ? context.measureText(text).width : text.length * REFERENCE_SIZE * 0.55;
+    // Bounded: a session has at most a few thousand distinct words; a hostile flood must not grow this forever.
+    if (cache.size > 50_000) cache.clear();
+    cache.set(text, width);
+    return width;
+  };
+}

@@ -1,0 +1,165 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Id, SessionState } from '../../../../shared/domain';
+import { clusterRegion } from '../../canvas/cluster-geometry';
+import { fitViewBox, modelViewBox } from '../../canvas/geometry';
+import { type CanvasApi, type DragSet, ModelCanvas } from '../../canvas/ModelCanvas';
+import type { OverlayState } from '../../canvas/overlay-painter';
+import { useElementSize } from '../../canvas/use-element-size';
+import { TemplatePanel } from '../../templates/TemplatePanel';
+import { useAppStore, useStoreApi } from '../../ui/app-context';
+import { useT } from '../../ui/i18n';
+import type { RunCommand } from '../../ui/use-command';
+import { BoardController } from './board-controller';
+import { ClusterTitleEditor } from './ClusterTitleEditor';
+import { HelpOverlay } from './HelpOverlay';
+import { HoverCard, type HoverTarget } from './HoverCard';
+import { NoteEditor } from './NoteEditor';
+import { NotesList } from './NotesList';
+import { PointerTool } from './pointer-tool';
+import { SelectionBar } from './SelectionBar';
+import { useBoardKeys } from './use-board-keys';
+import { usePointerTool } from './use-pointer-tool';
+import { ViewControls } from './ViewControls';
+import './board.css';
+
+interface BoardProps {
+  sessionId: Id;
+  session: SessionState;
+  readOnly: boolean;
+  run: RunCommand;
+}
+
+type Positions = ReadonlyMap<Id, { x: number; y: number }>;
+const NO_OVERRIDES: Positions = new Map();
+
+/**
+ * The facilitator's canvas: the model, its notes and clusters, and the gestures, keys and bars that
+ * change them. Gestures run in the pointer tool, actions in the board controller; this component
+ * only wires them to the store, the host and the canvas.
+ */
+export function Board({ sessionId, session, readOnly, run }: BoardProps) {
+  const t = useT();
+  const store = useStoreApi();
+  const selection = useAppStore((state) => state.selection);
+  const selectedClusterId = useAppStore((state) => state.selectedClusterId);
+  const editing = useAppStore((state) => state.editing);
+  const stopEditing = useAppStore((state) => state.stopEditing);
+  const camera = useAppStore((state) => state.camera);
+  const panel = useAppStore((state) => state.panel);
+  const clusterDraft = useAppStore((state) => state.clusterDraft);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const apiRef = useRef<CanvasApi>(null);
+  const size = useElementSize(boxRef);
+  const [drag, setDrag] = useState<DragSet | null>(null);
+  const [overrides, setOverrides] = useState<Positions>(NO_OVERRIDES);
+  const [hover, setHover] = useState<HoverTarget | null>(null);
+
+  const fitted = useMemo(() => modelViewBox(session.template.zones, Object.values(session.notes)), [session.template.zones, session.notes]);
+  const view = camera ?? fitted;
+  const transform = fitViewBox(view, size);
+  const editingModel = panel === 'template' && !readOnly;
+  const live = useRef({ view, size, readOnly, session, editingModel });
+  live.current = { view, size, readOnly, session, editingModel };
+  const toolRef = useRef<PointerTool | null>(null);
+
+  const controller = useMemo(
+    () =>
+      new BoardController({
+        store,
+        run,
+        sessionId,
+        api: apiRef,
+        readOnly: () => live.current.readOnly,
+        view: () => live.current.view,
+        size: () => live.current.size,
+        setDrag,
+        setOverrides,
+        pointerWorld: () => toolRef.current?.pointerWorld() ?? null,
+        hover: (id, client) => setHover((current) => (current?.id === id ? current : id ? { id, x: client.x, y: client.y } : null)),
+      }),
+    [store, run, sessionId],
+  );
+  const closeHelp = useCallback(() => {
+    if (store.getState().panel !== 'help') return false;
+    store.getState().openPanel(null);
+    return true;
+  }, [store]);
+  const space = useBoardKeys(controller, readOnly, closeHelp);
+  const tool = useMemo(() => {
+    const created = new PointerTool(
+      {
+        api: () => apiRef.current,
+        element: () => canvasRef.current,
+        view: () => live.current.view,
+        size: () => live.current.size,
+        editedZones: () => (live.current.editingModel ? live.current.session.template.zones : null),
+        spaceHeld: () => space.current,
+      },
+      controller,
+    );
+    toolRef.current = created;
+    return created;
+  }, [controller, space]);
+  usePointerTool(canvasRef, tool);
+
+  const overlay = useMemo<OverlayState>(() => {
+    const at = (id: Id) => {
+      const note = session.notes[id];
+      if (!note) return [];
+      const moved = overrides.get(id);
+      return [{ id, x: moved?.x ?? note.x, y: moved?.y ?? note.y }];
+    };
+    const cluster = selectedClusterId ? session.clusters[selectedClusterId] : undefined;
+    const members = cluster ? Object.values(session.notes).filter((note) => note.clusterId === cluster.id) : [];
+    return {
+      selectedNotes: drag ? [] : selection.flatMap(at),
+      selectedCluster: cluster && !drag ? clusterRegion(cluster, members.map((note) => ({ ...note, ...overrides.get(note.id) }))) : null,
+      marquee: null,
+      editedZones: editingModel ? session.template.zones : null,
+      pixel: 1 / transform.scale,
+    };
+  }, [session.notes, session.clusters, session.template.zones, selection, selectedClusterId, overrides, drag, editingModel, transform.scale]);
+
+  const labels = useMemo(() => ({ kenweg: t('canvas.kenweg'), keuzeweg: t('canvas.keuzeweg') }), [t]);
+  const onNotesDrawn = useCallback((count: number) => {
+    if (boxRef.current) boxRef.current.dataset.notesDrawn = String(count);
+  }, []);
+
+  return (
+    <div
+      ref={boxRef}
+      className={`board${editingModel ? ' board-editing-model' : ''}`}
+      data-testid="board"
+      data-scale={transform.scale}
+      data-offset-x={transform.x}
+      data-offset-y={transform.y}
+    >
+      <div ref={canvasRef} className="board-canvas" role="img" aria-label={t('canvas.drawn', { count: Object.keys(session.notes).length })}>
+        {size.width > 0 && (
+          <ModelCanvas
+            template={session.template}
+            notes={session.notes}
+            clusters={session.clusters}
+            size={size}
+            view={view}
+            labels={labels}
+            overrides={overrides}
+            overlay={overlay}
+            drag={drag}
+            apiRef={apiRef}
+            onNotesDrawn={onNotesDrawn}
+          />
+        )}
+      </div>
+      {editing && <NoteEditor key={JSON.stringify(editing)} sessionId={sessionId} session={session} draft={editing} transform={transform} run={run} onDone={stopEditing} />}
+      {clusterDraft && <ClusterTitleEditor key={JSON.stringify(clusterDraft)} draft={clusterDraft} session={session} transform={transform} sessionId={sessionId} run={run} />}
+      {!readOnly && !editing && !clusterDraft && !editingModel && <SelectionBar session={session} board={controller} />}
+      <ViewControls session={session} board={controller} apiRef={apiRef} readOnly={readOnly} />
+      {hover && !drag && !editing && <HoverCard target={hover} session={session} />}
+      {panel === 'help' && <HelpOverlay onClose={() => store.getState().openPanel(null)} />}
+      {editingModel && <TemplatePanel sessionId={sessionId} session={session} run={run} onClose={() => store.getState().openPanel(null)} />}
+      <NotesList session={session} />
+    </div>
+  );
+}

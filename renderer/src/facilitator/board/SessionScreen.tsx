@@ -1,0 +1,78 @@
+import { useEffect } from 'react';
+import type { Id } from '../../../../shared/domain';
+import { followSession } from '../../store/sync';
+import { useAppStore, useClient, useStoreApi } from '../../ui/app-context';
+import { ConnectionBadge } from '../../ui/ConnectionBadge';
+import { formatDate } from '../../ui/dates';
+import { useT } from '../../ui/i18n';
+import { LocaleSwitch } from '../../ui/LocaleSwitch';
+import { useCommand } from '../../ui/use-command';
+import { RoomButton } from '../../room/RoomButton';
+import { SessionHarvest } from '../../harvest/SessionHarvest';
+import { routeHash } from '../route';
+import { Board } from './Board';
+import { BoardActions } from './BoardActions';
+import { rememberActiveSession } from '../../ui/active-session';
+import { SessionFlow } from '../../session-flow/SessionFlow';
+
+/** Screen 2: one session open on the canvas. */
+export function SessionScreen({ sessionId }: { sessionId: Id }) {
+  const t = useT();
+  const client = useClient();
+  const store = useStoreApi();
+  const run = useCommand();
+  const session = useAppStore((state) => state.session);
+  const listed = useAppStore((state) => state.workspace?.sessions[sessionId]);
+  const workspaceLoaded = useAppStore((state) => state.workspace !== null);
+  const locale = useAppStore((state) => state.locale);
+
+  useEffect(() => {
+    rememberActiveSession(sessionId);
+    return followSession(client, store, sessionId);
+  }, [client, store, sessionId]);
+
+  const meta = session?.meta ?? listed;
+  const gone = workspaceLoaded && !listed;
+  const archived = listed?.archived ?? false;
+  const noteCount = session ? Object.keys(session.notes).length : 0;
+
+  return (
+    <div className="page page-board">
+      <div className="appbar">
+        <a className="button button-quiet back" href={routeHash({ screen: 'sessions' })}>
+          <span aria-hidden="true">← </span>
+          {t('board.back')}
+        </a>
+        {meta && (
+          <div className="board-title">
+            <h1>{meta.title}</h1>
+            <p>
+              {meta.group || t('session.noGroup')} · <time dateTime={meta.date}>{formatDate(meta.date, locale)}</time>
+            </p>
+          </div>
+        )}
+        <div className="appbar-end">
+          {session && !gone && !archived && <RoomButton sessionId={sessionId} />}
+          {!gone && <SessionHarvest sessionId={sessionId} />}
+          <ConnectionBadge />
+          <LocaleSwitch />
+        </div>
+      </div>
+      {archived && <p className="notice">{t('session.archivedNotice')}</p>}
+      {gone ? (
+        <p className="empty">{t('session.gone')}</p>
+      ) : session ? (
+        <SessionFlow sessionId={sessionId} session={session} readOnly={archived} run={run}>
+          <div className="toolbar">
+            <BoardActions sessionId={sessionId} readOnly={archived} run={run} />
+            <p className="toolbar-hint">{archived ? '' : t('board.hint')}</p>
+            <p className="toolbar-count">{noteCount === 1 ? t('board.noteCountOne') : t('board.noteCount', { count: noteCount })}</p>
+          </div>
+          <Board sessionId={sessionId} session={session} readOnly={archived} run={run} />
+        </SessionFlow>
+      ) : (
+        <p className="empty">{t('session.loading')}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,280 @@
+import type { RefObject } from 'react';
+import type { Id, SessionState, ZoneArea } from '../../../../shared/domain';
+import { zoneAt } from '../../../../shared/templates';
+import { visibleBox, ZOOM_STEP, zoomView } from '../../canvas/camera';
+import { fitViewBox, zoneViewBox } from '../../canvas/geometry';
+import type { Hit } from '../../canvas/hit-test';
+import type { CanvasApi, DragSet } from '../../canvas/ModelCanvas';
+import type { AppStore, ViewBox } from '../../store';
+import type { RunCommand } from '../../ui/use-command';
+import type { BoardGestures } from './pointer-tool';
+import { type Command, deleteCommand, moveCommand, newNoteSpot, nextColor, promoteCommand, recolorCommand } from './note-actions';
+
+export interface BoardDeps {
+  store: AppStore;
+  run: RunCommand;
+  sessionId: Id;
+  api: RefObject<CanvasApi | null>;
+  readOnly(): boolean;
+  /** The camera as shown (the store's, or the fitted model when it has none) and the canvas size. */
+  view(): ViewBox;
+  size(): { width: number; height: number };
+  setDrag(drag: DragSet | null): void;
+  /** Optimistic positions until the host answers; null for an id clears it. */
+  setOverrides(update: (current: ReadonlyMap<Id, { x: number; y: number }>) => ReadonlyMap<Id, { x: number; y: number }>): void;
+  pointerWorld(): { x: number; y: number } | null;
+  hover(noteId: Id | null, client: { x: number; y: number }): void;
+}
+
+/**
+ * Everything the board does, for its gestures, shortcuts and buttons alike. It reads the store at
+ * the moment of acting (never a stale render) and sends one command per action.
+ */
+export class BoardController implements BoardGestures {
+  private dragged: { hit: Hit; noteIds: Id[] } | null = null;
+
+  constructor(private readonly deps: BoardDeps) {}
+
+  private session(): SessionState | null {
+    return this.deps.store.getState().session;
+  }
+
+  private send(command: Command | null): Promise<unknown> {
+    if (!command || this.deps.readOnly()) return Promise.resolve(null);
+    return this.deps.run(this.deps.sessionId, command);
+  }
+
+  private get state() {
+    return this.deps.store.getState();
+  }
+
+  // Selection
+
+  click(hit: Hit | null, additive: boolean): void {
+    if (!hit) {
+      this.clearSelection();
+      return;
+    }
+    if (hit.kind === 'cluster') this.state.selectCluster(hit.id);
+    else {
+      this.state.selectCluster(null);
+      this.state.select([hit.id], additive ? 'toggle' : 'replace');
+    }
+  }
+
+  selectBox(ids: Id[], additive: boolean): void {
+    this.state.selectCluster(null);
+    if (additive) this.state.select([...new Set([...this.state.selection, ...ids])]);
+    else this.state.select(ids);
+  }
+
+  clearSelection(): void {
+    this.state.select([]);
+    this.state.selectCluster(null);
+  }
+
+  selectAll(): void {
+    const session = this.session();
+    if (session) this.selectBox(Object.keys(session.notes), false);
+  }
+
+  // Notes
+
+  doubleClick(hit: Hit | null, world: { x: number; y: number }): void {
+    const session = this.session();
+    if (!session || this.deps.readOnly()) return;
+    if (hit?.kind === 'note') {
+      this.state.startEditing({ kind: 'edit', noteId: hit.id });
+      return;
+    }
+    if (hit?.kind === 'cluster' && hit.onTitle) {
+      this.state.draftCluster({ kind: 'rename', clusterId: hit.id });
+      return;
+    }
+    const zone = zoneAt(session.template, world.x, world.y);
+    if (zone) this.state.startEditing({ kind: 'new', zoneId: zone.id, x: Math.round(world.x), y: Math.round(world.y) });
+    else this.state.showToast({ tone: 'info', key: 'board.hintOutside' });
+  }
+
+  newNote(): void {
+    const session = this.session();
+    if (!session || this.deps.readOnly()) return;
+    const view = this.deps.view();
+    const spot = newNoteSpot(session, this.deps.pointerWorld(), { x: view.x + view.width / 2, y: view.y + view.height / 2 });
+    if (spot) this.state.startEditing({ kind: 'new', ...spot });
+    else this.state.showToast({ tone: 'info', key: 'board.hintOutside' });
+  }
+
+  editSelection(): void {
+    if (this.deps.readOnly()) return;
+    const cluster = this.state.selectedClusterId;
+    if (cluster) {
+      this.state.draftCluster({ kind: 'rename', clusterId: cluster });
+      return;
+    }
+    const [only, ...rest] = this.state.selection;
+    if (only && rest.length === 0) this.state.startEditing({ kind: 'edit', noteId: only });
+  }
+
+  deleteSelection(): void {
+    const session = this.session();
+    if (!session) return;
+    if (this.state.selectedClusterId) {
+      this.ungroup();
+      return;
+    }
+    const command = deleteCommand(session, this.state.selection);
+    if (command) this.state.select([]);
+    void this.send(command);
+  }
+
+  recolor(color: string | null): void {
+    const session = this.session();
+    if (session) void this.send(recolorCommand(session, this.state.selection, color));
+  }
+
+  cycleColor(): void {
+    const session = this.session();
+    if (session) this.recolor(nextColor(session, this.state.selection));
+  }
+
+  nudge(dx: number, dy: number): void {
+    const session = this.session();
+    if (session) void this.send(moveCommand(session, this.state.selection, dx, dy));
+  }
+
+  // Dragging
+
+  beginDrag(hit: Hit): boolean {
+    const session = this.session();
+    if (!session || this.deps.readOnly()) return false;
+    if (hit.kind === 'cluster') {
+      const region = this.deps.api.current?.regions().find((candidate) => candidate.id === hit.id);
+      this.state.selectCluster(hit.id);
+      this.dragged = { hit, noteIds: region?.noteIds ?? [] };
+      this.deps.setDrag({ noteIds: new Set(this.dragged.noteIds), clusterIds: new Set([hit.id]) });
+      return true;
+    }
+    const selection = this.state.selection;
+    const ids = selection.includes(hit.id) ? selection : [hit.id];
+    if (!selection.includes(hit.id)) {
+      this.state.selectCluster(null);
+      this.state.select(ids);
+    }
+    this.dragged = { hit, noteIds: [...ids] };
+    this.deps.setDrag({ noteIds: new Set(ids), clusterIds: new Set() });
+    return true;
+  }
+
+  drop(dx: number, dy: number): void {
+    const dragged = this.dragged;
+    const session = this.session();
+    this.dragged = null;
+    if (!dragged || !session) {
+      this.deps.setDrag(null);
+      return;
+    }
+    const moved = dragged.noteIds.flatMap((id) => {
+      const note = session.notes[id];
+      return note ? [[id, { x: Math.round(note.x + dx), y: Math.round(note.y + dy) }] as const] : [];
+    });
+    // Drawn where they were let go until the host answers, in the same render that ends the drag.
+    this.deps.setOverrides((current) => new Map([...current, ...moved]));
+    this.deps.setDrag(null);
+    const cluster = dragged.hit.kind === 'cluster' ? session.clusters[dragged.hit.id] : undefined;
+    const command: Command | null = cluster
+      ? { type: 'cluster.move', id: cluster.id, x: Math.round(cluster.x + dx), y: Math.round(cluster.y + dy) }
+      : moveCommand(session, dragged.noteIds, dx, dy);
+    void this.send(command).finally(() =>
+      this.deps.setOverrides((current) => {
+        const next = new Map(current);
+        for (const [id] of moved) next.delete(id);
+        return next;
+      }),
+    );
+  }
+
+  cancelDrag(): void {
+    this.dragged = null;
+    this.deps.setDrag(null);
+  }
+
+  // Clusters and attention points
+
+  group(): void {
+    if (this.deps.readOnly() || this.state.selection.length === 0) return;
+    this.state.draftCluster({ kind: 'new', noteIds: [...this.state.selection] });
+  }
+
+  ungroup(): void {
+    const id = this.state.selectedClusterId;
+    if (!id || !this.session()?.clusters[id]) return;
+    this.state.selectCluster(null);
+    void this.send({ type: 'cluster.ungroup', id });
+  }
+
+  promote(): void {
+    const session = this.session();
+    if (!session || this.deps.readOnly()) return;
+    const cluster = this.state.selectedClusterId;
+    const targets = cluster ? [{ clusterId: cluster }] : this.state.selection.map((noteId) => ({ noteId }));
+    for (const target of targets) {
+      const promoted = promoteCommand(session, target);
+      if (!promoted) continue;
+      void this.send(promoted.command).then((ack) => {
+        if (ack) this.state.showToast({ tone: 'info', key: 'toast.promoted', params: { title: promoted.title } });
+      });
+    }
+  }
+
+  // Camera and focus
+
+  commitCamera(view: ViewBox): void {
+    this.state.setCamera(view);
+  }
+
+  zoom(factor: number): void {
+    const shown = visibleBox(fitViewBox(this.deps.view(), this.deps.size()), this.deps.size());
+    this.state.setCamera(zoomView(shown, factor));
+  }
+
+  zoomIn = () => this.zoom(ZOOM_STEP);
+  zoomOut = () => this.zoom(1 / ZOOM_STEP);
+
+  /** 0: the whole model, here and on the projector. */
+  fit(): void {
+    this.state.setCamera(null);
+    void this.send({ type: 'focus.set', zoneId: null });
+  }
+
+  /** 1–6: one side large, here and on the projector (focus.set; the projector follows). */
+  focusZone(index: number): void {
+    const zone = this.session()?.template.zones[index];
+    if (!zone) return;
+    this.state.setCamera(zoneViewBox(zone.area));
+    void this.send({ type: 'focus.set', zoneId: zone.id });
+  }
+
+  moveZone(zoneId: Id, area: ZoneArea): void {
+    void this.send({ type: 'zone.area', id: zoneId, ...area });
+  }
+
+  hover(noteId: Id | null, client: { x: number; y: number }): void {
+    this.deps.hover(noteId, client);
+  }
+
+  // History and help
+
+  undo(): void {
+    void this.send({ type: 'history.undo' });
+  }
+
+  redo(): void {
+    if (this.deps.readOnly()) return;
+    void this.deps.run(this.deps.sessionId, { type: 'history.redo' }, { messageFor: (error) => (error.code === 'nothing_to_undo' ? 'toast.nothingToRedo' : null) });
+  }
+
+  toggleHelp(): void {
+    this.state.openPanel(this.state.panel === 'help' ? null : 'help');
+  }
+}

@@ -1,0 +1,311 @@
+import type { Id, Zone, ZoneArea } from '../../../../shared/domain';
+import { panView, visibleBox, wheelFactor, zoomView } from '../../canvas/camera';
+import { type CameraTransform, fitViewBox } from '../../canvas/geometry';
+import { type Hit, hitTest, notesInBox, noteAt, type ZoneHandle, zoneTargetAt } from '../../canvas/hit-test';
+import type { CanvasApi } from '../../canvas/ModelCanvas';
+import type { ViewBox } from '../../store';
+
+/** What the gestures do to the board; the tool itself only tells pointer movements apart. */
+export interface BoardGestures {
+  click(hit: Hit | null, additive: boolean): void;
+  doubleClick(hit: Hit | null, world: { x: number; y: number }): void;
+  /** A drag of notes or a cluster begins; returns false when nothing may move (read-only). */
+  beginDrag(hit: Hit): boolean;
+  drop(dx: number, dy: number): void;
+  cancelDrag(): void;
+  selectBox(ids: Id[], additive: boolean): void;
+  commitCamera(view: ViewBox): void;
+  moveZone(zoneId: Id, area: ZoneArea): void;
+  hover(noteId: Id | null, client: { x: number; y: number }): void;
+}
+
+export interface ToolEnvironment {
+  api(): CanvasApi | null;
+  element(): HTMLElement | null;
+  /** The committed camera and the canvas size. */
+  view(): ViewBox;
+  size(): { width: number; height: number };
+  /** Zones being edited (the template editor is open), or null. */
+  editedZones(): readonly Zone[] | null;
+  spaceHeld(): boolean;
+}
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'pressing'; hit: Hit | null; start: Point; world: Point; additive: boolean; zone: { zoneId: Id; handle: ZoneHandle } | null }
+  | { kind: 'dragging'; world: Point }
+  | { kind: 'marquee'; world: Point; additive: boolean }
+  | { kind: 'panning'; start: Point; view: ViewBox; transform: CameraTransform }
+  | { kind: 'pinching'; view: ViewBox; transform: CameraTransform; distance: number; middle: Point }
+  | { kind: 'zone'; zone: Zone; handle: ZoneHandle; world: Point };
+
+interface Point {
+  x: number;
+  y: number;
+}
+
+/** Moves shorter than this (in pixels) are a click, not a drag. */
+const DRAG_THRESHOLD = 4;
+/** A wheel gesture ends (and is redrawn sharp) after this long without a new notch. */
+const WHEEL_SETTLE_MS = 160;
+
+/**
+ * The board's pointer gestures as a small state machine (tldraw's tools, in one file): press,
+ * then either a click, a drag of notes or a cluster, a rubber band (Shift), a pan (empty spot,
+ * space, middle button, one finger), a pinch, or moving and resizing a zone while editing the model.
+ * Between press and release nothing goes through React: the canvas moves its drag layer or
+ * previews the camera, and the store hears once, at the end.
+ */
+export class PointerTool {
+  private state: State = { kind: 'idle' };
+  private readonly pointers = new Map<number, Point>();
+  private wheelView: ViewBox | null = null;
+  private wheelTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastClient: Point | null = null;
+
+  constructor(
+    private readonly env: ToolEnvironment,
+    private readonly gestures: BoardGestures,
+  ) {}
+
+  /** Where the pointer last was, in world units (for N: a new note at the pointer). */
+  pointerWorld(): Point | null {
+    return this.lastClient ? this.toWorld(this.lastClient) : null;
+  }
+
+  private local(client: Point): Point {
+    const box = this.env.element()?.getBoundingClientRect();
+    return { x: client.x - (box?.left ?? 0), y: client.y - (box?.top ?? 0) };
+  }
+
+  private transform(): CameraTransform {
+    return fitViewBox(this.env.view(), this.env.size());
+  }
+
+  private toWorld(client: Point): Point {
+    const local = this.local(client);
+    const camera = this.transform();
+    return { x: (local.x - camera.x) / camera.scale, y: (local.y - camera.y) / camera.scale };
+  }
+
+  private hitAt(world: Point): Hit | null {
+    const api = this.env.api();
+    return api ? hitTest(api.notes(), api.regions(), world) : null;
+  }
+
+  down(event: PointerEvent): void {
+    const client = { x: event.clientX, y: event.clientY };
+    this.pointers.set(event.pointerId, client);
+    this.lastClient = client;
+    this.gestures.hover(null, client);
+    if (this.pointers.size === 2) {
+      this.startPinch();
+      return;
+    }
+    if (this.pointers.size > 2 || this.state.kind !== 'idle') return;
+    const world = this.toWorld(client);
+    const panButton = event.button === 1 || (event.button === 0 && this.env.spaceHeld());
+    if (panButton) {
+      this.startPan(client);
+      return;
+    }
+    if (event.button !== 0) return;
+    const edited = this.env.editedZones();
+    const zone = edited ? zoneTargetAt(edited, world, this.transform().scale) : null;
+    const hit = edited ? null : this.hitAt(world);
+    this.state = { kind: 'pressing', hit, start: client, world, additive: event.shiftKey || event.ctrlKey || event.metaKey, zone };
+  }
+
+  move(event: PointerEvent): void {
+    const client = { x: event.clientX, y: event.clientY };
+    this.lastClient = client;
+    if (this.pointers.has(event.pointerId)) this.pointers.set(event.pointerId, client);
+    const state = this.state;
+    switch (state.kind) {
+      case 'idle':
+        this.hover(client);
+        return;
+      case 'pressing':
+        if (Math.hypot(client.x - state.start.x, client.y - state.start.y) >= DRAG_THRESHOLD) this.startDragging(state, event);
+        return;
+      case 'dragging': {
+        const world = this.toWorld(client);
+        this.env.api()?.moveDrag(world.x - state.world.x, world.y - state.world.y);
+        return;
+      }
+      case 'marquee': {
+        const world = this.toWorld(client);
+        this.env.api()?.setMarquee({ x: state.world.x, y: state.world.y, width: world.x - state.world.x, height: world.y - state.world.y });
+        return;
+      }
+      case 'panning': {
+        const next = panView(state.view, client.x - state.start.x, client.y - state.start.y, state.transform.scale);
+        this.env.api()?.previewCamera(fitViewBox(next, this.env.size()));
+        return;
+      }
+      case 'pinching':
+        this.previewPinch(state);
+        return;
+      case 'zone':
+        this.previewZone(state, this.toWorld(client));
+        return;
+    }
+  }
+
+  up(event: PointerEvent): void {
+    const client = { x: event.clientX, y: event.clientY };
+    this.pointers.delete(event.pointerId);
+    const state = this.state;
+    const world = this.toWorld(client);
+    this.state = { kind: 'idle' };
+    switch (state.kind) {
+      case 'pressing':
+        this.gestures.click(state.hit, state.additive);
+        return;
+      case 'dragging':
+        this.gestures.drop(world.x - state.world.x, world.y - state.world.y);
+        return;
+      case 'marquee': {
+        this.env.api()?.setMarquee(null);
+        const box = { x: state.world.x, y: state.world.y, width: world.x - state.world.x, height: world.y - state.world.y };
+        this.gestures.selectBox(notesInBox(this.env.api()?.notes() ?? [], box), state.additive);
+        return;
+      }
+      case 'panning':
+        this.gestures.commitCamera(panView(state.view, client.x - state.start.x, client.y - state.start.y, state.transform.scale));
+        return;
+      case 'pinching':
+        // The pinch ends with the first finger lifted; the camera stays where the fingers left it.
+        this.gestures.commitCamera(this.pinchView(state));
+        return;
+      case 'zone': {
+        const area = zoneAreaAfter(state.zone, state.handle, world.x - state.world.x, world.y - state.world.y);
+        this.env.api()?.setMarquee(null);
+        this.gestures.moveZone(state.zone.id, area);
+        return;
+      }
+      case 'idle':
+        return;
+    }
+  }
+
+  /** The pointer left or the browser took it (a system gesture): nothing half-done stays behind. */
+  cancel(event: PointerEvent): void {
+    this.pointers.delete(event.pointerId);
+    const state = this.state;
+    this.state = { kind: 'idle' };
+    if (state.kind === 'dragging') this.gestures.cancelDrag();
+    if (state.kind === 'marquee' || state.kind === 'zone') this.env.api()?.setMarquee(null);
+    if (state.kind === 'panning' || state.kind === 'pinching') this.env.api()?.previewCamera(null);
+  }
+
+  doubleClick(event: MouseEvent): void {
+    if (this.env.editedZones()) return;
+    const world = this.toWorld({ x: event.clientX, y: event.clientY });
+    this.gestures.doubleClick(this.hitAt(world), world);
+  }
+
+  wheel(event: WheelEvent): void {
+    event.preventDefault();
+    if (this.state.kind !== 'idle') return;
+    const size = this.env.size();
+    const base = this.wheelView ?? this.env.view();
+    const local = this.local({ x: event.clientX, y: event.clientY });
+    const camera = fitViewBox(base, size);
+    const visible = visibleBox(camera, size);
+    const focus = { fx: (local.x - camera.x) / camera.scale - visible.x, fy: (local.y - camera.y) / camera.scale - visible.y };
+    const next = zoomView(visible, wheelFactor(event.deltaY, event.deltaMode), { fx: focus.fx / visible.width, fy: focus.fy / visible.height });
+    this.wheelView = next;
+    this.env.api()?.previewCamera(fitViewBox(next, size));
+    if (this.wheelTimer) clearTimeout(this.wheelTimer);
+    this.wheelTimer = setTimeout(() => {
+      const settled = this.wheelView;
+      this.wheelView = null;
+      this.wheelTimer = null;
+      if (settled) this.gestures.commitCamera(settled);
+    }, WHEEL_SETTLE_MS);
+  }
+
+  private hover(client: Point): void {
+    const api = this.env.api();
+    if (!api || this.env.editedZones()) return;
+    this.gestures.hover(noteAt(api.notes(), this.toWorld(client)), client);
+  }
+
+  private startDragging(state: Extract<State, { kind: 'pressing' }>, event: PointerEvent): void {
+    if (state.zone) {
+      const zone = this.env.editedZones()?.find((candidate) => candidate.id === state.zone?.zoneId);
+      this.state = zone ? { kind: 'zone', zone, handle: state.zone.handle, world: state.world } : { kind: 'idle' };
+      return;
+    }
+    if (state.hit && this.gestures.beginDrag(state.hit)) {
+      this.state = { kind: 'dragging', world: state.world };
+      this.move(event);
+      return;
+    }
+    if (state.hit) {
+      this.state = { kind: 'idle' };
+      return;
+    }
+    if (state.additive && event.pointerType !== 'touch') {
+      this.state = { kind: 'marquee', world: state.world, additive: true };
+      this.move(event);
+      return;
+    }
+    this.startPan(state.start);
+    this.move(event);
+  }
+
+  private startPan(client: Point): void {
+    const view = visibleBox(this.transform(), this.env.size());
+    this.state = { kind: 'panning', start: client, view, transform: fitViewBox(view, this.env.size()) };
+  }
+
+  private startPinch(): void {
+    const [a, b] = [...this.pointers.values()] as [Point, Point];
+    if (this.state.kind === 'dragging') this.gestures.cancelDrag();
+    this.env.api()?.setMarquee(null);
+    const view = visibleBox(this.transform(), this.env.size());
+    this.state = { kind: 'pinching', view, transform: fitViewBox(view, this.env.size()), distance: Math.hypot(a.x - b.x, a.y - b.y), middle: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } };
+  }
+
+  private pinchView(state: Extract<State, { kind: 'pinching' }>): ViewBox {
+    const [a, b] = [...this.pointers.values()];
+    if (!a || !b) return state.view;
+    const middle = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    const factor = Math.hypot(a.x - b.x, a.y - b.y) / Math.max(1, state.distance);
+    const local = this.local(state.middle);
+    const size = this.env.size();
+    const zoomed = zoomView(state.view, factor, { fx: local.x / size.width, fy: local.y / size.height });
+    return panView(zoomed, middle.x - state.middle.x, middle.y - state.middle.y, size.width / zoomed.width);
+  }
+
+  private previewPinch(state: Extract<State, { kind: 'pinching' }>): void {
+    this.env.api()?.previewCamera(fitViewBox(this.pinchView(state), this.env.size()));
+  }
+
+  private previewZone(state: Extract<State, { kind: 'zone' }>, world: Point): void {
+    const { x, y, rx, ry } = zoneAreaAfter(state.zone, state.handle, world.x - state.world.x, world.y - state.world.y);
+    // The zone's new outline, drawn as a band on the overlay until it is let go.
+    this.env.api()?.setMarquee({ x: x - rx, y: y - ry, width: 2 * rx, height: 2 * ry });
+  }
+}
+
+/** A zone's area after dragging its body (move) or one of its edge handles (resize) by dx, dy. */
+export function zoneAreaAfter(zone: Zone, handle: ZoneHandle, dx: number, dy: number): ZoneArea {
+  const { x, y, rx, ry } = zone.area;
+  const min = 30;
+  const round = (area: ZoneArea): ZoneArea => ({ x: Math.round(area.x), y: Math.round(area.y), rx: Math.round(area.rx), ry: Math.round(area.ry) });
+  switch (handle) {
+    case 'move':
+      return round({ x: x + dx, y: y + dy, rx, ry });
+    case 'left':
+      return round({ x, y, rx: Math.max(min, rx - dx), ry });
+    case 'right':
+      return round({ x, y, rx: Math.max(min, rx + dx), ry });
+    case 'top':
+      return round({ x, y, rx, ry: Math.max(min, ry - dy) });
+    case 'bottom':
+      return round({ x, y, rx, ry: Math.max(min, ry + dy) });
+  }
+}

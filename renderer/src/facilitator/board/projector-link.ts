@@ -1,0 +1,51 @@
+import { BRIDGE_NAME, type EilandBridge } from '../../../../shared/ipc';
+import { tokenOf } from '../../client';
+
+/**
+ * The projector's high-contrast look, chosen on the facilitator's laptop. In the desktop app the
+ * menu sets it (and opens the projector with ?contrast=high); in a browser it is kept on this
+ * machine, and a projector tab that is already open switches at once (the storage event).
+ */
+export const CONTRAST_STORAGE_KEY = 'eiland.projector.contrast';
+
+export function projectorContrast(): boolean {
+  try {
+    return localStorage.getItem(CONTRAST_STORAGE_KEY) === 'high';
+  } catch {
+    return false;
+  }
+}
+
+const listeners = new Set<() => void>();
+
+export function setProjectorContrast(high: boolean): void {
+  try {
+    if (high) localStorage.setItem(CONTRAST_STORAGE_KEY, 'high');
+    else localStorage.removeItem(CONTRAST_STORAGE_KEY);
+  } catch {
+    // A locked-down profile may refuse storage; the projector then keeps its calm look.
+  }
+  for (const listener of listeners) listener();
+}
+
+export function subscribeProjectorContrast(onChange: () => void): () => void {
+  listeners.add(onChange);
+  window.addEventListener('storage', onChange);
+  return () => {
+    listeners.delete(onChange);
+    window.removeEventListener('storage', onChange);
+  };
+}
+
+/** The desktop app opens its own projector window; in a browser a second tab or window does the job. */
+export function openProjector(): void {
+  const bridge = (window as unknown as Record<string, EilandBridge | undefined>)[BRIDGE_NAME];
+  if (bridge) {
+    void bridge.openProjector();
+    return;
+  }
+  // No ?session: the projector follows whichever session this window has open (see active-session.ts).
+  const params = new URLSearchParams({ token: tokenOf(window.location) ?? '' });
+  if (projectorContrast()) params.set('contrast', 'high');
+  window.open(`projector.html?${params.toString()}`, 'eiland-projector');
+}

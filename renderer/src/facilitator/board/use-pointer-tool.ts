@@ -1,0 +1,41 @@
+import { type RefObject, useEffect } from 'react';
+import type { PointerTool } from './pointer-tool';
+
+/**
+ * Feeds the canvas element's pointer, wheel and double-click events to the pointer tool. The
+ * pointer is captured on a press, so a drag that leaves the canvas still ends where it is let go.
+ */
+export function usePointerTool(ref: RefObject<HTMLElement | null>, tool: PointerTool): void {
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return undefined;
+    const down = (event: PointerEvent) => {
+      // Only presses on the canvas itself: overlays (the note editor, the bars) handle their own.
+      if (!(event.target instanceof HTMLCanvasElement)) return;
+      element.setPointerCapture?.(event.pointerId);
+      tool.down(event);
+    };
+    const move = (event: PointerEvent) => tool.move(event);
+    // The capture ends by itself after pointerup.
+    const up = (event: PointerEvent) => tool.up(event);
+    const cancel = (event: PointerEvent) => tool.cancel(event);
+    const wheel = (event: WheelEvent) => tool.wheel(event);
+    // With the pointer captured, a double-click's target is this element itself, not the canvas.
+    const dblclick = (event: MouseEvent) => tool.doubleClick(event);
+    element.addEventListener('pointerdown', down);
+    element.addEventListener('pointermove', move);
+    element.addEventListener('pointerup', up);
+    element.addEventListener('pointercancel', cancel);
+    // Not passive: the wheel zooms the canvas instead of scrolling the page.
+    element.addEventListener('wheel', wheel, { passive: false });
+    element.addEventListener('dblclick', dblclick);
+    return () => {
+      element.removeEventListener('pointerdown', down);
+      element.removeEventListener('pointermove', move);
+      element.removeEventListener('pointerup', up);
+      element.removeEventListener('pointercancel', cancel);
+      element.removeEventListener('wheel', wheel);
+      element.removeEventListener('dblclick', dblclick);
+    };
+  }, [ref, tool]);
+}

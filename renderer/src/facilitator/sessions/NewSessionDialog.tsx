@@ -1,0 +1,64 @@
+import { nanoid } from 'nanoid';
+import { useState } from 'react';
+import { LIMITS } from '../../../../shared/domain';
+import { translateIfKnown } from '../../../../shared/i18n/messages';
+import { WORKSPACE_STREAM } from '../../../../shared/protocol';
+import { BUILT_IN_TEMPLATES, LEMNISCATE_IK_WIJ_HET } from '../../../../shared/templates';
+import { useAppStore } from '../../ui/app-context';
+import { todayIso } from '../../ui/dates';
+import { Field } from '../../ui/Field';
+import { FormDialog } from '../../ui/FormDialog';
+import { useT } from '../../ui/i18n';
+import { useCommand } from '../../ui/use-command';
+import { applySettings, createFields, DEFAULT_MORE, NewSessionMore } from '../../session-flow/setup/NewSessionMore';
+import { GroupField } from './GroupField';
+import { SavedTemplateOptions } from '../../templates/SavedTemplateOptions';
+
+export function NewSessionDialog({ onClose }: { onClose(): void }) {
+  const t = useT();
+  const locale = useAppStore((state) => state.locale);
+  const showToast = useAppStore((state) => state.showToast);
+  const run = useCommand();
+  const [title, setTitle] = useState('');
+  const [group, setGroup] = useState('');
+  const [date, setDate] = useState(todayIso);
+  const [templateId, setTemplateId] = useState(LEMNISCATE_IK_WIJ_HET.id);
+  const [more, setMore] = useState(DEFAULT_MORE);
+
+  const submit = async () => {
+    const cleanTitle = title.trim();
+    const extra = await createFields(run, more);
+    if (!extra) return false;
+    const id = nanoid();
+    const ack = await run(WORKSPACE_STREAM, { type: 'session.create', id, ...extra, title: cleanTitle, group: group.trim(), date, templateId });
+    if (ack) await applySettings(run, id, more);
+    if (ack) showToast({ tone: 'info', key: 'toast.created', params: { title: cleanTitle } });
+    return ack !== null;
+  };
+
+  return (
+    <FormDialog title={t('form.newTitle')} submitLabel={t('form.create')} onSubmit={submit} onClose={onClose} canSubmit={title.trim() !== '' && date !== ''}>
+      <div className="field-row">
+        <Field label={t('form.title')}>
+          {(id) => (
+            <input id={id} required value={title} maxLength={LIMITS.title} placeholder={t('form.titlePlaceholder')} onChange={(event) => setTitle(event.target.value)} />
+          )}
+        </Field>
+        <Field label={t('form.date')}>{(id) => <input id={id} type="date" required value={date} onChange={(event) => setDate(event.target.value)} />}</Field>
+      </div>
+      <GroupField value={group} onChange={setGroup} />
+      <fieldset className="field model-choice">
+        <legend className="field-label">{t('form.model')}</legend>
+        {BUILT_IN_TEMPLATES.map((template) => (
+          <label key={template.id} className="model-option">
+            <input type="radio" name="template" value={template.id} checked={templateId === template.id} onChange={() => setTemplateId(template.id)} />
+            <span className="model-name">{translateIfKnown(locale, `template.${template.id}`) ?? template.name}</span>
+            <span className="model-about">{translateIfKnown(locale, `template.${template.id}.about`) ?? ''}</span>
+          </label>
+        ))}
+        <SavedTemplateOptions selected={templateId} onSelect={setTemplateId} />
+      </fieldset>
+      <NewSessionMore value={more} onChange={setMore} />
+    </FormDialog>
+  );
+}

@@ -1,0 +1,76 @@
+import type { MessageKey } from '../../../shared/i18n/messages';
+import { useT } from '../ui/i18n';
+import type { ExportFormat, ExportJob } from './harvest-api';
+import type { ExportRunner, ExportStatus } from './use-export';
+
+export interface ExportItem {
+  format: ExportFormat;
+  label: MessageKey;
+  hint: MessageKey;
+}
+
+interface ExportListProps {
+  items: readonly ExportItem[];
+  runner: ExportRunner;
+  jobFor(format: ExportFormat): ExportJob;
+  /** E.g. no sessions chosen; the reason is shown by the caller. */
+  disabled?: boolean;
+}
+
+/** What can be saved, one row each: what it is, what it is for, and one button. */
+export function ExportList({ items, runner, jobFor, disabled = false }: ExportListProps) {
+  const t = useT();
+  const busyFormat = runner.status.phase === 'busy' ? runner.status.format : null;
+  return (
+    <>
+      <ul className="harvest-list">
+        {items.map((item) => (
+          <li key={item.format} className="harvest-item">
+            <div className="harvest-item-text">
+              <h4>{t(item.label)}</h4>
+              <p>{t(item.hint)}</p>
+            </div>
+            <button
+              type="button"
+              className="button button-primary"
+              data-testid={`harvest-${item.format}`}
+              disabled={disabled || runner.working}
+              aria-label={t('harvest.saveItem', { item: t(item.label) })}
+              onClick={() => void runner.start(jobFor(item.format))}
+            >
+              {busyFormat === item.format && <span className="harvest-spinner" aria-hidden="true" />}
+              {t('harvest.save')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <ExportStatusLine status={runner.status} />
+    </>
+  );
+}
+
+/** The one line that says how the export went; read out by screen readers as it changes. */
+export function ExportStatusLine({ status }: { status: ExportStatus }) {
+  const t = useT();
+  return (
+    <div className="harvest-status" role="status" aria-live="polite" data-testid="harvest-status" data-phase={status.phase}>
+      {status.phase === 'busy' && (
+        <p className="harvest-busy">
+          <span className="harvest-spinner" aria-hidden="true" />
+          {t('harvest.busy')}
+        </p>
+      )}
+      {status.phase === 'done' && (
+        <p className="harvest-done">
+          <span aria-hidden="true">✓ </span>
+          {t(status.key, status.params)}
+        </p>
+      )}
+      {status.phase === 'failed' && (
+        <p className="harvest-failed" role="alert">
+          {t(status.key)}
+        </p>
+      )}
+    </div>
+  );
+}

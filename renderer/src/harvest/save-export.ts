@@ -1,0 +1,81 @@
+import type { MessageKey } from '../../../shared/i18n/messages';
+import { desktopBridge } from '../facilitator/sessions/use-desktop-bridge';
+import { type ExportFormat, type ExportJob, exportToFile, fetchExport } from './harvest-api';
+
+/**
+ * Saving one export, the way this window can: in the desktop app the user picks the place in the
+ * native save dialog and the host writes the file there; in a browser the file is fetched and
+ * handed to the browser's downloads. Either way the result is one of four, and nothing throws.
+ */
+export type SaveResult =
+  | { kind: 'saved'; path: string }
+  | { kind: 'downloaded'; fileName: string }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; reason: MessageKey };
+
+/** The extensions the host accepts per format; the first is the one added when a name has none. */
+const EXTENSIONS: Record<ExportFormat, readonly string[]> = {
+  pdf: ['.pdf'],
+  sqlite: ['.sqlite', '.eiland', '.db'],
+  csv: ['.csv'],
+  'votes-csv': ['.csv'],
+};
+
+/** A title as a file name: what the host's downloads are called too (see http-api.ts fileStem). */
+export function fileStem(title: string, date = ''): string {
+  return [title, date].filter(Boolean).join(' ').replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').trim() || 'eiland';
+}
+
+export function exportFileName(stem: string, format: ExportFormat): string {
+  if (format === 'csv') return `${stem} notes.csv`;
+  if (format === 'votes-csv') return `${stem} votes.csv`;
+  return `${stem}.${format}`;
+}
+
+/** A save dialog may hand back a name without its extension (Linux does); the host needs one. */
+export function withExtension(path: string, format: ExportFormat): string {
+  const allowed = EXTENSIONS[format];
+  const lower = path.toLowerCase();
+  return allowed.some((extension) => lower.endsWith(extension)) ? path : `${path}${allowed[0]}`;
+}
+
+/** Hands a file to the browser's downloads. A blob: address is a navigation, which the page's CSP allows. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started by now; the address is kept a little longer for slow disks.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** `onBusy` is called once the export really starts: after the save dialog, not while it is open. */
+export async function saveExport(job: ExportJob, onBusy: () => void): Promise<SaveResult> {
+  const bridge = desktopBridge();
+  if (bridge) {
+    let chosen: string | null;
+    try {
+      chosen = await bridge.chooseSavePath(job.fileName);
+    } catch {
+      return { kind: 'failed', reason: 'harvest.error.failed' };
+    }
+    if (chosen === null) return { kind: 'cancelled' };
+    onBusy();
+    const written = await exportToFile(job, withExtension(chosen, job.format));
+    return written.ok ? { kind: 'saved', path: written.value.path } : { kind: 'failed', reason: written.reason };
+  }
+  onBusy();
+  const fetched = await fetchExport(job);
+  if (!fetched.ok) return { kind: 'failed', reason: fetched.reason };
+  try {
+    downloadBlob(fetched.value.blob, fetched.value.fileName);
+  } catch {
+    return { kind: 'failed', reason: 'harvest.error.failed' };
+  }
+  return { kind: 'downloaded', fileName: fetched.value.fileName };
+}

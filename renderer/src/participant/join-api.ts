@@ -1,0 +1,37 @@
+import type { MessageKey } from '../../../shared/i18n/messages';
+import type { StoredJoin } from './storage';
+
+export type JoinOutcome = { ok: true; join: StoredJoin } | { ok: false; key: MessageKey };
+
+/** Codes are read off a beamer: spaces and dashes people type in between do not count. */
+export function normaliseCode(input: string): string {
+  return input.replace(/[\s-]/g, '').toUpperCase();
+}
+
+/** Exchanges the room's code for this phone's own participant token (POST /api/join on the host). */
+export async function joinRoom(code: string, name: string, fetcher: typeof fetch = fetch): Promise<JoinOutcome> {
+  const cleanCode = normaliseCode(code);
+  if (cleanCode.length === 0) return { ok: false, key: 'join.codeMissing' };
+  let response: Response;
+  try {
+    response = await fetcher('/api/join', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code: cleanCode, name: name.trim() || null }),
+      cache: 'no-store',
+    });
+  } catch {
+    return { ok: false, key: 'join.unreachable' };
+  }
+  if (response.status === 404) return { ok: false, key: 'join.wrongCode' };
+  if (response.status === 429) return { ok: false, key: 'join.tooMany' };
+  if (!response.ok) return { ok: false, key: 'join.failed' };
+  try {
+    const body = (await response.json()) as { token?: unknown; participantId?: unknown; sessionId?: unknown };
+    const { token, participantId, sessionId } = body;
+    if (typeof token !== 'string' || typeof participantId !== 'string' || typeof sessionId !== 'string') return { ok: false, key: 'join.failed' };
+    return { ok: true, join: { token, participantId, sessionId, code: cleanCode } };
+  } catch {
+    return { ok: false, key: 'join.failed' };
+  }
+}

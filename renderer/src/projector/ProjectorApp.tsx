@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { modelViewBox, zoneViewBox } from '../canvas/geometry';
+import { ModelCanvas } from '../canvas/ModelCanvas';
+import { CALM_THEME, CONTRAST_THEME } from '../canvas/theme';
+import { useElementSize } from '../canvas/use-element-size';
+import { ProjectorJoinInfo } from '../room/ProjectorJoinInfo';
+import { ProjectorFlow } from '../session-flow/projector/ProjectorFlow';
+import { useShownNotes } from '../session-flow/projector/use-shown-notes';
+import { followSession } from '../store/sync';
+import { useAppStore, useClient, useStoreApi } from '../ui/app-context';
+import { useT } from '../ui/i18n';
+import { useDocumentLocale } from '../ui/use-document-locale';
+import { ProjectorLayout } from './ProjectorLayout';
+import { useChosenSession } from './use-chosen-session';
+import { useProjectorContrast } from './use-contrast';
+
+/** The beamer: only the canvas and the phase's content, read-only, turning to the side in focus. */
+export function ProjectorApp() {
+  const t = useT();
+  const client = useClient();
+  const store = useStoreApi();
+  const chosen = useChosenSession();
+  const session = useAppStore((state) => state.session);
+  const connection = useAppStore((state) => state.connection);
+  const contrast = useProjectorContrast();
+  const boxRef = useRef<HTMLElement>(null);
+  const size = useElementSize(boxRef);
+  useDocumentLocale('projector.title');
+
+  useEffect(() => (chosen ? followSession(client, store, chosen) : undefined), [client, store, chosen]);
+
+  const focusZone = session?.template.zones.find((zone) => zone.id === session.flow.focusZoneId);
+  const zones = session?.template.zones;
+  // Hidden notes stay off the wall until revealed (session-flow decides which may be drawn).
+  const notes = useShownNotes(session);
+  const view = useMemo(
+    () => (focusZone ? zoneViewBox(focusZone.area) : modelViewBox(zones ?? [], Object.values(notes ?? {}))),
+    [focusZone, zones, notes],
+  );
+  const labels = useMemo(() => ({ kenweg: t('canvas.kenweg'), keuzeweg: t('canvas.keuzeweg') }), [t]);
+  const onNotesDrawn = useCallback((count: number) => {
+    if (boxRef.current) boxRef.current.dataset.notesDrawn = String(count);
+  }, []);
+
+  const canvas =
+    session && size.width > 0 ? (
+      <ModelCanvas
+        template={session.template}
+        notes={notes ?? session.notes}
+        clusters={session.clusters}
+        size={size}
+        view={view}
+        animate
+        theme={contrast ? CONTRAST_THEME : CALM_THEME}
+        labels={labels}
+        onNotesDrawn={onNotesDrawn}
+      />
+    ) : (
+      <p className="projector-waiting">{chosen ? t('app.loading') : t('projector.waiting')}</p>
+    );
+
+  return (
+    <ProjectorLayout
+      boxRef={boxRef}
+      sessionId={session?.meta.id ?? ''}
+      focusZoneId={focusZone?.id ?? ''}
+      contrast={contrast}
+      canvas={canvas}
+      overlay={session && <ProjectorFlow session={session} />}
+      corners={
+        <>
+          {chosen && <ProjectorJoinInfo sessionId={chosen} />}
+          {connection === 'offline' && (
+            <p className="projector-offline" role="status">
+              {t('connection.offline')}
+            </p>
+          )}
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,48 @@
+import type { Id } from '../../../shared/domain';
+import { useT } from '../ui/i18n';
+import { QrCode, spacedCode, typedAddress } from './QrCode';
+import { useRoom } from './use-room';
+import './room.css';
+
+/**
+ * On the beamer while the room is open on the network: the QR code, the join code and the address,
+ * large enough for the back of the room; or, when the facilitator tucks it away, small in a corner
+ * for whoever comes in late. Nothing while the room is closed.
+ */
+export function ProjectorJoinInfo({ sessionId }: { sessionId: Id }) {
+  const t = useT();
+  const { status } = useRoom(sessionId, 'projector');
+  if (!status?.open || !status.joinUrl || !status.joinCode) return null;
+  const address = typedAddress(status.joinUrl);
+  if (!status.showJoinInfo) {
+    return (
+      <aside className="join-corner" data-testid="join-corner" aria-label={t('room.projectorTitle')}>
+        <QrCode className="join-corner-qr" text={status.joinUrl} label={t('room.qrLabel')} />
+        <div>
+          <p className="join-corner-code">{spacedCode(status.joinCode)}</p>
+          <p className="join-corner-address">{address}</p>
+        </div>
+      </aside>
+    );
+  }
+  return (
+    <aside className="join-large" data-testid="join-large" aria-label={t('room.projectorTitle')}>
+      <div className="join-large-card">
+        <QrCode className="join-large-qr" text={status.joinUrl} label={t('room.qrLabel')} />
+        <div className="join-large-text">
+          <h2 className="join-large-title">{t('room.projectorTitle')}</h2>
+          <p className="join-large-step">{t('room.projectorScan')}</p>
+          <p className="join-large-step">{t('room.projectorOr')}</p>
+          <p className="join-large-address" data-testid="join-address">
+            {address}
+          </p>
+          <p className="join-large-step">{t('room.projectorCode')}</p>
+          <p className="join-large-code" data-testid="join-code">
+            {spacedCode(status.joinCode)}
+          </p>
+          <p className="join-large-wifi">{t('room.projectorWifi')}</p>
+        </div>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import type { Id } from '../../../../shared/domain';
+import { rankPoints } from '../../../../shared/voting';
+import { useT } from '../../ui/i18n';
+import { joined, votingTurnout } from '../progress';
+import { ChooseBox } from './PointEditors';
+import type { EditorProps } from './SideEditors';
+
+/**
+ * Dot voting on the points of one side (a side's voting phase) or of all sides. The facilitator
+ * opens and closes it and reveals the result; before the reveal this panel shows only how many
+ * dots are in, never which point has how many, so the facilitator cannot give anything away.
+ */
+export function VotingControls({ sessionId, session, readOnly, run, scope }: EditorProps & { scope: Id | null }) {
+  const t = useT();
+  const [confirmClear, setConfirmClear] = useState(false);
+  const { flow, settings } = session;
+  const ranking = rankPoints(session, scope ?? undefined);
+  const onBallot = new Set(ranking.map((entry) => entry.attentionPointId));
+  const turnout = votingTurnout(session, (id) => onBallot.has(id));
+  const people = joined(session).count;
+  const zone = session.template.zones.find((candidate) => candidate.id === scope);
+  const send = (command: { type: string; [field: string]: unknown }) => void run(sessionId, command);
+
+  return (
+    <section className="flow-section" data-testid="voting-controls" data-open={flow.votingOpen} data-revealed={flow.votesRevealed}>
+      <p className="flow-hint">
+        {zone ? t('flow.ballotSide', { count: ranking.length, side: zone.name }) : t('flow.ballotAll', { count: ranking.length })}{' '}
+        {settings.maxDotsPerItem === null
+          ? t('flow.dotRule', { dots: settings.dotsPerParticipant })
+          : t('flow.dotRuleMax', { dots: settings.dotsPerParticipant, max: settings.maxDotsPerItem })}
+      </p>
+      <p className="flow-status" data-testid="turnout" aria-live="polite">
+        {flow.votingOpen ? t('flow.votingIsOpen') : flow.votesRevealed ? t('flow.votingRevealed') : t('flow.votingIsClosed')}{' '}
+        {t('flow.turnout', { voters: turnout.voters, people, dots: turnout.dots })}
+      </p>
+      <div className="flow-buttons">
+        <button
+          type="button"
+          className={`button ${flow.votingOpen ? 'button-quiet' : 'button-primary'}`}
+          disabled={readOnly || (ranking.length === 0 && !flow.votingOpen)}
+          onClick={() => send({ type: 'voting.open', open: !flow.votingOpen })}
+          data-testid="voting-open"
+        >
+          {flow.votingOpen ? t('flow.closeVoting') : t('flow.openVoting')}
+        </button>
+        <button
+          type="button"
+          className={`button ${flow.votesRevealed ? 'button-quiet' : 'button-primary'}`}
+          disabled={readOnly || ranking.length === 0}
+          onClick={() => send({ type: 'voting.reveal', revealed: !flow.votesRevealed })}
+          data-testid="voting-reveal"
+        >
+          {flow.votesRevealed ? t('flow.hideResult') : t('flow.revealResult')}
+        </button>
+      </div>
+      <ol className="flow-points flow-ballot" data-testid="ballot">
+        {ranking.map((entry) => {
+          const point = session.attentionPoints[entry.attentionPointId];
+          if (!point) return null;
+          return (
+            <li key={point.id} className="flow-point flow-ballot-item" data-point={point.id} data-chosen={point.chosen}>
+              {flow.votesRevealed && <span className="flow-rank">{entry.rank}.</span>}
+              <span className="flow-ballot-body">
+                <span className="flow-point-title">{point.title}</span>
+                <span className="flow-ballot-meta">
+                  {flow.votesRevealed && (
+                    <span className="flow-dots" data-testid="point-dots">
+                      {t(entry.dots === 1 ? 'flow.dotsOne' : 'flow.dots', { count: entry.dots })}
+                    </span>
+                  )}
+                  <ChooseBox point={point} sessionId={sessionId} readOnly={readOnly} run={run} />
+                </span>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      {flow.votesRevealed && <p className="flow-hint">{t('flow.chooseHint')}</p>}
+      {turnout.dots > 0 && !flow.votingOpen && (
+        <div className="flow-buttons flow-danger-zone">
+          {confirmClear ? (
+            <>
+              <span>{t('flow.clearQuestion')}</span>
+              <button
+                type="button"
+                className="button button-danger-solid"
+                onClick={() => {
+                  setConfirmClear(false);
+                  send({ type: 'votes.clear' });
+                }}
+              >
+                {t('flow.clearYes')}
+              </button>
+              <button type="button" className="button button-quiet" onClick={() => setConfirmClear(false)}>
+                {t('form.cancel')}
+              </button>
+            </>
+          ) : (
+            <button type="button" className="button button-quiet button-danger" disabled={readOnly} onClick={() => setConfirmClear(true)}>
+              {t('flow.clearVotes')}
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import type { CSSProperties } from 'react';
+import type { Id, SessionState } from '../../../../shared/domain';
+import { rankPoints } from '../../../../shared/voting';
+import { useT } from '../../ui/i18n';
+
+/**
+ * Voting on the wall. While it is open: the points on the ballot and how many dots everyone has,
+ * never a total (the projector receives none before the reveal). After the reveal: the ranking as
+ * bars, equal totals sharing a place.
+ */
+export function VotingView({ session, scope }: { session: SessionState; scope: Id | null }) {
+  const t = useT();
+  const { flow, settings } = session;
+  const ranking = rankPoints(session, scope ?? undefined);
+  const zone = session.template.zones.find((candidate) => candidate.id === scope);
+  const title = zone ? t('projector.votingSide', { side: zone.name }) : t('phase.voting');
+  const rows = { '--rows': Math.max(ranking.length, 3) } as CSSProperties;
+  // The ballot lists the points side by side, in the model's order, the whole session last.
+  const sideIndex = (zoneId: Id | null) => {
+    const index = session.template.zones.findIndex((candidate) => candidate.id === zoneId);
+    return index === -1 ? session.template.zones.length : index;
+  };
+
+  if (!flow.votesRevealed) {
+    const byOrder = ranking
+      .map((entry) => session.attentionPoints[entry.attentionPointId])
+      .filter((point) => point !== undefined)
+      .sort((a, b) => sideIndex(a.zoneId) - sideIndex(b.zoneId) || a.order - b.order);
+    return (
+      <section className="pflow-screen pflow-voting" data-testid="projector-ballot" style={rows}>
+        <p className="pflow-eyebrow">{title}</p>
+        <h1 className="pflow-title">
+          {flow.votingOpen
+            ? settings.maxDotsPerItem === null
+              ? t('projector.votingOpen', { dots: settings.dotsPerParticipant })
+              : t('projector.votingOpenMax', { dots: settings.dotsPerParticipant, max: settings.maxDotsPerItem })
+            : t('projector.votingWaiting')}
+        </h1>
+        <ul className="pflow-ballot">
+          {byOrder.map((point) => {
+            const side = session.template.zones.find((candidate) => candidate.id === point.zoneId);
+            return (
+              <li key={point.id} style={{ borderColor: side?.color ?? 'var(--ink-soft)' }}>
+                {point.title}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    );
+  }
+
+  const most = Math.max(1, ...ranking.map((entry) => entry.dots));
+  const shared = new Map<number, number>();
+  for (const entry of ranking) shared.set(entry.rank, (shared.get(entry.rank) ?? 0) + 1);
+  return (
+    <section className="pflow-screen pflow-voting" data-testid="projector-ranking" style={rows}>
+      <p className="pflow-eyebrow">{title}</p>
+      <h1 className="pflow-title">{t('projector.result')}</h1>
+      <ol className="pflow-ranking">
+        {ranking.map((entry) => {
+          const point = session.attentionPoints[entry.attentionPointId];
+          if (!point) return null;
+          const side = session.template.zones.find((candidate) => candidate.id === point.zoneId);
+          const tie = (shared.get(entry.rank) ?? 0) > 1;
+          return (
+            <li key={point.id} className={point.chosen ? 'pflow-chosen' : ''} data-point={point.id} data-rank={entry.rank} data-dots={entry.dots}>
+              <span className={`pflow-rank${tie ? ' pflow-rank-tie' : ''}`} title={tie ? t('projector.tie') : undefined}>
+                {entry.rank}
+                {tie && <span className="visually-hidden"> ({t('projector.tie')})</span>}
+              </span>
+              <span className="pflow-point">
+                <span className="pflow-point-title">
+                  {point.title}
+                  {point.chosen && <span className="pflow-chosen-tag">{t('projector.chosen')}</span>}
+                </span>
+                <span className="pflow-bar-track">
+                  <span
+                    className="pflow-bar"
+                    style={{ width: `${(entry.dots / most) * 100}%`, background: side?.color ?? 'var(--primary)' }}
+                  />
+                </span>
+              </span>
+              <span className="pflow-dots">{t(entry.dots === 1 ? 'flow.dotsOne' : 'flow.dots', { count: entry.dots })}</span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

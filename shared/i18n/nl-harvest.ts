@@ -1,0 +1,60 @@
+/**
+ * Dutch texts of the harvest ("Oogsten"): exporting a session or a programme, linking themes
+ * between sessions, and reading in an archive (renderer/src/harvest). Part of the one catalogue
+ * (spread into `nl` in nl.ts). Same rules: B1, short sentences, "je".
+ */
+export const nlHarvest = {
+  'harvest.button': 'Oogsten',
+  'harvest.buttonHint': 'Verslag, archief en tabellen bewaren',
+  'harvest.title': 'Oogsten',
+  'harvest.sessionIntro': 'Kies wat je wilt bewaren. Je kunt later altijd opnieuw exporteren.',
+  'harvest.pdf': 'Verslag (PDF)',
+  'harvest.pdfHint': 'Het verslag van de sessie. Om te lezen en te delen met partners.',
+  'harvest.sqlite': 'Archief (.sqlite)',
+  'harvest.sqliteHint': 'De hele sessie in één bestand. Voor het archief, of om op een andere laptop in te lezen.',
+  'harvest.notesCsv': 'Notities (CSV)',
+  'harvest.notesCsvHint': 'Alle notities als tabel, bijvoorbeeld voor Excel.',
+  'harvest.votesCsv': 'Stemmen (CSV)',
+  'harvest.votesCsvHint': 'Alle stippen als tabel, bijvoorbeeld voor Excel.',
+  'harvest.save': 'Bewaren',
+  'harvest.saveItem': '{item} bewaren',
+
+  'harvest.busy': 'Bezig met exporteren…',
+  'harvest.downloaded': 'Klaar. "{file}" staat bij je downloads.',
+  'harvest.saved': 'Klaar. Het bestand is bewaard: {path}',
+  'harvest.error.notWritable': 'Het bestand kan daar niet worden bewaard. Misschien bestaat de map niet, of mag je daar niet schrijven. Kies een andere plek.',
+  'harvest.error.gone': 'Deze sessie of dit programma bestaat niet meer.',
+  'harvest.error.noHost': 'Eiland geeft geen antwoord. Wacht even en probeer het nog eens.',
+  'harvest.error.timeout': 'Het exporteren duurde te lang en is gestopt. Probeer het nog eens.',
+  'harvest.error.failed': 'Het exporteren lukte niet. Er is niets veranderd. Probeer het nog eens.',
+
+  'harvest.summary': 'Programma samenvatten',
+  'harvest.summaryIntro': 'Maak één verslag van meerdere sessies. Zo zie je wat in meer groepen terugkomt.',
+  'harvest.programme': 'Programma',
+  'harvest.noProgramme': 'Er is nog geen programma met sessies. Sessies van één programma kun je hier samen oogsten.',
+  'harvest.chooseSessions': 'Welke sessies doen mee?',
+  'harvest.noneChosen': 'Kies minstens één sessie.',
+  'harvest.programmePdf': 'Samenvatting (PDF)',
+  'harvest.programmePdfHint': 'Eén verslag van de gekozen sessies, met de thema’s die terugkomen.',
+  'harvest.programmeSqlite': 'Programma-archief (.sqlite)',
+  'harvest.programmeSqliteHint': 'De gekozen sessies samen in één bestand.',
+
+  'harvest.links': 'Thema’s koppelen',
+  'harvest.linksIntro': 'Deze punten uit verschillende sessies lijken over hetzelfde te gaan. Koppel ze als dat klopt. Eiland koppelt nooit zelf.',
+  'harvest.linksLoading': 'Eiland zoekt punten die op elkaar lijken…',
+  'harvest.linksNone': 'Geen nieuwe punten om te koppelen.',
+  'harvest.linksFailed': 'De suggesties konden niet worden geladen.',
+  'harvest.linkPair': '“{a}” ({groupA}) en “{b}” ({groupB})',
+  'harvest.linkWords': 'Zelfde woorden: {words}',
+  'harvest.linkTheme': 'Thema wordt: {theme}',
+  'harvest.link': 'Koppelen',
+  'harvest.skip': 'Niet koppelen',
+  'harvest.linked': 'De punten zijn gekoppeld aan het thema “{theme}”.',
+
+  'harvest.import': 'Archief importeren',
+  'harvest.importIntro': 'Lees een archief in van een andere laptop. Wat hier al staat, blijft zoals het is.',
+  'harvest.importChoose': 'Archief kiezen…',
+  'harvest.importBusy': 'Bezig met inlezen…',
+  'harvest.importDone': 'Het archief is ingelezen.',
+  'harvest.importAdded': '{count} toegevoegd',
+} as const;

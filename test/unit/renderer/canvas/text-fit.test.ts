@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { fitText, type Measure, REFERENCE_SIZE, wrapText } from '../../../../renderer/src/canvas/text-fit';
+
+/** Every character is half the font size wide: easy to reason about, like a monospaced font. */
+const mono: Measure = (text) => text.length * REFERENCE_SIZE * 0.5;
+const at = (size: number) => (text: string) => (mono(text) * size) / REFERENCE_SIZE;
+const OPTIONS = { maxSize: 24, minSize: 14, lineHeight: 1.2 };
+
+describe('wrapText', () => {
+  it('breaks at spaces, never beyond the width', () => {
+    // 10 px per character at size 20: 100 px holds 10 characters.
+    expect(wrapText('Korte lijnen in het team', 100, at(20))).toEqual(['Korte', 'lijnen in', 'het team']);
+  });
+
+  it('keeps the writer’s own line breaks, and drops trailing blank lines', () => {
+    expect(wrapText('Een\n\nTwee\n\n', 100, at(20))).toEqual(['Een', '', 'Twee']);
+  });
+
+  it('splits a word wider than a line into pieces that fit', () => {
+    expect(wrapText('armoedebestrijdingsprogramma', 100, at(20))).toEqual(['armoedebes', 'trijdingsp', 'rogramma']);
+  });
+});
+
+describe('fitText', () => {
+  it('keeps the largest size when the text fits', () => {
+    expect(fitText('Vertrouwen', { width: 150, height: 90 }, mono, OPTIONS)).toEqual({ size: 24, lines: ['Vertrouwen'], truncated: false });
+  });
+
+  it('shrinks step by step until every word fits', () => {
+    const fitted = fitText('Mensen kennen elkaar en leren van elkaar', { width: 150, height: 90 }, mono, OPTIONS);
+    expect(fitted.truncated).toBe(false);
+    expect(fitted.size).toBeLessThan(24);
+    expect(fitted.size).toBeGreaterThanOrEqual(14);
+    expect(fitted.lines.join(' ')).toBe('Mensen kennen elkaar en leren van elkaar');
+    for (const line of fitted.lines) expect(at(fitted.size)(line)).toBeLessThanOrEqual(150);
+    expect(fitted.lines.length * fitted.size * 1.2).toBeLessThanOrEqual(90);
+  });
+
+  it('stops at the smallest readable size and cuts with an ellipsis', () => {
+    const long = 'Bestaande interventies in kaart brengen, zodat we weten wat er al is en wat nog ontbreekt in de wijk en bij de partners van de alliantie';
+    const fitted = fitText(long, { width: 150, height: 90 }, mono, OPTIONS);
+    expect(fitted).toMatchObject({ size: 14, truncated: true });
+    expect(fitted.lines).toHaveLength(Math.floor(90 / (14 * 1.2)));
+    expect(fitted.lines.at(-1)?.endsWith('…')).toBe(true);
+    for (const line of fitted.lines) expect(at(14)(line)).toBeLessThanOrEqual(150);
+  });
+
+  it('draws nothing for an empty or hidden note', () => {
+    expect(fitText('   ', { width: 150, height: 90 }, mono, OPTIONS)).toEqual({ size: 24, lines: [], truncated: false });
+  });
+});
