@@ -84,13 +84,13 @@ async function route(request: IncomingMessage, url: URL, engine: Engine): Promis
       const meta = sessionOf(engine, id).meta;
       const stem = fileStem(meta.title, meta.date);
       if (ext === 'pdf') return { status: 200, type: 'application/pdf', body: (await sessionPdf(engine, id, locale)).pdf, filename: `${stem}.pdf` };
-      if (ext === 'sqlite') return { status: 200, type: 'application/vnd.sqlite3', body: sessionArchive(engine, id), filename: `${stem}.sqlite` };
+      if (ext === 'sqlite') return { status: 200, type: 'application/vnd.sqlite3', body: sessionArchive(engine, id), filename: `${stem}.eiland` };
       const table = url.searchParams.get('table') === 'votes' ? 'votes' : 'notes';
       return { status: 200, type: 'text/csv; charset=utf-8', body: sessionCsv(engine, id, table, locale), filename: `${stem} ${table}.csv` };
     }
     const stem = fileStem(programmeOf(engine, id).name);
     if (ext === 'pdf') return { status: 200, type: 'application/pdf', body: (await programmePdf(engine, id, locale, chosen)).pdf, filename: `${stem}.pdf` };
-    if (ext === 'sqlite') return { status: 200, type: 'application/vnd.sqlite3', body: programmeArchive(engine, id, chosen), filename: `${stem}.sqlite` };
+    if (ext === 'sqlite') return { status: 200, type: 'application/vnd.sqlite3', body: programmeArchive(engine, id, chosen), filename: `${stem}.eiland` };
     return failure(404, 'not_found', 'Een programma kan als PDF of als archief worden geëxporteerd.');
   }
   const suggestions = /^\/api\/programme\/([A-Za-z0-9_-]{1,64})\/suggestions$/.exec(path);

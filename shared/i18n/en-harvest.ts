@@ -42,7 +42,7 @@ export const enHarvest: { readonly [K in keyof typeof nlHarvest]: string } = {
   'harvest.linksLoading': 'Eiland is looking for points that are alike…',
   'harvest.linksNone': 'No new points to link.',
   'harvest.linksFailed': 'The suggestions could not be loaded.',
-  'harvest.linkPair': '“{a}” ({groupA}) and “{b}” ({groupB})',
+  'harvest.linkTitle': '“{title}”',
   'harvest.linkWords': 'Same words: {words}',
   'harvest.linkTheme': 'Theme will be: {theme}',
   'harvest.link': 'Link',

@@ -44,7 +44,7 @@ export const nlHarvest = {
   'harvest.linksLoading': 'Eiland zoekt punten die op elkaar lijken…',
   'harvest.linksNone': 'Geen nieuwe punten om te koppelen.',
   'harvest.linksFailed': 'De suggesties konden niet worden geladen.',
-  'harvest.linkPair': '“{a}” ({groupA}) en “{b}” ({groupB})',
+  'harvest.linkTitle': '“{title}”',
   'harvest.linkWords': 'Zelfde woorden: {words}',
   'harvest.linkTheme': 'Thema wordt: {theme}',
   'harvest.link': 'Koppelen',

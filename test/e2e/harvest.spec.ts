@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, type HostHandle, test } from './fixtures';
 import { HostSocket } from './host-socket';
@@ -41,6 +42,8 @@ async function openHarvest(page: Page): Promise<ReturnType<Page['getByTestId']>>
 test('saves the session report, tables and archive from the open session', async ({ page, host }) => {
   const socket = await seed(host);
   await page.goto(`${host.pageUrl('')}#/session/${SESSION}`);
+  await expect(page.getByTestId('harvest-button')).toBeVisible();
+  await page.locator('.appbar').screenshot({ path: shot('session-appbar.png') });
   const panel = await openHarvest(page);
   await expect(page.getByRole('dialog', { name: 'Oogsten' })).toContainText(TITLE);
   await page.getByRole('dialog').screenshot({ path: shot('harvest-session-panel.png') });
@@ -123,6 +126,7 @@ test('imports an archive on a fresh screen, and refuses a file that is no archiv
 
   await page.goto(host.pageUrl());
   await expect(page.getByTestId('welcome')).toBeVisible();
+  await page.locator('.appbar').screenshot({ path: shot('sessions-appbar.png') });
   const panel = await openHarvest(page);
   const importStatus = panel.getByTestId('import-status');
 
@@ -159,18 +163,19 @@ test('sums up a programme after the facilitator confirms a theme link', async ({
   const suggestions = programme.getByTestId('link-suggestion');
   await expect(suggestions.first()).toBeVisible();
   await page.getByRole('dialog').screenshot({ path: shot('harvest-programme-panel.png') });
+  await page.screenshot({ path: shot('harvest-programme-page.png') });
 
   // Nothing is linked until the facilitator says so; then both points carry the theme.
   const socket = await HostSocket.open(host.socketUrl());
   const count = await suggestions.count();
   const first = suggestions.first();
-  const pair = await first.locator('.harvest-link-pair').textContent();
+  const skipped = `[data-a="${await first.getAttribute('data-a')}"][data-b="${await first.getAttribute('data-b')}"]`;
   await first.getByRole('button', { name: 'Niet koppelen' }).click();
   await expect(suggestions).toHaveCount(count - 1);
-  await expect(programme.getByTestId('link-suggestion').filter({ hasText: pair ?? '' })).toHaveCount(0);
+  await expect(programme.locator(skipped)).toHaveCount(0);
 
   const chosen = suggestions.first();
-  const theme = ((await chosen.locator('.harvest-link-why').textContent()) ?? '').split('Thema wordt: ')[1] ?? '';
+  const theme = ((await chosen.locator('.harvest-link-theme').textContent()) ?? '').split('Thema wordt: ')[1] ?? '';
   const points = await Promise.all(['data-a', 'data-b'].map(async (name) => ((await chosen.getAttribute(name)) ?? '').split('/') as [string, string]));
   const themeOf = async ([sessionId, pointId]: [string, string]) => (await socket.session(sessionId)).attentionPoints[pointId]?.themeKey;
   expect(theme).not.toBe('');
@@ -191,5 +196,53 @@ test('sums up a programme after the facilitator confirms a theme link', async ({
   await programme.getByRole('checkbox').nth(2).uncheck();
   await expect(programme.getByText('Kies minstens één sessie.')).toBeVisible();
   await expect(programme.getByTestId('harvest-pdf')).toBeDisabled();
+  socket.close();
+});
+
+test('in the desktop app, saves where the save dialog points, and says when it cannot', async ({ page, host }) => {
+  const socket = await seed(host);
+  // The Electron preload's bridge, standing in for the native save dialog: it answers from a list.
+  const answers = [join(host.dataDir, 'verslag'), join(host.dataDir, 'geen-map', 'verslag.pdf'), null];
+  await page.addInitScript((paths: (string | null)[]) => {
+    const asked: string[] = [];
+    Object.assign(window, { eilandAsked: asked });
+    Object.assign(window, {
+      eiland: {
+        platform: 'linux',
+        openProjector: async () => undefined,
+        sessionOpened: async () => undefined,
+        localeChanged: async () => undefined,
+        chooseSavePath: async (name: string) => {
+          asked.push(name);
+          return paths.shift() ?? null;
+        },
+      },
+    });
+  }, answers);
+  await page.goto(`${host.pageUrl('')}#/session/${SESSION}`);
+  const panel = await openHarvest(page);
+  const status = panel.getByTestId('harvest-status');
+
+  // The dialog offered the session's name; the name came back without extension, and .pdf was added.
+  await panel.getByTestId('harvest-pdf').click();
+  await expect(status).toHaveAttribute('data-phase', 'done');
+  const saved = join(host.dataDir, 'verslag.pdf');
+  await expect(status).toContainText(`Het bestand is bewaard: ${saved}`);
+  expect(await page.evaluate(() => (window as unknown as { eilandAsked: string[] }).eilandAsked)).toEqual([`${TITLE} 2024-06-02.pdf`]);
+  expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+  for (const [, , title] of POINTS) expect(pdfText(saved)).toContain(title);
+
+  // A folder that does not exist: a plain message, and nothing written.
+  await panel.getByTestId('harvest-pdf').click();
+  await expect(status.getByRole('alert')).toHaveText(
+    'Het bestand kan daar niet worden bewaard. Misschien bestaat de map niet, of mag je daar niet schrijven. Kies een andere plek.',
+  );
+  expect(existsSync(join(host.dataDir, 'geen-map'))).toBe(false);
+  await page.getByRole('dialog').screenshot({ path: shot('harvest-desktop-not-writable.png') });
+
+  // Cancelled in the dialog: no spinner, no message.
+  await panel.getByTestId('harvest-csv').click();
+  await expect(status).toHaveAttribute('data-phase', 'idle');
+  await expect(panel.getByTestId('harvest-csv')).toBeEnabled();
   socket.close();
 });

@@ -80,12 +80,16 @@ export function LinkSuggestions({ programmeId, sessions }: { programmeId: string
                   data-a={`${suggestion.a.sessionId}/${suggestion.a.pointId}`}
                   data-b={`${suggestion.b.sessionId}/${suggestion.b.pointId}`}
                 >
-                  <p className="harvest-link-pair">
-                    {t('harvest.linkPair', { a: suggestion.a.title, groupA: group(suggestion.a), b: suggestion.b.title, groupB: group(suggestion.b) })}
-                  </p>
-                  <p className="harvest-link-why">
-                    {t('harvest.linkWords', { words: suggestion.sharedWords.join(', ') })} · {t('harvest.linkTheme', { theme: suggestion.themeKey })}
-                  </p>
+                  <ul className="harvest-link-pair">
+                    {[suggestion.a, suggestion.b].map((point) => (
+                      <li key={point.pointId}>
+                        <span className="harvest-link-group">{group(point)}</span>
+                        {t('harvest.linkTitle', { title: point.title })}
+                      </li>
+                    ))}
+                  </ul>
+                  <p className="harvest-link-theme">{t('harvest.linkTheme', { theme: suggestion.themeKey })}</p>
+                  <p className="harvest-link-why">{t('harvest.linkWords', { words: suggestion.sharedWords.join(', ') })}</p>
                   <div className="harvest-link-buttons">
                     <button type="button" className="button button-primary" disabled={linking !== null} onClick={() => void link(suggestion)}>
                       {t('harvest.link')}

@@ -25,9 +25,10 @@ export function ProgrammeHarvest() {
       <HarvestButton busy={runner.status.phase === 'busy'} onClick={() => setOpen(true)} />
       {open && (
         <Dialog title={t('harvest.title')} onClose={() => setOpen(false)}>
-          <div className={nothingToSum ? 'harvest harvest-import-first' : 'harvest harvest-wide'} data-testid="harvest-panel">
+          <div className={nothingToSum ? 'harvest' : 'harvest harvest-wide'} data-testid="harvest-panel">
+            {nothingToSum && <ImportArchive />}
             <ProgrammeSummary runner={runner} />
-            <ImportArchive />
+            {!nothingToSum && <ImportArchive />}
           </div>
           <div className="dialog-buttons">
             <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>

@@ -16,7 +16,7 @@ export type SaveResult =
 /** The extensions the host accepts per format; the first is the one added when a name has none. */
 const EXTENSIONS: Record<ExportFormat, readonly string[]> = {
   pdf: ['.pdf'],
-  sqlite: ['.sqlite', '.eiland', '.db'],
+  sqlite: ['.eiland', '.sqlite', '.db'],
   csv: ['.csv'],
   'votes-csv': ['.csv'],
 };
