@@ -58,6 +58,10 @@ test('the phase bar, the panel and the projector while notes are hidden', async 
   await expect(page.getByTestId('timer')).toHaveAttribute('data-status', 'running');
   await page.screenshot({ path: shot('facilitator-phase-bar.png') });
   await page.getByTestId('phase-bar').screenshot({ path: shot('facilitator-phase-bar-strip.png') });
+  // A smaller laptop: the bar may wrap, but keeps every control.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: shot('facilitator-1280.png') });
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   const beamer = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-NL' });
   const projector = await beamer.newPage();
@@ -165,7 +169,9 @@ async function openRoom(host: HostHandle): Promise<string> {
     }),
   );
   socket.send(JSON.stringify({ t: 'room', action: 'open', sessionId: SESSION }));
-  return reply;
+  const code = await reply;
+  socket.close();
+  return code;
 }
 
 async function joinPhone(host: HostHandle, code: string, name: string): Promise<HostSocket> {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import type { SessionState } from '../../shared/domain';
-import { expect, type HostHandle, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { HostSocket } from './host-socket';
 
 /**
@@ -83,6 +83,8 @@ test('a whole session: setup, phases, private writing, voting, ingredients, time
   await page.getByTestId('room-panel').getByTestId('room-open').click();
   const joinUrl = await page.getByTestId('room-panel').locator('svg[data-qr]').getAttribute('data-qr');
   if (!joinUrl) throw new Error('no QR code');
+  // Everyone has joined: the code moves to a corner of the wall, so the session has the room.
+  await page.getByText('Groot laten zien op de beamer').click();
   await page.getByRole('button', { name: 'Sluiten', exact: true }).click();
   const beamer = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-NL' });
   const projector = await beamer.newPage();
@@ -216,25 +218,33 @@ test('a whole session: setup, phases, private writing, voting, ingredients, time
   await expect.poll(async () => (await state()).timer.startedAt).toBeNull();
   await expect(projector.getByTestId('projector-timer')).toHaveAttribute('data-status', 'paused');
   await page.getByTestId('phase-bar').screenshot({ path: shot('flow-05-phase-bar-timer.png') });
-  await anna.screenshot({ path: shot('flow-06-phone-timer.png') });
+  await anna.locator('header.phone-bar').screenshot({ path: shot('flow-06-phone-timer.png') });
 
   // 10. Other points, then closing.
   await page.keyboard.press('PageDown');
   await inPhase('other');
   await page.getByTestId('add-other-het').getByRole('textbox').fill('AVK-doelen vastklikken aan wettelijke taken');
   await page.getByTestId('add-other-het').getByRole('textbox').press('Enter');
-  await expect.poll(async () => Object.values((await state()).otherPoints)).toEqual([expect.objectContaining({ zoneId: 'het', text: 'AVK-doelen vastklikken aan wettelijke taken' })]);
+  const phoneOther = bram.getByTestId('other-points');
+  await phoneOther.getByRole('button', { name: 'WIJ-kant' }).click();
+  await phoneOther.getByLabel('Overig punt').fill('Weten wie waar wat doet en met wie');
+  await phoneOther.getByRole('button', { name: 'Toevoegen' }).click();
+  const others = async () => Object.values((await state()).otherPoints).map((point) => `${point.zoneId}: ${point.text}`).sort();
+  await expect.poll(others).toEqual(['het: AVK-doelen vastklikken aan wettelijke taken', 'wij: Weten wie waar wat doet en met wie']);
+  await expect(projector.getByTestId('projector-other')).toContainText('Weten wie waar wat doet en met wie');
+  await expect(phoneOther).toContainText('AVK-doelen vastklikken aan wettelijke taken');
   await page.getByTestId('phase-next').click();
   await inPhase('closing');
   await expect(page.getByTestId('phase-next')).toBeDisabled();
-  await expect(page.getByTestId('closing-summary')).toContainText('2 punten voor het faseplan, 2 ingrediënten, 1 overige punten');
+  await expect(page.getByTestId('closing-summary')).toContainText('2 punten voor het faseplan, 2 ingrediënten, 2 overige punten');
   await expect(projector.getByTestId('projector-ingredients')).toContainText('Dit nemen we mee naar het faseplan');
 
   // 11. The overview: progress per side and who joined.
-  const het = page.getByTestId('overview').locator('tr[data-zone="het"]');
+  const het = page.getByTestId('overview').locator('li[data-zone="het"]');
   await expect(het.getByTestId('progress-notes')).toHaveText('2');
   await expect(het.getByTestId('progress-clusters')).toHaveText('1');
-  await expect(het.getByTestId('progress-points')).toContainText('2');
+  await expect(het.getByTestId('progress-points')).toHaveText('2');
+  await expect(het.getByTestId('progress-chosen')).toHaveText('1');
   await expect(het.getByTestId('progress-observation')).toContainText('✓');
   await expect(page.getByTestId('joined')).toHaveText('2 deelnemers doen mee: Anna, Bram');
   await page.screenshot({ path: shot('flow-07-closing.png') });

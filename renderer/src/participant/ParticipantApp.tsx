@@ -5,6 +5,7 @@ import { Ingredients } from './Ingredients';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MyNotes } from './MyNotes';
 import { NoteComposer } from './NoteComposer';
+import { OtherPoints } from './OtherPoints';
 import { PhaseCard } from './PhaseCard';
 import { StatusBar } from './StatusBar';
 import { Voting } from './Voting';
@@ -16,6 +17,7 @@ export function ParticipantApp({ onLeave }: { onLeave(): void }) {
   const phase = session ? currentPhase(session) : null;
   const voting = session ? session.flow.votingOpen || phase?.kind === 'voting' : false;
   const ingredients = phase?.kind === 'ingredients';
+  const other = phase?.kind === 'other';
   return (
     <div className="phone phone-joined">
       <StatusBar />
@@ -26,7 +28,8 @@ export function ParticipantApp({ onLeave }: { onLeave(): void }) {
           {!((voting || ingredients) && !phase?.zoneId) && <PhaseCard session={session} />}
           {voting && <Voting session={session} />}
           {ingredients && <Ingredients session={session} />}
-          {!voting && !ingredients && <NoteComposer session={session} />}
+          {other && !voting && <OtherPoints session={session} />}
+          {!voting && !ingredients && !other && <NoteComposer session={session} />}
           <MyNotes session={session} />
           <Leave onLeave={onLeave} />
         </main>

@@ -48,6 +48,8 @@ export class ParticipantLink {
   /** The id the client must use for the command being handed to it now (see transmit). */
   private handing: string | null = null;
   private paused = false;
+  /** The welcome the clock offset was taken from. */
+  private timedWelcome: unknown = null;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(private readonly options: LinkOptions) {
@@ -186,7 +188,12 @@ export class ParticipantLink {
     const connection = this.client.state;
     const welcome = this.client.welcome;
     if (connection === 'online' && welcome) {
-      this.store.setState({ connection, roomClosed: false, clockOffset: welcome.serverTime - Date.now() });
+      // The host's clock is read when its welcome arrives; this also runs on every command sent, and
+      // reading the same welcome later would add the time since to the offset (the timer would lag).
+      const fresh = welcome !== this.timedWelcome;
+      this.timedWelcome = welcome;
+      const clockOffset = fresh ? welcome.serverTime - Date.now() : this.store.getState().clockOffset;
+      this.store.setState({ connection, roomClosed: false, clockOffset });
     } else {
       this.store.setState({ connection });
     }

@@ -7,6 +7,7 @@ import { PhasesDialog } from './facilitator/PhasesDialog';
 import { SetupDialog } from './setup/SetupDialog';
 import './session-flow.css';
 import './panel.css';
+import './overview.css';
 import './dialogs.css';
 
 interface SessionFlowProps {

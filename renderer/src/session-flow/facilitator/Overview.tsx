@@ -13,43 +13,48 @@ export function Overview({ session }: { session: SessionState }) {
       <h2 id="flow-overview-title" className="flow-overview-title">
         {t('flow.overview')}
       </h2>
-      <table className="flow-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('flow.side')}</th>
-            <th scope="col" title={t('flow.colObservationHint')}>
-              {t('flow.colObservation')}
-            </th>
-            <th scope="col">{t('flow.colNotes')}</th>
-            <th scope="col">{t('flow.colThemes')}</th>
-            <th scope="col">{t('flow.colPoints')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {progress.map((side) => {
-            const zone = session.template.zones.find((candidate) => candidate.id === side.zoneId);
-            return (
-              <tr key={side.zoneId} data-zone={side.zoneId}>
-                <th scope="row">
-                  <span className="zone-dot" style={{ background: zone?.color }} aria-hidden="true" />
-                  {zone?.name}
-                </th>
-                <td data-testid="progress-observation">{side.observation ? <Check label={t('flow.written')} /> : <NotYet label={t('flow.notWritten')} />}</td>
-                <td data-testid="progress-notes">
-                  {side.notes}
-                  {side.pending > 0 && <span className="flow-muted"> +{side.pending}</span>}
-                  {side.hidden && side.notes > 0 && <span className="flow-tag">{t('flow.hiddenTag')}</span>}
-                </td>
-                <td data-testid="progress-clusters">{side.clusters}</td>
-                <td data-testid="progress-points">
-                  {side.points}
-                  {side.chosen > 0 && <span className="flow-muted"> ({t('flow.chosenCount', { count: side.chosen })})</span>}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ul className="flow-sides">
+        {progress.map((side) => {
+          const zone = session.template.zones.find((candidate) => candidate.id === side.zoneId);
+          return (
+            <li key={side.zoneId} data-zone={side.zoneId}>
+              <p className="flow-side-name">
+                <span className="zone-dot" style={{ background: zone?.color }} aria-hidden="true" />
+                {zone?.name}
+                {side.hidden && side.notes > 0 && <span className="flow-tag">{t('flow.hiddenTag')}</span>}
+              </p>
+              <dl className="flow-stats">
+                <div title={t('flow.colObservationHint')} className={side.observation ? 'flow-stat-done' : 'flow-stat-todo'}>
+                  <dt>{t('flow.colObservation')}</dt>
+                  <dd data-testid="progress-observation">
+                    <span aria-hidden="true">{side.observation ? '✓' : '–'}</span>
+                    <span className="visually-hidden">{side.observation ? t('flow.written') : t('flow.notWritten')}</span>
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('flow.colNotes')}</dt>
+                  <dd data-testid="progress-notes">
+                    {side.notes}
+                    {side.pending > 0 && <span className="flow-muted" title={t('moderation.waiting', { count: side.pending })}>+{side.pending}</span>}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('flow.colThemes')}</dt>
+                  <dd data-testid="progress-clusters">{side.clusters}</dd>
+                </div>
+                <div>
+                  <dt>{t('flow.colPoints')}</dt>
+                  <dd data-testid="progress-points">{side.points}</dd>
+                </div>
+                <div>
+                  <dt>{t('flow.colChosen')}</dt>
+                  <dd data-testid="progress-chosen">{side.chosen}</dd>
+                </div>
+              </dl>
+            </li>
+          );
+        })}
+      </ul>
       {sessionPoints > 0 && <p className="flow-muted">{t('flow.sessionPoints', { count: sessionPoints })}</p>}
       <p className="flow-people" data-testid="joined">
         {people.count === 0
@@ -59,22 +64,5 @@ export function Overview({ session }: { session: SessionState }) {
             : t('flow.joinedCount', { count: people.count })}
       </p>
     </section>
-  );
-}
-
-function NotYet({ label }: { label: string }) {
-  return (
-    <>
-      <span aria-hidden="true">–</span>
-      <span className="visually-hidden">{label}</span>
-    </>
-  );
-}
-
-function Check({ label }: { label: string }) {
-  return (
-    <span className="flow-check" role="img" aria-label={label}>
-      ✓
-    </span>
   );
 }

@@ -68,9 +68,9 @@ export function PhaseBar({ sessionId, session, readOnly, run, onPhases, onSetup 
             data-testid="phase-select"
           >
             <option value="">{t('flow.notStarted')}</option>
-            {flow.phases.map((candidate, index) => (
+            {flow.phases.map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
-                {`${index + 1}. ${phaseLabel(t, candidate, template.zones)}`}
+                {phaseLabel(t, candidate, template.zones)}
               </option>
             ))}
           </select>

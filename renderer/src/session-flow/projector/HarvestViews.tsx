@@ -50,7 +50,6 @@ export function OtherView({ session }: { session: SessionState }) {
   const columns = { '--columns': Math.min(Math.max(groups.length, 1), 3) } as CSSProperties;
   return (
     <section className="pflow-screen pflow-harvest" data-testid="projector-other">
-      <p className="pflow-eyebrow">{t('phase.other')}</p>
       <h1 className="pflow-title">{t('projector.other')}</h1>
       {groups.length === 0 && <p className="pflow-lead">{t('projector.noOther')}</p>}
       <div className="pflow-cards" style={columns}>
