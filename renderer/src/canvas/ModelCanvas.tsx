@@ -9,6 +9,7 @@ import { type CameraTransform, fitViewBox } from './geometry';
 import { type FigureLabels, ModelShapes } from './ModelShapes';
 import { paintClusters } from './cluster-painter';
 import { type PaintNote, paintNotes, paintNotesOf } from './note-painter';
+import { NotesCanvasPainter } from './notes-canvas';
 import { EMPTY_OVERLAY, type OverlayState, paintOverlay } from './overlay-painter';
 import { CALM_THEME, type CanvasTheme } from './theme';
 import { useCamera } from './use-camera';
@@ -40,6 +41,8 @@ interface ModelCanvasProps {
   clusters?: Readonly<Record<Id, Cluster>>;
   size: { width: number; height: number };
   view: ViewBox;
+  /** The part of the canvas the view is fitted into (from its top left); the whole canvas by default. */
+  fitSize?: { width: number; height: number };
   /** Glide to a new view instead of jumping (the projector following the facilitator's focus). */
   animate?: boolean;
   theme?: CanvasTheme;
@@ -63,12 +66,12 @@ const nativeOf = (context: Konva.Context) => context._context as CanvasRendering
  * pointer move) and the overlay (selection, rubber band). The camera is the stage's own transform.
  */
 export function ModelCanvas(props: ModelCanvasProps) {
-  const { template, notes, clusters = NO_CLUSTERS, size, view, animate = false, theme = CALM_THEME, labels, overrides, overlay = EMPTY_OVERLAY, drag = null, apiRef, onNotesDrawn } = props;
+  const { template, notes, clusters = NO_CLUSTERS, size, view, fitSize, animate = false, theme = CALM_THEME, labels, overrides, overlay = EMPTY_OVERLAY, drag = null, apiRef, onNotesDrawn } = props;
   const stageRef = useRef<Konva.Stage>(null);
   const dragShapeRef = useRef<Konva.Shape>(null);
   const notesLayerRef = useRef<Konva.Layer>(null);
   const overlayShapeRef = useRef<Konva.Shape>(null);
-  const transform = fitViewBox(view, size);
+  const transform = fitViewBox(view, fitSize ?? size);
   useCamera(stageRef, transform, size, animate);
 
   const zoneColors = useMemo(() => new Map(template.zones.map((zone) => [zone.id, zone.color])), [template.zones]);
@@ -119,12 +122,13 @@ export function ModelCanvas(props: ModelCanvasProps) {
     return { notes: paintList.filter((note) => drag.noteIds.has(note.id)), regions: regions.filter((region) => drag.clusterIds.has(region.id)) };
   }, [drag, paintList, regions]);
 
+  const painter = useMemo(() => new NotesCanvasPainter(), []);
   const paintBoard = (context: Konva.Context) => {
     const ctx = nativeOf(context);
-    paintClusters(ctx, regions, zoneColors, theme, drag?.clusterIds);
-    paintNotes(ctx, paintList, theme, drag?.noteIds);
-    // Exports paint into their own canvas; only the layer's own drawing counts as "drawn".
-    if (onNotesDrawn && ctx.canvas === notesLayerRef.current?.getNativeCanvasElement()) onNotesDrawn(paintList.length);
+    // Exports paint into their own canvas; only the layer's own drawing is incremental, and counts as "drawn".
+    const own = ctx.canvas === notesLayerRef.current?.getNativeCanvasElement();
+    painter.paint(ctx, { notes: paintList, regions, zoneColors, theme, skipNotes: drag?.noteIds, skipClusters: drag?.clusterIds }, own);
+    if (own) onNotesDrawn?.(paintList.length);
   };
 
   return (
@@ -132,7 +136,8 @@ export function ModelCanvas(props: ModelCanvasProps) {
       <Layer listening={false}>
         <ModelShapes template={template} theme={theme} labels={labels} />
       </Layer>
-      <Layer ref={notesLayerRef} listening={false}>
+      {/* Not cleared by Konva before drawing: NotesCanvasPainter repaints only what changed. */}
+      <Layer ref={notesLayerRef} listening={false} clearBeforeDraw={false}>
         <Shape sceneFunc={paintBoard} listening={false} perfectDrawEnabled={false} />
       </Layer>
       <Layer listening={false}>

@@ -4,7 +4,7 @@ import { Circle, Ellipse, Group, Image as KonvaImage, Line, Rect, Text } from 'r
 import { type ModelTemplate, WORLD, type Zone } from '../../../shared/domain';
 import { type FigureGeometry, figureGeometry } from './figure-geometry';
 import { LABEL, labelPlacement } from './geometry';
-import { type CanvasTheme, darken, FONT_STACK, withOpacity } from './theme';
+import { type CanvasTheme, darken, FONT_STACK, withOpacity, zoneStroke } from './theme';
 
 /** Words drawn on the figure that come from the language catalogue, not from the template. */
 export interface FigureLabels {
@@ -15,6 +15,7 @@ export interface FigureLabels {
 interface LabelSize {
   /** The widest line of name and question: the paper behind the label is no wider than its words. */
   textWidth: number;
+  nameWidth: number;
   questionHeight: number;
 }
 
@@ -24,6 +25,7 @@ function measureLabel(name: string, question: string, width: number): LabelSize 
   const questionProbe = new Konva.Text({ text: question, width, fontFamily: FONT_STACK, fontSize: LABEL.questionSize, lineHeight: LABEL.questionLineHeight, wrap: 'word' });
   const size = {
     textWidth: Math.min(width, Math.max(nameProbe.getTextWidth(), question ? questionProbe.getTextWidth() : 0)),
+    nameWidth: Math.min(width, nameProbe.getTextWidth()),
     questionHeight: question ? questionProbe.height() : 0,
   };
   nameProbe.destroy();
@@ -43,7 +45,7 @@ const ZoneArea = memo(function ZoneArea({ zone, theme, overPicture }: { zone: Zo
       radiusX={area.rx}
       radiusY={area.ry}
       fill={withOpacity(zone.color, overPicture ? theme.zoneFillOpacity * 0.6 : theme.zoneFillOpacity)}
-      stroke={darken(zone.color, theme.name === 'contrast' ? 0.3 : 0.08)}
+      stroke={zoneStroke(zone.color, theme)}
       strokeWidth={theme.zoneStrokeWidth}
       listening={false}
       perfectDrawEnabled={false}
@@ -54,7 +56,7 @@ const ZoneArea = memo(function ZoneArea({ zone, theme, overPicture }: { zone: Zo
 /** A side's name and question just outside its ellipse, on paper, with its step number where the model is walked. */
 const ZoneLabel = memo(function ZoneLabel({ zone, theme, step }: { zone: Zone; theme: CanvasTheme; step?: number }) {
   const label = labelPlacement(zone.area);
-  const { textWidth, questionHeight } = useMemo(() => measureLabel(zone.name, zone.question, label.width), [zone.name, zone.question, label.width]);
+  const { textWidth, nameWidth, questionHeight } = useMemo(() => measureLabel(zone.name, zone.question, label.width), [zone.name, zone.question, label.width]);
   const blockHeight = LABEL.nameSize + (questionHeight ? LABEL.gap + questionHeight : 0);
   const top = label.side === 'above' ? label.anchorY - blockHeight : label.anchorY;
   const stepRoom = step === undefined ? 0 : STEP_RADIUS * 2 + 12;
@@ -65,7 +67,8 @@ const ZoneLabel = memo(function ZoneLabel({ zone, theme, step }: { zone: Zone; t
       {/* Paper behind the words, so the figure's line never runs through a zone's name. */}
       <Rect x={backingX} y={top - 8} width={backingWidth} height={blockHeight + 16} cornerRadius={14} fill={theme.paper} opacity={0.92} />
       {step !== undefined && (
-        <Group x={backingX + 16 + STEP_RADIUS} y={top + LABEL.nameSize / 2 + 2}>
+        // Right before the name it numbers, whatever the width of the question under it.
+        <Group x={zone.area.x + stepRoom / 2 - nameWidth / 2 - 12 - STEP_RADIUS} y={top + LABEL.nameSize / 2 + 2}>
           <Circle radius={STEP_RADIUS} fill={darken(zone.color, 0.25)} />
           <Text text={String(step)} x={-STEP_RADIUS} y={-STEP_RADIUS} width={STEP_RADIUS * 2} height={STEP_RADIUS * 2} align="center" verticalAlign="middle" fontFamily={FONT_STACK} fontSize={28} fontStyle="bold" fill="#FFFFFF" />
         </Group>
@@ -93,6 +96,8 @@ const ARROW = 30;
 function Figure({ figure, theme, labels }: { figure: FigureGeometry; theme: CanvasTheme; labels: FigureLabels }) {
   return (
     <Group listening={false}>
+      {/* A band of paper under the line, like a road on a map: the path stands clear of the zones' colour. */}
+      <Line points={figure.points} closed stroke={theme.paper} strokeWidth={theme.figureWidth * 2.2} opacity={0.55} lineJoin="round" perfectDrawEnabled={false} />
       <Line points={figure.points} closed stroke={theme.figure} strokeWidth={theme.figureWidth} opacity={theme.figureOpacity} lineJoin="round" lineCap="round" perfectDrawEnabled={false} />
       {figure.arrows.map((arrow) => (
         <Line

@@ -66,11 +66,15 @@ export function zoneHandles(zone: Zone): { handle: Exclude<ZoneHandle, 'move'>; 
 export function zoneTargetAt(zones: readonly Zone[], point: { x: number; y: number }, scale: number): { zoneId: Id; handle: ZoneHandle } | null {
   // Handles stay a finger's size on screen, however far the camera is zoomed out.
   const reach = Math.max(HANDLE_RADIUS, 22 / scale);
+  let nearest: { zoneId: Id; handle: ZoneHandle; distance: number } | null = null;
   for (const zone of zones) {
     for (const spot of zoneHandles(zone)) {
-      if (Math.hypot(point.x - spot.x, point.y - spot.y) <= reach) return { zoneId: zone.id, handle: spot.handle };
+      const distance = Math.hypot(point.x - spot.x, point.y - spot.y);
+      // Zones touch each other: the handle closest to the pointer wins, not the first zone's.
+      if (distance <= reach && (!nearest || distance < nearest.distance)) nearest = { zoneId: zone.id, handle: spot.handle, distance };
     }
   }
+  if (nearest) return { zoneId: nearest.zoneId, handle: nearest.handle };
   const inside = zones
     .filter(({ area }) => ((point.x - area.x) / area.rx) ** 2 + ((point.y - area.y) / area.ry) ** 2 <= 1)
     .sort((a, b) => a.area.rx * a.area.ry - b.area.rx * b.area.ry);

@@ -11,8 +11,8 @@ import type { CanvasTheme } from './theme';
 export interface OverlayState {
   selectedNotes: readonly Positioned[];
   selectedCluster: ClusterRegion | null;
-  /** The rubber band being drawn, in world units. */
-  marquee: { x: number; y: number; width: number; height: number } | null;
+  /** The rubber band being drawn, in world units; `ellipse` draws a zone's new outline while it is moved. */
+  marquee: { x: number; y: number; width: number; height: number; ellipse?: boolean } | null;
   /** Zones being edited show handles to move and resize them. */
   editedZones: readonly Zone[] | null;
   /** World units per screen pixel, so lines keep their width on screen at any zoom. */
@@ -40,12 +40,15 @@ export function paintOverlay(ctx: CanvasRenderingContext2D, overlay: OverlayStat
     ctx.stroke();
   }
   if (overlay.marquee) {
-    const { x, y, width, height } = overlay.marquee;
+    const { x, y, width, height, ellipse } = overlay.marquee;
     ctx.fillStyle = 'rgba(29, 78, 107, 0.10)';
-    ctx.fillRect(x, y, width, height);
-    ctx.lineWidth = 2 * px;
+    ctx.lineWidth = (ellipse ? 4 : 2) * px;
     ctx.setLineDash([8 * px, 6 * px]);
-    ctx.strokeRect(x, y, width, height);
+    ctx.beginPath();
+    if (ellipse) ctx.ellipse(x + width / 2, y + height / 2, Math.abs(width / 2), Math.abs(height / 2), 0, 0, Math.PI * 2);
+    else ctx.rect(x, y, width, height);
+    ctx.fill();
+    ctx.stroke();
     ctx.setLineDash([]);
   }
   for (const zone of overlay.editedZones ?? []) paintZoneHandles(ctx, zone, theme, px);

@@ -25,18 +25,23 @@ export interface FittedText {
 
 const ELLIPSIS = '…';
 
-/** Breaks a word wider than a line into pieces that fit, character by character. */
+/** Breaks a word wider than a line into pieces that fit, character by character, each but the last ending in a hyphen. */
 function breakWord(word: string, width: number, widthOf: (text: string) => number): string[] {
   const pieces: string[] = [];
-  let piece = '';
-  for (const char of word) {
-    if (piece !== '' && widthOf(piece + char) > width) {
-      pieces.push(piece);
-      piece = char;
-    } else piece += char;
+  let rest = [...word];
+  while (rest.length > 0 && widthOf(rest.join('')) > width) {
+    let take = 1;
+    while (take < rest.length - 1 && widthOf(`${rest.slice(0, take + 1).join('')}-`) <= width) take += 1;
+    pieces.push(`${rest.slice(0, take).join('')}-`);
+    rest = rest.slice(take);
   }
-  if (piece !== '') pieces.push(piece);
+  if (rest.length > 0) pieces.push(rest.join(''));
   return pieces;
+}
+
+/** Whether every word fits on a line of its own: else a smaller size is tried before any word is broken. */
+function wordsFit(text: string, width: number, widthOf: (text: string) => number): boolean {
+  return text.split(/\s+/).every((word) => word === '' || widthOf(word) <= width);
 }
 
 /** Greedy word wrap of every paragraph; a line never exceeds `width` unless one character does. */
@@ -89,6 +94,8 @@ export function fitText(text: string, box: { width: number; height: number }, me
   if (clean === '') return { size: options.maxSize, lines: [], truncated: false };
   for (let size = options.maxSize; size >= options.minSize; size -= 1) {
     const widthOf = (part: string) => (measure(part) * size) / REFERENCE_SIZE;
+    // "Samenwerk-en" reads as other words: shrink first, break a word only at the smallest size.
+    if (size > options.minSize && !wordsFit(clean, box.width, widthOf)) continue;
     const lines = wrapText(clean, box.width, widthOf);
     const maxLines = Math.max(1, Math.floor(box.height / (size * options.lineHeight) + 0.001));
     if (lines.length <= maxLines) return { size, lines, truncated: false };

@@ -42,9 +42,9 @@ export const CALM_THEME: CanvasTheme = {
   paper: CANVAS.background,
   ink: CANVAS.ink,
   softInk: CANVAS.softInk,
-  figure: '#6F5B48',
-  figureOpacity: 0.5,
-  figureWidth: 15,
+  figure: '#7A5C43',
+  figureOpacity: 0.62,
+  figureWidth: 11,
   zoneFillOpacity: 0.2,
   zoneStrokeWidth: 5,
   noteTint: 0.26,
@@ -87,4 +87,20 @@ export function darken(hex: string, amount = 0.35): string {
   const value = Number.parseInt(hex.slice(1, 7), 16);
   const channels = [(value >> 16) & 255, (value >> 8) & 255, value & 255].map((channel) => Math.round(channel * (1 - amount)));
   return `#${channels.map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** Relative luminance (0 dark … 1 light) of a #RRGGBB colour, after WCAG. */
+export function luminance(hex: string): number {
+  const value = Number.parseInt(hex.slice(1, 7), 16);
+  const linear = [(value >> 16) & 255, (value >> 8) & 255, value & 255].map((channel) => {
+    const c = channel / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * (linear[0] ?? 0) + 0.7152 * (linear[1] ?? 0) + 0.0722 * (linear[2] ?? 0);
+}
+
+/** A zone's outline: its own colour, darker for light colours (yellow) so the edge still shows on paper. */
+export function zoneStroke(hex: string, theme: CanvasTheme): string {
+  const light = luminance(hex) > 0.5;
+  return darken(hex, theme.name === 'contrast' ? 0.3 : light ? 0.3 : 0.08);
 }

@@ -79,12 +79,13 @@ async function dragInApp(browser: Browser, host: HostProcess, count: number): Pr
 }
 
 async function movedOnHost(facilitator: BenchClient, sessionId: string): Promise<boolean> {
-  for (let attempt = 0; attempt < 20; attempt += 1) {
+  // Patient: on a busy machine the host may take a while to answer a 5,000-note snapshot.
+  for (let attempt = 0; attempt < 60; attempt += 1) {
     const snapshot = await facilitator.subscribe(sessionId);
     facilitator.send({ t: 'unsubscribe', stream: sessionId });
     const note = snapshot.t === 'snapshot' ? (snapshot.state as SessionState).notes[DRAGGED.id] : undefined;
     if (note && (note.x !== DRAGGED.x || note.y !== DRAGGED.y)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return false;
 }

@@ -30,6 +30,8 @@ interface BoardProps {
 }
 
 type Positions = ReadonlyMap<Id, { x: number; y: number }>;
+/** The template editor's width on screen (templates.css: min(26rem, 90%) at 18 px, plus air). */
+const TEMPLATE_PANEL_WIDTH = 440;
 const NO_OVERRIDES: Positions = new Map();
 
 /**
@@ -57,10 +59,12 @@ export function Board({ sessionId, session, readOnly, run }: BoardProps) {
 
   const fitted = useMemo(() => modelViewBox(session.template.zones, Object.values(session.notes)), [session.template.zones, session.notes]);
   const view = camera ?? fitted;
-  const transform = fitViewBox(view, size);
   const editingModel = panel === 'template' && !readOnly;
-  const live = useRef({ view, size, readOnly, session, editingModel });
-  live.current = { view, size, readOnly, session, editingModel };
+  // With the model editor open at the right, the whole model fits in the space left of it.
+  const fitSize = editingModel && camera === null ? { width: Math.max(240, size.width - TEMPLATE_PANEL_WIDTH), height: size.height } : size;
+  const transform = fitViewBox(view, fitSize);
+  const live = useRef({ transform, size, readOnly, session, editingModel });
+  live.current = { transform, size, readOnly, session, editingModel };
   const toolRef = useRef<PointerTool | null>(null);
 
   const controller = useMemo(
@@ -71,7 +75,7 @@ export function Board({ sessionId, session, readOnly, run }: BoardProps) {
         sessionId,
         api: apiRef,
         readOnly: () => live.current.readOnly,
-        view: () => live.current.view,
+        transform: () => live.current.transform,
         size: () => live.current.size,
         setDrag,
         setOverrides,
@@ -91,7 +95,7 @@ export function Board({ sessionId, session, readOnly, run }: BoardProps) {
       {
         api: () => apiRef.current,
         element: () => canvasRef.current,
-        view: () => live.current.view,
+        transform: () => live.current.transform,
         size: () => live.current.size,
         editedZones: () => (live.current.editingModel ? live.current.session.template.zones : null),
         spaceHeld: () => space.current,
@@ -143,6 +147,7 @@ export function Board({ sessionId, session, readOnly, run }: BoardProps) {
             clusters={session.clusters}
             size={size}
             view={view}
+            fitSize={fitSize}
             labels={labels}
             overrides={overrides}
             overlay={overlay}

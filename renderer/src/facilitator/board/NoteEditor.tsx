@@ -2,7 +2,7 @@ import { nanoid } from 'nanoid';
 import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 import { LIMITS, type Id, type SessionState } from '../../../../shared/domain';
 import { type CameraTransform, NOTE, paperTint, worldToScreen } from '../../canvas/geometry';
-import { FONT_STACK } from '../../canvas/theme';
+import { CALM_THEME, FONT_STACK } from '../../canvas/theme';
 import type { NoteDraft } from '../../store';
 import { useT } from '../../ui/i18n';
 import type { RunCommand } from '../../ui/use-command';
@@ -17,7 +17,10 @@ interface NoteEditorProps {
 }
 
 /** Smaller than this on screen, a note is too small to type in; the editor then grows around its centre. */
-const MIN_EDITOR = { width: 240, height: 160 };
+const MIN_EDITOR = { width: 260, height: 150 };
+/** Type in the editor is one comfortable size on screen, whatever the zoom. */
+const EDITOR_FONT = 19;
+const MAX_EDITOR_HEIGHT = 320;
 
 /**
  * Typing a note happens in a real textarea laid over the canvas, where the note is or will be:
@@ -68,7 +71,9 @@ export function NoteEditor({ sessionId, session, draft, transform, run, onDone }
   const screen = worldToScreen(transform, centre);
   const scale = Math.max(transform.scale, MIN_EDITOR.width / NOTE.width);
   const width = NOTE.width * scale;
-  const height = Math.max(NOTE.height * scale, MIN_EDITOR.height);
+  // Room for what is typed: the field grows with the text (a long note stays readable while it is written).
+  const lines = Math.max(4, Math.ceil(text.length / 22) + text.split('\n').length);
+  const height = Math.min(MAX_EDITOR_HEIGHT, Math.max(NOTE.height * scale, MIN_EDITOR.height, lines * EDITOR_FONT * 1.3 + 24));
   return (
     <div className="note-editor" style={{ left: screen.x - width / 2, top: screen.y - height / 2, width }}>
       <textarea
@@ -83,9 +88,10 @@ export function NoteEditor({ sessionId, session, draft, transform, run, onDone }
         style={{
           height,
           fontFamily: FONT_STACK,
-          fontSize: NOTE.fontSize * scale,
-          padding: NOTE.padding * scale,
-          background: paperTint(existing?.color ?? zone?.color ?? '#cccccc'),
+          fontSize: EDITOR_FONT,
+          padding: 12,
+          background: paperTint(existing?.color ?? zone?.color ?? '#cccccc', CALM_THEME.noteTint),
+          borderTop: `${CALM_THEME.noteBand}px solid ${zone?.color ?? '#cccccc'}`,
         }}
       />
       <p className="note-editor-hint">{t('note.editorHint')}</p>

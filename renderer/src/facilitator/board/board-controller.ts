@@ -2,7 +2,7 @@ import type { RefObject } from 'react';
 import type { Id, SessionState, ZoneArea } from '../../../../shared/domain';
 import { zoneAt } from '../../../../shared/templates';
 import { visibleBox, ZOOM_STEP, zoomView } from '../../canvas/camera';
-import { fitViewBox, zoneViewBox } from '../../canvas/geometry';
+import { type CameraTransform, zoneViewBox } from '../../canvas/geometry';
 import type { Hit } from '../../canvas/hit-test';
 import type { CanvasApi, DragSet } from '../../canvas/ModelCanvas';
 import type { AppStore, ViewBox } from '../../store';
@@ -16,8 +16,8 @@ export interface BoardDeps {
   sessionId: Id;
   api: RefObject<CanvasApi | null>;
   readOnly(): boolean;
-  /** The camera as shown (the store's, or the fitted model when it has none) and the canvas size. */
-  view(): ViewBox;
+  /** The camera as drawn (the store's, or the fitted model when it has none) and the canvas size. */
+  transform(): CameraTransform;
   size(): { width: number; height: number };
   setDrag(drag: DragSet | null): void;
   /** Optimistic positions until the host answers; null for an id clears it. */
@@ -99,7 +99,7 @@ export class BoardController implements BoardGestures {
   newNote(): void {
     const session = this.session();
     if (!session || this.deps.readOnly()) return;
-    const view = this.deps.view();
+    const view = visibleBox(this.deps.transform(), this.deps.size());
     const spot = newNoteSpot(session, this.deps.pointerWorld(), { x: view.x + view.width / 2, y: view.y + view.height / 2 });
     if (spot) this.state.startEditing({ kind: 'new', ...spot });
     else this.state.showToast({ tone: 'info', key: 'board.hintOutside' });
@@ -234,7 +234,7 @@ export class BoardController implements BoardGestures {
   }
 
   zoom(factor: number): void {
-    const shown = visibleBox(fitViewBox(this.deps.view(), this.deps.size()), this.deps.size());
+    const shown = visibleBox(this.deps.transform(), this.deps.size());
     this.state.setCamera(zoomView(shown, factor));
   }
 

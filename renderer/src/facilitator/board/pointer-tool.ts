@@ -4,6 +4,7 @@ import { type CameraTransform, fitViewBox } from '../../canvas/geometry';
 import { type Hit, hitTest, notesInBox, noteAt, type ZoneHandle, zoneTargetAt } from '../../canvas/hit-test';
 import type { CanvasApi } from '../../canvas/ModelCanvas';
 import type { ViewBox } from '../../store';
+import { zoneAreaAfter } from './zone-edit';
 
 /** What the gestures do to the board; the tool itself only tells pointer movements apart. */
 export interface BoardGestures {
@@ -22,8 +23,8 @@ export interface BoardGestures {
 export interface ToolEnvironment {
   api(): CanvasApi | null;
   element(): HTMLElement | null;
-  /** The committed camera and the canvas size. */
-  view(): ViewBox;
+  /** The committed camera as drawn now, and the canvas size. */
+  transform(): CameraTransform;
   size(): { width: number; height: number };
   /** Zones being edited (the template editor is open), or null. */
   editedZones(): readonly Zone[] | null;
@@ -79,7 +80,7 @@ export class PointerTool {
   }
 
   private transform(): CameraTransform {
-    return fitViewBox(this.env.view(), this.env.size());
+    return this.env.transform();
   }
 
   private toWorld(client: Point): Point {
@@ -154,8 +155,10 @@ export class PointerTool {
 
   up(event: PointerEvent): void {
     const client = { x: event.clientX, y: event.clientY };
-    this.pointers.delete(event.pointerId);
     const state = this.state;
+    // Where the fingers left the camera, read while both are still known.
+    const pinched = state.kind === 'pinching' ? this.pinchView(state) : null;
+    this.pointers.delete(event.pointerId);
     const world = this.toWorld(client);
     this.state = { kind: 'idle' };
     switch (state.kind) {
@@ -176,7 +179,7 @@ export class PointerTool {
         return;
       case 'pinching':
         // The pinch ends with the first finger lifted; the camera stays where the fingers left it.
-        this.gestures.commitCamera(this.pinchView(state));
+        this.gestures.commitCamera(pinched ?? state.view);
         return;
       case 'zone': {
         const area = zoneAreaAfter(state.zone, state.handle, world.x - state.world.x, world.y - state.world.y);
@@ -209,7 +212,7 @@ export class PointerTool {
     event.preventDefault();
     if (this.state.kind !== 'idle') return;
     const size = this.env.size();
-    const base = this.wheelView ?? this.env.view();
+    const base = this.wheelView ?? visibleBox(this.transform(), size);
     const local = this.local({ x: event.clientX, y: event.clientY });
     const camera = fitViewBox(base, size);
     const visible = visibleBox(camera, size);
@@ -286,26 +289,7 @@ export class PointerTool {
 
   private previewZone(state: Extract<State, { kind: 'zone' }>, world: Point): void {
     const { x, y, rx, ry } = zoneAreaAfter(state.zone, state.handle, world.x - state.world.x, world.y - state.world.y);
-    // The zone's new outline, drawn as a band on the overlay until it is let go.
-    this.env.api()?.setMarquee({ x: x - rx, y: y - ry, width: 2 * rx, height: 2 * ry });
-  }
-}
-
-/** A zone's area after dragging its body (move) or one of its edge handles (resize) by dx, dy. */
-export function zoneAreaAfter(zone: Zone, handle: ZoneHandle, dx: number, dy: number): ZoneArea {
-  const { x, y, rx, ry } = zone.area;
-  const min = 30;
-  const round = (area: ZoneArea): ZoneArea => ({ x: Math.round(area.x), y: Math.round(area.y), rx: Math.round(area.rx), ry: Math.round(area.ry) });
-  switch (handle) {
-    case 'move':
-      return round({ x: x + dx, y: y + dy, rx, ry });
-    case 'left':
-      return round({ x, y, rx: Math.max(min, rx - dx), ry });
-    case 'right':
-      return round({ x, y, rx: Math.max(min, rx + dx), ry });
-    case 'top':
-      return round({ x, y, rx, ry: Math.max(min, ry - dy) });
-    case 'bottom':
-      return round({ x, y, rx, ry: Math.max(min, ry + dy) });
+    // The zone's new outline, drawn on the overlay until it is let go.
+    this.env.api()?.setMarquee({ x: x - rx, y: y - ry, width: 2 * rx, height: 2 * ry, ellipse: true });
   }
 }

@@ -16,8 +16,8 @@ describe('wrapText', () => {
     expect(wrapText('Een\n\nTwee\n\n', 100, at(20))).toEqual(['Een', '', 'Twee']);
   });
 
-  it('splits a word wider than a line into pieces that fit', () => {
-    expect(wrapText('armoedebestrijdingsprogramma', 100, at(20))).toEqual(['armoedebes', 'trijdingsp', 'rogramma']);
+  it('splits a word wider than a line into hyphenated pieces that fit', () => {
+    expect(wrapText('armoedebestrijdingsprogramma', 100, at(20))).toEqual(['armoedebe-', 'strijding-', 'sprogramma']);
   });
 });
 
@@ -34,6 +34,14 @@ describe('fitText', () => {
     expect(fitted.lines.join(' ')).toBe('Mensen kennen elkaar en leren van elkaar');
     for (const line of fitted.lines) expect(at(fitted.size)(line)).toBeLessThanOrEqual(150);
     expect(fitted.lines.length * fitted.size * 1.2).toBeLessThanOrEqual(90);
+  });
+
+  it('shrinks a long word before it breaks it, so it is never read as two words', () => {
+    // 20 characters: at 24 px (12 px each) 240 px, too wide for 150; at 14 px 140 px, it fits whole.
+    const fitted = fitText('Ervaringsdeskundigen aan tafel', { width: 150, height: 90 }, mono, OPTIONS);
+    expect(fitted.lines).toContain('Ervaringsdeskundigen');
+    expect(fitted.size).toBeLessThanOrEqual(15);
+    expect(fitText('Samenwerken kost tijd', { width: 150, height: 90 }, mono, OPTIONS).lines[0]).toBe('Samenwerken');
   });
 
   it('stops at the smallest readable size and cuts with an ellipsis', () => {

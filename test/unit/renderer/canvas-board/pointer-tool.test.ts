@@ -1,0 +1,111 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fitViewBox, WORLD_VIEW } from '../../../../renderer/src/canvas/geometry';
+import type { CanvasApi } from '../../../../renderer/src/canvas/ModelCanvas';
+import { type BoardGestures, PointerTool } from '../../../../renderer/src/facilitator/board/pointer-tool';
+import { LEMNISCATE_IK_WIJ_HET } from '../../../../shared/templates';
+
+const SIZE = { width: 1600, height: 1000 };
+/** Screen pixels are world units here: scale 1, no offset. */
+const TRANSFORM = fitViewBox(WORLD_VIEW, SIZE);
+
+function setup(options: { space?: boolean; editing?: boolean } = {}) {
+  const api = {
+    stage: () => null,
+    transform: () => TRANSFORM,
+    notes: () => [{ id: 'a', x: 400, y: 400, text: 'a', paper: '#fff', band: '#000', hidden: false, pending: false }],
+    regions: () => [],
+    moveDrag: vi.fn(),
+    previewCamera: vi.fn(),
+    setMarquee: vi.fn(),
+  } satisfies CanvasApi;
+  const gestures = {
+    click: vi.fn(),
+    doubleClick: vi.fn(),
+    beginDrag: vi.fn(() => true),
+    drop: vi.fn(),
+    cancelDrag: vi.fn(),
+    selectBox: vi.fn(),
+    commitCamera: vi.fn(),
+    moveZone: vi.fn(),
+    hover: vi.fn(),
+  } satisfies BoardGestures;
+  const tool = new PointerTool(
+    {
+      api: () => api,
+      element: () => null,
+      transform: () => TRANSFORM,
+      size: () => SIZE,
+      editedZones: () => (options.editing ? LEMNISCATE_IK_WIJ_HET.zones : null),
+      spaceHeld: () => options.space === true,
+    },
+    gestures,
+  );
+  return { tool, api, gestures };
+}
+
+const pointer = (x: number, y: number, extra: Partial<PointerEvent> = {}) =>
+  ({ clientX: x, clientY: y, pointerId: 1, button: 0, shiftKey: false, ctrlKey: false, metaKey: false, pointerType: 'mouse', ...extra }) as PointerEvent;
+
+describe('the pointer tool', () => {
+  it('turns a press and release without moving into a click on what is there', () => {
+    const { tool, gestures } = setup();
+    tool.down(pointer(400, 400));
+    tool.move(pointer(402, 401));
+    tool.up(pointer(402, 401));
+    expect(gestures.click).toHaveBeenCalledWith({ kind: 'note', id: 'a' }, false);
+    expect(gestures.beginDrag).not.toHaveBeenCalled();
+  });
+
+  it('drags a note: the canvas moves it on every move, the board hears once, on release', () => {
+    const { tool, api, gestures } = setup();
+    tool.down(pointer(400, 400));
+    for (let step = 1; step <= 10; step += 1) tool.move(pointer(400 + step * 10, 400 + step * 5));
+    tool.up(pointer(500, 450));
+    expect(gestures.beginDrag).toHaveBeenCalledTimes(1);
+    expect(api.moveDrag).toHaveBeenCalledTimes(10);
+    expect(api.moveDrag).toHaveBeenLastCalledWith(100, 50);
+    expect(gestures.drop).toHaveBeenCalledExactlyOnceWith(100, 50);
+  });
+
+  it('pans over an empty spot, and over a note while space is held', () => {
+    for (const [start, space] of [[{ x: 1000, y: 900 }, false], [{ x: 400, y: 400 }, true]] as const) {
+      const { tool, api, gestures } = setup({ space });
+      tool.down(pointer(start.x, start.y));
+      tool.move(pointer(start.x + 100, start.y + 20));
+      tool.up(pointer(start.x + 100, start.y + 20));
+      expect(api.previewCamera).toHaveBeenCalled();
+      expect(gestures.beginDrag).not.toHaveBeenCalled();
+      expect(gestures.commitCamera).toHaveBeenCalledExactlyOnceWith({ x: -100, y: -20, width: 1600, height: 1000 });
+    }
+  });
+
+  it('draws a rubber band with Shift and selects what it touches', () => {
+    const { tool, api, gestures } = setup();
+    tool.down(pointer(250, 250, { shiftKey: true }));
+    tool.move(pointer(350, 350, { shiftKey: true }));
+    tool.up(pointer(350, 350, { shiftKey: true }));
+    expect(api.setMarquee).toHaveBeenCalledWith({ x: 250, y: 250, width: 100, height: 100 });
+    expect(gestures.selectBox).toHaveBeenCalledExactlyOnceWith(['a'], true);
+  });
+
+  it('zooms with two fingers around their middle and keeps the camera where they let go', () => {
+    const { tool, gestures } = setup();
+    tool.down(pointer(700, 500, { pointerId: 1, pointerType: 'touch' }));
+    tool.down(pointer(900, 500, { pointerId: 2, pointerType: 'touch' }));
+    tool.move(pointer(600, 500, { pointerId: 1, pointerType: 'touch' }));
+    tool.move(pointer(1000, 500, { pointerId: 2, pointerType: 'touch' }));
+    tool.up(pointer(1000, 500, { pointerId: 2, pointerType: 'touch' }));
+    const [view] = gestures.commitCamera.mock.calls[0] ?? [];
+    expect(view?.width).toBeCloseTo(800);
+    expect((view?.x ?? 0) + (view?.width ?? 0) / 2).toBeCloseTo(800);
+  });
+
+  it('moves a zone by its body while the model is edited', () => {
+    const { tool, gestures } = setup({ editing: true });
+    tool.down(pointer(1180, 500));
+    tool.move(pointer(1200, 520));
+    tool.up(pointer(1200, 520));
+    expect(gestures.moveZone).toHaveBeenCalledExactlyOnceWith('het', { x: 1200, y: 520, rx: 300, ry: 270 });
+    expect(gestures.beginDrag).not.toHaveBeenCalled();
+  });
+});
