@@ -43,6 +43,8 @@ test('notes are added, edited in place, moved between sides, recoloured, promote
   // Recolour from the selection bar (the note is still selected after its drag).
   await page.getByRole('toolbar').getByRole('button', { name: 'Geel' }).click();
   await hostHas(socket, 'c1', (s) => s.notes.a?.color, ZONE_COLORS.yellow);
+  // C steps from the colour the page has; wait until the page, not only the host, has yellow.
+  await expect(page.getByRole('toolbar').getByRole('button', { name: 'Geel' })).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('c');
   await hostHas(socket, 'c1', (s) => s.notes.a?.color, ZONE_COLORS.orange);
   await page.keyboard.press('Shift+C');
