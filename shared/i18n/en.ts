@@ -97,7 +97,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   'board.redoHint': 'Redo (Ctrl+Shift+Z)',
   'board.projector': 'Open projector',
   'board.projectorHint': 'Open the screen for the projector',
-  'board.hint': 'Double-click inside a side to add a note. Drag a note to move it.',
+  'board.hint': 'Double-click in a side for a new note. Press ? for all shortcuts.',
   'board.hintOutside': 'Double-click inside a coloured side.',
   'board.canvasLabel': 'The model with all notes',
   'board.noteCount': '{count} notes',

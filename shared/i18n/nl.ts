@@ -100,7 +100,7 @@ export const nl = {
   'board.redoHint': 'Opnieuw doen (Ctrl+Shift+Z)',
   'board.projector': 'Beamer openen',
   'board.projectorHint': 'Open het scherm voor de beamer',
-  'board.hint': 'Dubbelklik in een kant om een notitie te maken. Sleep een notitie om hem te verplaatsen.',
+  'board.hint': 'Dubbelklik in een kant voor een nieuwe notitie. Druk op ? voor alle sneltoetsen.',
   'board.hintOutside': 'Dubbelklik binnen een gekleurde kant.',
   'board.canvasLabel': 'Het model met alle notities',
   'board.noteCount': '{count} notities',
