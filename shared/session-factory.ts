@@ -38,15 +38,15 @@ export function createSessionState(meta: SessionMeta, template: ModelTemplate, s
     template,
     flow: initialFlow(template),
     timer: { durationMs: 0, startedAt: null, remainingMs: 0 },
-    notes: {},
-    clusters: {},
-    attentionPoints: {},
-    ingredients: {},
-    otherPoints: {},
-    observations: {},
-    votes: {},
-    participants: {},
+    ...emptyCollections(),
   };
+}
+
+type Collections = Pick<SessionState, 'notes' | 'clusters' | 'attentionPoints' | 'ingredients' | 'otherPoints' | 'observations' | 'votes' | 'participants'>;
+
+/** Every id-keyed collection of a session, empty: a new session, or one being read back in. */
+export function emptyCollections(): Collections {
+  return { notes: {}, clusters: {}, attentionPoints: {}, ingredients: {}, otherPoints: {}, observations: {}, votes: {}, participants: {} };
 }
 
 /**

@@ -6,6 +6,7 @@ import { WORKSPACE_STREAM } from '../../../shared/protocol';
 import { ARCHIVE_FORMAT, ARCHIVE_SCHEMA_VERSION, ARCHIVE_TABLES } from './archive-schema';
 import type { ArchiveContent } from './archive-write';
 import { ExportError } from './errors';
+import { emptyCollections } from '../../../shared/session-factory';
 
 /**
  * Reads an archive file (bytes) back into session states. The file comes from elsewhere, so it is
@@ -144,14 +145,7 @@ function readSession(db: Database.Database, raw: unknown): SessionState {
     },
     flow: parse(flowJson, jsonOf(row.flow), where('de fasen')),
     timer: parse(timerJson, jsonOf(row.timer), where('de timer')),
-    notes: {},
-    clusters: {},
-    attentionPoints: {},
-    ingredients: {},
-    otherPoints: {},
-    observations: {},
-    votes: {},
-    participants: {},
+    ...emptyCollections(),
   };
   for (const r of rows(db, 'participant', row.id).map((p) => parse(participantRow, p, where('een deelnemer')))) {
     state.participants[r.id] = { id: r.id, name: r.name, joinedAt: r.joined_at };
