@@ -1,34 +1,19 @@
 import { type Change, applyChanges, applyChangesInPlace, invertChanges } from '../../shared/changes';
 import { COLLECTION_KEYS, type Actor, type SessionMeta, type SessionState, type WorkspaceState } from '../../shared/domain';
 import { UndoHistory } from '../../shared/history';
-import type { CommandMessage, ErrorCode, EventMessage, HostMessage, RuleReason } from '../../shared/protocol';
+import type { CommandMessage, EventMessage, HostMessage } from '../../shared/protocol';
 import { WORKSPACE_STREAM } from '../../shared/protocol';
 import { applyCommand, type CommandInput, SESSION_COMMANDS, WORKSPACE_COMMANDS } from '../../shared/reducer';
 import { createSessionState, prepareNextSession } from '../../shared/session-factory';
 import { LEMNISCATE_IK_WIJ_HET, resolveTemplate } from '../../shared/templates';
-import { viewOfChanges, viewOfSession, visibilityKey } from '../../shared/views';
+import { visibilityKey } from '../../shared/views';
 import type { EventStore } from './db/event-store';
+import { FanOut, type Refusal, refusal, type Subscriber } from './fan-out';
 
-/** Someone who receives a stream's events: a facilitator window, a projector, a phone. */
-export interface Subscriber {
-  readonly actor: Actor;
-  /** `json` is the message already serialised, when it is shared by many subscribers. */
-  send(message: HostMessage, json?: string): void;
-}
-
-type Refusal = Extract<HostMessage, { t: 'error' }>;
-const refusal = (id: string | null, code: ErrorCode, message: string, reason?: RuleReason): Refusal => ({
-  t: 'error',
-  id,
-  code,
-  message,
-  ...(reason ? { reason } : {}),
-});
+export type { Subscriber } from './fan-out';
 
 const WORKSPACE_COLLECTIONS = ['programmes', 'sessions'] as const;
 const EMPTY_WORKSPACE: WorkspaceState = { programmes: {}, sessions: {} };
-/** A client further behind than this gets a snapshot instead of the missed events. */
-const MAX_REPLAY = 1000;
 const HISTORY_COMMANDS = new Set(['history.undo', 'history.redo']);
 
 interface SessionCommit {
@@ -58,9 +43,11 @@ export class Engine {
   private workspaceState: WorkspaceState;
   private workspaceSeq: number;
   private readonly sessions = new Map<string, LoadedSession>();
-  private readonly subscribers = new Map<string, Set<Subscriber>>();
-  /** Per subscriber and stream, the last sequence number it was sent (see broadcast). */
-  private readonly lastSent = new WeakMap<Subscriber, Map<string, number>>();
+  private readonly fanOut = new FanOut({
+    seqOf: (stream) => this.seqOf(stream),
+    stateOf: (stream) => (stream === WORKSPACE_STREAM ? this.workspaceState : this.loadSession(stream)?.state),
+    eventsSince: (stream, seq, limit) => this.store.eventsSince(stream, seq, limit),
+  });
   /** What the running transaction applied to in-memory sessions, to undo if it fails. */
   private journal: { loaded: LoadedSession; changes: Change[]; seq: number }[] = [];
 
@@ -286,96 +273,22 @@ export class Engine {
     return loaded;
   }
 
-  // ---- subscriptions ------------------------------------------------------------------------
+  // ---- subscriptions: see fan-out.ts --------------------------------------------------------
 
   /** Starts sending a stream to a subscriber: missed events when it can, else a snapshot. */
   subscribe(subscriber: Subscriber, stream: string, sinceSeq?: number): Refusal | null {
-    const { actor } = subscriber;
-    if (stream === WORKSPACE_STREAM) {
-      if (actor.role === 'participant') return refusal(null, 'forbidden', 'Participants cannot see the sessions list');
-    } else if (!this.loadSession(stream)) {
-      return refusal(null, 'not_found', `Session ${stream} does not exist`);
-    }
-    const set = this.subscribers.get(stream) ?? new Set<Subscriber>();
-    this.subscribers.set(stream, set);
-    set.add(subscriber);
-    const seq = this.seqOf(stream);
-    // Only the facilitator replays events: for others, what is visible may have changed meanwhile.
-    if (sinceSeq !== undefined && sinceSeq <= seq && actor.role === 'facilitator' && seq - sinceSeq <= MAX_REPLAY) {
-      for (const event of this.store.eventsSince(stream, sinceSeq, MAX_REPLAY)) subscriber.send({ t: 'event', ...event });
-      this.sentSeq(subscriber).set(stream, seq);
-      return null;
-    }
-    subscriber.send(this.snapshotFor(stream, actor, seq));
-    this.sentSeq(subscriber).set(stream, seq);
-    return null;
+    return this.fanOut.subscribe(subscriber, stream, sinceSeq);
   }
 
   unsubscribe(subscriber: Subscriber, stream?: string): void {
-    if (stream !== undefined) {
-      this.subscribers.get(stream)?.delete(subscriber);
-      return;
-    }
-    for (const set of this.subscribers.values()) set.delete(subscriber);
+    this.fanOut.unsubscribe(subscriber, stream);
   }
 
-  private snapshotFor(stream: string, actor: Actor, seq: number): HostMessage {
-    if (stream === WORKSPACE_STREAM) return { t: 'snapshot', stream, seq, state: this.workspaceState };
-    const state = this.loadSession(stream)?.state as SessionState;
-    return { t: 'snapshot', stream, seq, state: viewOfSession(state, actor) };
-  }
-
-  /**
-   * Sends an event to a stream's subscribers: the facilitator and the projector first (the room is
-   * looking at the projector), then the phones. Phones and the projector get only what they may see;
-   * an event with nothing visible is not sent at all, and the next one carries `fromSeq` so the
-   * client knows it missed nothing. A burst of 1,250 hidden votes so reaches each phone once, not 1,250 times.
-   */
   private broadcast(stream: string, event: EventMessage, visibilityChanged = false): void {
-    const set = this.subscribers.get(stream);
-    if (!set) return;
-    const state = stream === WORKSPACE_STREAM ? undefined : this.sessions.get(stream)?.state;
-    let shared: string | undefined;
-    const phones: Subscriber[] = [];
-    for (const subscriber of set) {
-      if (subscriber.actor.role === 'participant') phones.push(subscriber);
-      else if (subscriber.actor.role === 'facilitator' || !state) {
-        shared ??= JSON.stringify(event);
-        subscriber.send(event, shared);
-      } else this.sendView(subscriber, stream, event, state, visibilityChanged);
-    }
-    if (!state) return;
-    for (const phone of phones) this.sendView(phone, stream, event, state, visibilityChanged);
+    this.fanOut.broadcast(stream, event, visibilityChanged);
   }
 
-  private sendView(subscriber: Subscriber, stream: string, event: EventMessage, state: SessionState, visibilityChanged: boolean): void {
-    const sent = this.sentSeq(subscriber);
-    if (visibilityChanged) {
-      subscriber.send(this.snapshotFor(stream, subscriber.actor, event.seq));
-      sent.set(stream, event.seq);
-      return;
-    }
-    const changes = viewOfChanges(state, event.changes, subscriber.actor);
-    if (changes.length === 0) return;
-    const last = sent.get(stream) ?? event.seq - 1;
-    subscriber.send(last === event.seq - 1 ? { ...event, changes } : { ...event, changes, fromSeq: last });
-    sent.set(stream, event.seq);
-  }
-
-  private sentSeq(subscriber: Subscriber): Map<string, number> {
-    let sent = this.lastSent.get(subscriber);
-    if (!sent) {
-      sent = new Map();
-      this.lastSent.set(subscriber, sent);
-    }
-    return sent;
-  }
-
-  /** A deleted session's subscribers are told, and forgotten. */
   private dropStream(stream: string): void {
-    const set = this.subscribers.get(stream);
-    if (!set) return;
-    for (const subscriber of set) subscriber.send(refusal(null, 'not_found', `Session ${stream} was deleted`));
-    this.subscribers.delete(stream);
+    this.fanOut.drop(stream);
   }
 }

@@ -70,7 +70,7 @@ export class Rooms {
       return { ok: false, status: 400, code: 'bad_message', message: 'A join needs a code and an optional name' };
     }
     const room = this.statements.byCode.get(code.trim().toUpperCase()) as { sessionId: string; open: number } | undefined;
-    if (!room || room.open !== 1) {
+    if (room?.open !== 1) {
       this.recordFailure(address);
       return { ok: false, status: 404, code: 'not_found', message: 'No open room has this code' };
     }

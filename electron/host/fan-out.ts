@@ -1,0 +1,135 @@
+import type { Actor, SessionState } from '../../shared/domain';
+import type { ErrorCode, EventMessage, HostMessage, RuleReason, StreamState } from '../../shared/protocol';
+import { WORKSPACE_STREAM } from '../../shared/protocol';
+import { viewOfChanges, viewOfSession } from '../../shared/views';
+import type { StoredEvent } from './db/event-store';
+
+/** Someone who receives a stream's events: a facilitator window, a projector, a phone. */
+export interface Subscriber {
+  readonly actor: Actor;
+  /** `json` is the message already serialised, when it is shared by many subscribers. */
+  send(message: HostMessage, json?: string): void;
+}
+
+export type Refusal = Extract<HostMessage, { t: 'error' }>;
+export const refusal = (id: string | null, code: ErrorCode, message: string, reason?: RuleReason): Refusal => ({
+  t: 'error',
+  id,
+  code,
+  message,
+  ...(reason ? { reason } : {}),
+});
+
+/** What the fan-out reads from the engine; it never changes a stream itself. */
+export interface StreamSource {
+  seqOf(stream: string): number;
+  /** The stream's current state, or undefined when there is no such stream. */
+  stateOf(stream: string): StreamState | undefined;
+  eventsSince(stream: string, seq: number, limit: number): StoredEvent[];
+}
+
+/** A client further behind than this gets a snapshot instead of the missed events. */
+const MAX_REPLAY = 1000;
+
+/**
+ * Who follows which stream, and what each of them may see of it. The engine decides what happened;
+ * this decides who hears it, redacted per role (shared/views.ts), in sequence order.
+ */
+export class FanOut {
+  private readonly subscribers = new Map<string, Set<Subscriber>>();
+  /** Per subscriber and stream, the last sequence number it was sent (see broadcast). */
+  private readonly lastSent = new WeakMap<Subscriber, Map<string, number>>();
+
+  constructor(private readonly source: StreamSource) {}
+
+  /** Starts sending a stream to a subscriber: missed events when it can, else a snapshot. */
+  subscribe(subscriber: Subscriber, stream: string, sinceSeq?: number): Refusal | null {
+    const { actor } = subscriber;
+    if (stream === WORKSPACE_STREAM) {
+      if (actor.role === 'participant') return refusal(null, 'forbidden', 'Participants cannot see the sessions list');
+    } else if (!this.source.stateOf(stream)) {
+      return refusal(null, 'not_found', `Session ${stream} does not exist`);
+    }
+    const set = this.subscribers.get(stream) ?? new Set<Subscriber>();
+    this.subscribers.set(stream, set);
+    set.add(subscriber);
+    const seq = this.source.seqOf(stream);
+    // Only the facilitator replays events: for others, what is visible may have changed meanwhile.
+    if (sinceSeq !== undefined && sinceSeq <= seq && actor.role === 'facilitator' && seq - sinceSeq <= MAX_REPLAY) {
+      for (const event of this.source.eventsSince(stream, sinceSeq, MAX_REPLAY)) subscriber.send({ t: 'event', ...event });
+      this.sentSeq(subscriber).set(stream, seq);
+      return null;
+    }
+    subscriber.send(this.snapshotFor(stream, actor, seq));
+    this.sentSeq(subscriber).set(stream, seq);
+    return null;
+  }
+
+  unsubscribe(subscriber: Subscriber, stream?: string): void {
+    if (stream !== undefined) {
+      this.subscribers.get(stream)?.delete(subscriber);
+      return;
+    }
+    for (const set of this.subscribers.values()) set.delete(subscriber);
+  }
+
+  /**
+   * Sends an event to a stream's subscribers: the facilitator and the projector first (the room is
+   * looking at the projector), then the phones. Phones and the projector get only what they may see;
+   * an event with nothing visible is not sent at all, and the next one carries `fromSeq` so the
+   * client knows it missed nothing. A burst of 1,250 hidden votes so reaches each phone once, not 1,250 times.
+   */
+  broadcast(stream: string, event: EventMessage, visibilityChanged = false): void {
+    const set = this.subscribers.get(stream);
+    if (!set) return;
+    const state = stream === WORKSPACE_STREAM ? undefined : (this.source.stateOf(stream) as SessionState | undefined);
+    let shared: string | undefined;
+    const phones: Subscriber[] = [];
+    for (const subscriber of set) {
+      if (subscriber.actor.role === 'participant') phones.push(subscriber);
+      else if (subscriber.actor.role === 'facilitator' || !state) {
+        shared ??= JSON.stringify(event);
+        subscriber.send(event, shared);
+      } else this.sendView(subscriber, stream, event, state, visibilityChanged);
+    }
+    if (!state) return;
+    for (const phone of phones) this.sendView(phone, stream, event, state, visibilityChanged);
+  }
+
+  /** A deleted session's subscribers are told, and forgotten. */
+  drop(stream: string): void {
+    const set = this.subscribers.get(stream);
+    if (!set) return;
+    for (const subscriber of set) subscriber.send(refusal(null, 'not_found', `Session ${stream} was deleted`));
+    this.subscribers.delete(stream);
+  }
+
+  private snapshotFor(stream: string, actor: Actor, seq: number): HostMessage {
+    const state = this.source.stateOf(stream) as StreamState;
+    if (stream === WORKSPACE_STREAM) return { t: 'snapshot', stream, seq, state };
+    return { t: 'snapshot', stream, seq, state: viewOfSession(state as SessionState, actor) };
+  }
+
+  private sendView(subscriber: Subscriber, stream: string, event: EventMessage, state: SessionState, visibilityChanged: boolean): void {
+    const sent = this.sentSeq(subscriber);
+    if (visibilityChanged) {
+      subscriber.send(this.snapshotFor(stream, subscriber.actor, event.seq));
+      sent.set(stream, event.seq);
+      return;
+    }
+    const changes = viewOfChanges(state, event.changes, subscriber.actor);
+    if (changes.length === 0) return;
+    const last = sent.get(stream) ?? event.seq - 1;
+    subscriber.send(last === event.seq - 1 ? { ...event, changes } : { ...event, changes, fromSeq: last });
+    sent.set(stream, event.seq);
+  }
+
+  private sentSeq(subscriber: Subscriber): Map<string, number> {
+    let sent = this.lastSent.get(subscriber);
+    if (!sent) {
+      sent = new Map();
+      this.lastSent.set(subscriber, sent);
+    }
+    return sent;
+  }
+}
