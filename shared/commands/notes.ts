@@ -31,8 +31,12 @@ function awaitsApproval(state: SessionState, { actor }: CommandContext): boolean
 
 /** Moving a note into another zone's area changes its side; outside every zone it keeps its side. */
 function moveNote(tx: Transaction<SessionState>, note: Note, x: number, y: number): void {
-  const zone = zoneAt(tx.state.template, x, y);
-  tx.put('notes', { ...note, x, y, zoneId: zone?.id ?? note.zoneId });
+  const zoneId = zoneAt(tx.state.template, x, y)?.id ?? note.zoneId;
+  const cluster = note.clusterId === null ? undefined : tx.state.clusters[note.clusterId];
+  // A cluster is a theme of one side: a note taken to another side leaves it.
+  const leaves = cluster !== undefined && cluster.zoneId !== zoneId;
+  tx.put('notes', { ...note, x, y, zoneId, clusterId: leaves ? null : note.clusterId });
+  if (leaves && !Object.values(tx.state.notes).some((other) => other.clusterId === cluster.id)) tx.remove('clusters', cluster.id);
 }
 
 export const noteCommands = [

@@ -323,8 +323,14 @@ function auditDatabase(file: string, ledger: Ledger): { integrity: string; lost:
 
     // The rows are the log folded: each entity holds the `after` of its last change.
     const folded = new Map<string, unknown>();
+    // Where the log itself removes an entity later (the last note moved out of a cluster removes it).
+    const removedAt = new Map<string, number>();
     for (const event of events) {
-      for (const change of JSON.parse(event.changes) as Change[]) folded.set(`${event.stream}/${change.key}/${change.id ?? ''}`, change.after);
+      for (const change of JSON.parse(event.changes) as Change[]) {
+        const slot = `${event.stream}/${change.key}/${change.id ?? ''}`;
+        folded.set(slot, change.after);
+        if (change.after === null) removedAt.set(slot, event.seq);
+      }
     }
     const rows = db.prepare('SELECT stream, key, id, data FROM entities').all() as { stream: string; key: string; id: string; data: string }[];
     const rowMap = new Map(rows.map((row) => [`${row.stream}/${row.key}/${row.id}`, row.data]));
@@ -373,7 +379,8 @@ function auditDatabase(file: string, ledger: Ledger): { integrity: string; lost:
       }
       if (type === 'vote.cast' && !ledger.retracted.has(target) && !entity(entry.stream, 'votes', target)) lost.push(`${id}: vote ${target} is missing`);
       if (type === 'vote.retract' && entity(entry.stream, 'votes', target)) lost.push(`${id}: vote ${target} was taken back but is there`);
-      if (type === 'cluster.create' && !entity(entry.stream, 'clusters', target)) lost.push(`${id}: cluster ${target} is missing`);
+      const removedLater = (removedAt.get(`${entry.stream}/clusters/${target}`) ?? 0) > event.seq;
+      if (type === 'cluster.create' && !entity(entry.stream, 'clusters', target) && !removedLater) lost.push(`${id}: cluster ${target} is missing`);
       if (type === 'attention.add' && !entity(entry.stream, 'attentionPoints', target)) lost.push(`${id}: point ${target} is missing`);
       if (type === 'session.create' && !entity('workspace', 'sessions', target)) lost.push(`${id}: session ${target} is missing`);
     }

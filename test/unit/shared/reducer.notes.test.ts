@@ -235,6 +235,19 @@ describe('note.move', () => {
     });
   });
 
+  it('a note taken to another side leaves its cluster; the last one out removes the cluster', () => {
+    const clustered = step(seededState(), { type: 'cluster.create', id: 'c1', title: 'Samen', noteIds: ['n1', 'n2'] });
+    const within = acceptFrozen(clustered, { type: 'note.move', moves: [{ id: 'n1', x: 300, y: 420 }] });
+    expect(within.state.notes.n1?.clusterId).toBe('c1');
+    const first = acceptFrozen(clustered, { type: 'note.move', moves: [{ id: 'n1', x: 1180, y: 500 }] });
+    expect(first.state.notes.n1).toMatchObject({ zoneId: 'het', clusterId: null });
+    expect(first.state.notes.n2?.clusterId).toBe('c1');
+    expect(first.state.clusters.c1).toBeDefined();
+    const last = acceptFrozen(first.state, { type: 'note.move', moves: [{ id: 'n2', x: 1180, y: 560 }] });
+    expect(last.state.notes.n2?.clusterId).toBeNull();
+    expect(last.state.clusters.c1).toBeUndefined();
+  });
+
   it('moving a note into another zone’s ellipse changes its zone', () => {
     const outcome = acceptFrozen(seededState(), {
       type: 'note.move',
