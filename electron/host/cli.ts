@@ -124,10 +124,10 @@ async function importCommand(dataDir: string, file: string | undefined): Promise
   const engine = openEngine(dataDir, true);
   progress(`archief met ${content.sessions.length} sessies wordt ingelezen…`);
   const report = importArchive(engine, content);
-  const words = { created: 'nieuw', merged: 'aangevuld', unchanged: 'al aanwezig' } as const;
+  const words = { created: 'nieuw', merged: 'bijgewerkt', unchanged: 'al aanwezig', deleted: 'verwijderd' } as const;
   for (const programme of report.programmes) process.stdout.write(`Programma ${programme.id}  ${programme.name}  ${programme.created ? 'nieuw' : 'al aanwezig'}\n`);
   for (const session of report.sessions) {
-    const added = session.outcome === 'merged' ? ` (${session.added} toegevoegd)` : '';
+    const added = session.outcome === 'merged' ? ` (${session.added} toegevoegd, ${session.updated} bijgewerkt, ${session.deleted} verwijderd, ${session.conflicts} in conflict)` : '';
     process.stdout.write(`Sessie ${session.id}  ${session.title}  ${words[session.outcome]}${added}\n`);
   }
 }

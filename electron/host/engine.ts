@@ -7,7 +7,7 @@ import { applyCommand, type CommandInput, SESSION_COMMANDS, WORKSPACE_COMMANDS }
 import { createSessionState, prepareNextSession } from '../../shared/session-factory';
 import { LEMNISCATE_IK_WIJ_HET, resolveTemplate } from '../../shared/templates';
 import { visibilityKey } from '../../shared/views';
-import type { EventStore } from './db/event-store';
+import type { EventStore, RecordRow, RecordStamp } from './db/event-store';
 import { FanOut, type Refusal, refusal, type Subscriber } from './fan-out';
 
 export type { Subscriber } from './fan-out';
@@ -26,6 +26,20 @@ interface SessionCommit {
   /** visibilityKey of the state before the changes were applied. */
   visibleBefore: string;
   applied: boolean;
+}
+
+/** Changes that already carry their revisions (from an archive), one stamp per change. */
+export interface StampedChanges {
+  changes: Change[];
+  stamps: RecordStamp[];
+}
+
+/** What merging an archive does, worked out beforehand by export/importer.ts. */
+export interface MergePlan {
+  workspace: StampedChanges;
+  created: ({ id: string; state: SessionState } & StampedChanges)[];
+  merged: ({ id: string } & StampedChanges)[];
+  deleted: string[];
 }
 
 interface LoadedSession {
@@ -97,14 +111,16 @@ export class Engine {
     const outcome = applyCommand(WORKSPACE_COMMANDS, this.workspaceState, input, { actor, now: this.clock() });
     if (!outcome.ok) return refusal(id, outcome.code, outcome.message, outcome.reason);
     const seq = this.workspaceSeq + 1;
-    const derived: { stream: string; changes: Change[]; newSession?: SessionState }[] = [];
+    const derived: { stream: string; changes: Change[]; newSession?: SessionState; deleted?: boolean }[] = [];
     this.atomically(() => {
       this.store.append({ stream: WORKSPACE_STREAM, seq, commandId: id, type: input.type, role: actor.role, at: this.clock(), changes: outcome.changes });
       for (const change of outcome.changes) derived.push(...this.sessionSideOf(input, change));
       for (const effect of derived) {
         if (effect.newSession) {
           this.store.createStream(effect.stream, 'session');
-          this.store.writeState(effect.stream, effect.newSession, COLLECTION_KEYS);
+          this.store.writeState(effect.stream, effect.newSession, COLLECTION_KEYS, this.clock());
+        } else if (effect.deleted) {
+          this.store.deleteStream(effect.stream);
         } else if (effect.changes.length > 0) {
           const loaded = this.loadSession(effect.stream);
           if (loaded) this.appendSessionEvent(loaded, effect.stream, `${id}:meta`, 'meta.sync', 'facilitator', effect.changes);
@@ -119,6 +135,12 @@ export class Engine {
         this.sessions.set(effect.stream, { state: effect.newSession, seq: 0, history: new UndoHistory() });
         continue;
       }
+      if (effect.deleted) {
+        // Only now that the deletion is on disk are the session's subscribers told and let go.
+        this.sessions.delete(effect.stream);
+        this.dropStream(effect.stream);
+        continue;
+      }
       const loaded = this.sessions.get(effect.stream);
       const event = { stream: effect.stream, seq: loaded?.seq ?? 0, commandId: `${id}:meta`, type: 'meta.sync', changes: effect.changes };
       if (loaded && effect.changes.length > 0) this.broadcast(effect.stream, { t: 'event', ...event });
@@ -127,15 +149,10 @@ export class Engine {
   }
 
   /** What a change to the sessions list means for the session's own stream. */
-  private sessionSideOf(input: CommandInput, change: Change): { stream: string; changes: Change[]; newSession?: SessionState }[] {
+  private sessionSideOf(input: CommandInput, change: Change): { stream: string; changes: Change[]; newSession?: SessionState; deleted?: boolean }[] {
     if (change.key !== 'sessions' || change.id === null) return [];
     const meta = change.after as SessionMeta | null;
-    if (meta === null) {
-      this.store.deleteStream(change.id);
-      this.sessions.delete(change.id);
-      this.dropStream(change.id);
-      return [];
-    }
+    if (meta === null) return [{ stream: change.id, changes: [], deleted: true }];
     if (change.before === null) {
       const template = resolveTemplate(this.workspaceState, String(input.templateId)) ?? LEMNISCATE_IK_WIJ_HET;
       const source = input.type === 'session.duplicate' ? this.loadSession(String(input.sourceId))?.state : undefined;
@@ -209,32 +226,51 @@ export class Engine {
     }
   }
 
+  /** A stream's records with their revisions, tombstones included (archives and merging). */
+  recordRows(stream: string): RecordRow[] {
+    return this.store.recordRows(stream);
+  }
+
+  /** This laptop's device id: the last part of every revision it stamps. */
+  get deviceId(): string {
+    return this.store.deviceId;
+  }
+
   /**
-   * Brings in what an archive file holds (see export/importer.ts) in one transaction, persisted and
-   * broadcast like a command: programmes and list entries as one workspace event, each new session
-   * as a stream with its full state, and what an existing session lacks as one event on its stream.
+   * Applies a merge worked out by export/importer.ts in one transaction, persisted and broadcast like
+   * a command: the workspace's records as one event, each new session as a stream with its records,
+   * each merged session as one event on its stream, deleted sessions dropped. The records keep the
+   * revisions they came with, so every laptop that merges the same archives ends with the same rows.
    */
-  importArchive(commandId: string, workspaceChanges: Change[], created: SessionState[], merged: { id: string; changes: Change[] }[]): void {
-    const targets = merged.flatMap(({ id, changes }) => {
-      const loaded = changes.length > 0 ? this.loadSession(id) : undefined;
-      return loaded ? [{ id, loaded, changes, before: visibilityKey(loaded.state), commandId: `${commandId}:${id}` }] : [];
+  applyMerge(commandId: string, plan: MergePlan): void {
+    // What this laptop changes next must sort after everything it has now seen.
+    for (const part of [plan.workspace, ...plan.created, ...plan.merged]) for (const stamp of part.stamps) this.store.revisions.observe(stamp.rev);
+    const targets = plan.merged.flatMap(({ id, changes, stamps }) => {
+      const loaded = this.loadSession(id);
+      return loaded ? [{ id, loaded, changes, stamps, before: visibilityKey(loaded.state), commandId: `${commandId}:${id}` }] : [];
     });
     const seq = this.workspaceSeq + 1;
     const type = 'archive.import';
+    const { workspace } = plan;
     this.atomically(() => {
-      if (workspaceChanges.length > 0) {
-        this.store.append({ stream: WORKSPACE_STREAM, seq, commandId, type, role: 'facilitator', at: this.clock(), changes: workspaceChanges });
-        this.workspaceState = applyChanges(this.workspaceState, workspaceChanges);
+      if (workspace.changes.length > 0) {
+        this.store.append({ stream: WORKSPACE_STREAM, seq, commandId, type, role: 'facilitator', at: this.clock(), changes: workspace.changes, stamps: workspace.stamps });
+        this.workspaceState = applyChanges(this.workspaceState, workspace.changes);
         this.workspaceSeq = seq;
       }
-      for (const state of created) {
-        this.store.createStream(state.meta.id, 'session');
-        this.store.writeState(state.meta.id, state, COLLECTION_KEYS);
+      for (const created of plan.created) {
+        this.store.createStream(created.id, 'session');
+        this.store.writeStamped(created.id, created.changes, created.stamps);
       }
-      for (const t of targets) this.appendSessionEvent(t.loaded, t.id, t.commandId, type, 'facilitator', t.changes);
+      for (const id of plan.deleted) this.store.deleteStream(id);
+      for (const t of targets) this.appendSessionEvent(t.loaded, t.id, t.commandId, type, 'facilitator', t.changes, false, t.stamps);
     });
-    for (const state of created) this.sessions.set(state.meta.id, { state, seq: 0, history: new UndoHistory() });
-    if (workspaceChanges.length > 0) this.broadcast(WORKSPACE_STREAM, { t: 'event', stream: WORKSPACE_STREAM, seq, commandId, type, changes: workspaceChanges });
+    for (const created of plan.created) this.sessions.set(created.id, { state: created.state, seq: 0, history: new UndoHistory() });
+    for (const id of plan.deleted) {
+      this.sessions.delete(id);
+      this.dropStream(id);
+    }
+    if (workspace.changes.length > 0) this.broadcast(WORKSPACE_STREAM, { t: 'event', stream: WORKSPACE_STREAM, seq, commandId, type, changes: workspace.changes });
     for (const t of targets) {
       const event: EventMessage = { t: 'event', stream: t.id, seq: t.loaded.seq, commandId: t.commandId, type, changes: t.changes };
       this.broadcast(t.id, event, t.before !== visibilityKey(t.loaded.state));
@@ -242,11 +278,11 @@ export class Engine {
   }
 
   /** `applied`: the reducer already wrote the changes into the state (in place). */
-  private appendSessionEvent(loaded: LoadedSession, stream: string, commandId: string, type: string, role: string, changes: Change[], applied = false): void {
+  private appendSessionEvent(loaded: LoadedSession, stream: string, commandId: string, type: string, role: string, changes: Change[], applied = false, stamps?: RecordStamp[]): void {
     if (!applied) applyChangesInPlace(loaded.state, changes);
     this.journal.push({ loaded, changes, seq: loaded.seq });
     const seq = loaded.seq + 1;
-    this.store.append({ stream, seq, commandId, type, role, at: this.clock(), changes });
+    this.store.append({ stream, seq, commandId, type, role, at: this.clock(), changes, ...(stamps ? { stamps } : {}) });
     loaded.seq = seq;
   }
 

@@ -109,8 +109,11 @@ describe('host over its real protocol', () => {
     await a.command('s1', { type: 'history.undo' });
     expect(host.engine.session('s1')?.notes.n1).toBeUndefined();
     expect(await a.command('s1', { type: 'history.undo' })).toMatchObject({ t: 'error', code: 'nothing_to_undo' });
-    const row = host.db.prepare("SELECT count(*) AS n FROM entities WHERE stream = 's1' AND key = 'notes'").get() as { n: number };
+    const row = host.db.prepare("SELECT count(*) AS n FROM entities WHERE stream = 's1' AND key = 'notes' AND deleted = 0").get() as { n: number };
     expect(row.n).toBe(0);
+    // The undone note leaves a tombstone, so an archive tells other laptops it is gone.
+    const tombstone = host.db.prepare("SELECT data, deleted FROM entities WHERE stream = 's1' AND key = 'notes' AND id = 'n1'").get();
+    expect(tombstone).toEqual({ data: '{}', deleted: 1 });
     a.close();
   });
 

@@ -84,7 +84,7 @@ describe('opening the database', () => {
     const dir = tempDir();
     const { db } = openDatabase(dir);
     db.prepare("INSERT INTO streams (id, kind) VALUES ('workspace', 'workspace')").run();
-    for (let i = 0; i < 200; i += 1) db.prepare("INSERT INTO entities (stream, key, id, data) VALUES ('workspace', 'k', ?, ?)").run(`e${i}`, 'x'.repeat(500));
+    for (let i = 0; i < 200; i += 1) db.prepare("INSERT INTO entities (stream, key, id, data, rev, vv) VALUES ('workspace', 'k', ?, ?, '', '{}')").run(`e${i}`, 'x'.repeat(500));
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     const bytes = readFileSync(databasePath(dir));
