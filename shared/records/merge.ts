@@ -43,15 +43,14 @@ export function mergeRecord(definition: RecordDefinition | undefined, local: Sta
   const [winner, loser] = incoming.rev > local.rev ? [incoming, local] : [local, incoming];
   const vv = joinVectors(local.vv, incoming.vv);
   const field = definition?.conflictField;
-  if (!field || winner.value === null || loser.value === null) {
-    return { result: { ...winner, vv }, effect: effectOf(local.value, winner.value) };
-  }
+  if (!field) return { result: { ...winner, vv }, effect: effectOf(local.value, winner.value) };
   const conflicts = conflictsOf(field, winner, loser);
-  const { conflicts: _old, ...plain } = winner.value as { conflicts?: Conflict[] };
-  const value = conflicts.length > 0 ? { ...plain, conflicts } : plain;
-  const before = JSON.stringify(local.value);
-  const effect: MergeEffect = conflicts.some((entry) => !hasConflict(local.value, entry)) ? 'conflict' : before === JSON.stringify(value) ? 'none' : 'updated';
-  return { result: { ...winner, value, vv }, effect };
+  const result = withConflicts(winner, conflicts, vv);
+  const shown = result.value === null ? undefined : (result.value as Record<string, unknown>)[field];
+  const known = new Set(visibleConflicts(local, field).map((entry) => entry.text));
+  const fresh = result.value !== null && conflicts.some((entry) => entry.text !== shown && !known.has(entry.text));
+  const effect: MergeEffect = fresh ? 'conflict' : effectOf(local.value, result.value);
+  return { result, effect };
 }
 
 function effectOf(before: object | null, after: object | null): MergeEffect {
@@ -60,27 +59,36 @@ function effectOf(before: object | null, after: object | null): MergeEffect {
   return JSON.stringify(before) === JSON.stringify(after) ? 'none' : 'updated';
 }
 
+const storedConflicts = (record: StampedRecord): Conflict[] => ((record.value ?? record.kept) as { conflicts?: Conflict[] } | null)?.conflicts ?? [];
+
+/** The other texts of a record as a person sees them: not the one shown. */
+export function visibleConflicts(record: StampedRecord | undefined, field: string): Conflict[] {
+  if (!record || record.value === null) return [];
+  const shown = (record.value as Record<string, unknown>)[field];
+  return storedConflicts(record).filter((entry) => entry.text !== shown);
+}
+
 /**
- * The other texts to keep beside the winner's: every text either copy knew of, but the shown one,
- * each once with the newest revision that had it. The same set comes out in any merge order.
+ * Every text either copy knew of that lost to a concurrent change, each once with the newest
+ * revision that had it. A union, so the same set comes out in any merge order; a tombstone keeps
+ * it too (a deletion and an edit that crossed), so a text never depends on which copy came first.
  */
 function conflictsOf(field: string, winner: StampedRecord, loser: StampedRecord): Conflict[] {
-  const shown = (winner.value as Record<string, unknown>)[field];
-  const candidates: Conflict[] = [
-    ...((winner.value as { conflicts?: Conflict[] }).conflicts ?? []),
-    ...((loser.value as { conflicts?: Conflict[] }).conflicts ?? []),
-    { rev: loser.rev, text: String((loser.value as Record<string, unknown>)[field] ?? '') },
-  ];
+  const candidates = [...storedConflicts(winner), ...storedConflicts(loser)];
+  if (loser.value !== null) candidates.push({ rev: loser.rev, text: String((loser.value as Record<string, unknown>)[field] ?? '') });
   const byText = new Map<string, Conflict>();
   for (const entry of candidates) {
-    if (entry.text === shown) continue;
     const known = byText.get(entry.text);
     if (!known || known.rev < entry.rev) byText.set(entry.text, entry);
   }
   return [...byText.values()].sort((a, b) => (a.rev < b.rev ? 1 : a.rev > b.rev ? -1 : 0)).slice(0, MAX_CONFLICTS);
 }
 
-function hasConflict(value: object | null, entry: Conflict): boolean {
-  const known = (value as { conflicts?: Conflict[] } | null)?.conflicts ?? [];
-  return known.some((other) => other.text === entry.text);
+function withConflicts(winner: StampedRecord, conflicts: Conflict[], vv: VersionVector): StampedRecord {
+  const strip = (value: object) => {
+    const { conflicts: _old, ...plain } = value as { conflicts?: Conflict[] };
+    return conflicts.length > 0 ? { ...plain, conflicts } : plain;
+  };
+  if (winner.value !== null) return { ...winner, value: strip(winner.value), vv };
+  return { ...winner, kept: strip(winner.kept ?? {}), vv };
 }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { SessionState } from '../../../shared/domain';
 import { fromColumns, migrateStored } from '../../../shared/records/define';
+import { conflictsFieldSchema } from '../../../shared/records/fields';
 import { recordFor } from '../../../shared/records/index';
 import type { StampedRecord } from '../../../shared/records/merge';
 import { isDeviceId, isRevision, ORIGIN_REVISION } from '../../../shared/records/revision';
@@ -135,6 +136,11 @@ function readTable(db: Database.Database, table: ArchiveTable, sessionIds: Reado
     if (row.deleted === 1) {
       const kept: Record<string, unknown> = {};
       for (const field of record.tombstoneFields ?? []) kept[field] = value[field] ?? null;
+      if (record.conflictField && value.conflicts !== undefined) {
+        const conflicts = conflictsFieldSchema.safeParse(value.conflicts);
+        if (!conflicts.success) throw invalid(`${what}, rij ${id}, veld conflicts.`);
+        kept.conflicts = conflicts.data;
+      }
       return { sessionId, record: { key: record.key, id, value: null, kept, rev: row.rev, vv: vv.data } };
     }
     const parsed = record.schema.safeParse(value);

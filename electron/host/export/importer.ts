@@ -3,7 +3,7 @@ import { applyChanges, type Change } from '../../../shared/changes';
 import type { SessionState } from '../../../shared/domain';
 import { recordFor } from '../../../shared/records/index';
 import { sessionFromRecords } from '../../../shared/records/state';
-import { type MergeEffect, mergeRecord, type StampedRecord } from '../../../shared/records/merge';
+import { type MergeEffect, mergeRecord, type StampedRecord, visibleConflicts } from '../../../shared/records/merge';
 import { WORKSPACE_STREAM } from '../../../shared/protocol';
 import type { RecordStamp } from '../db/event-store';
 import type { Engine, MergePlan, StampedChanges } from '../engine';
@@ -168,6 +168,6 @@ const refused = (message: string) => new ExportError('invalid_archive', `Dit arc
 
 function conflictOf(sessionId: string, record: StampedRecord): ImportedConflict {
   const field = recordFor('session', record.key)?.conflictField ?? 'text';
-  const value = record.value as Record<string, unknown> & { conflicts?: { text: string }[] };
-  return { sessionId, key: record.key, id: record.id, shown: String(value[field] ?? ''), others: (value.conflicts ?? []).map((entry) => entry.text) };
+  const shown = String((record.value as Record<string, unknown>)[field] ?? '');
+  return { sessionId, key: record.key, id: record.id, shown, others: visibleConflicts(record, field).map((entry) => entry.text) };
 }
