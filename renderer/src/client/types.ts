@@ -1,3 +1,4 @@
+import type { TypedCommand } from '../../../shared/commands/index';
 import type { Role } from '../../../shared/domain';
 import type { EventMessage, StreamState } from '../../../shared/protocol';
 import type { BackoffOptions } from './backoff';
@@ -17,10 +18,8 @@ export interface StreamHandlers {
   event(event: EventMessage): void;
 }
 
-export interface CommandInput {
-  type: string;
-  [field: string]: unknown;
-}
+/** A command as the host's registry declares it: an unknown name or field is a compile error. */
+export type CommandInput = TypedCommand;
 
 /** An error from the host that answers no command (a refused subscribe, a malformed frame). */
 export type HostErrorListener = (error: HostError) => void;

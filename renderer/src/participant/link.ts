@@ -159,7 +159,8 @@ export class ParticipantLink {
   private transmit(item: QueuedCommand): void {
     if (this.paused) return;
     this.handing = item.id;
-    this.client.send(item.stream, item.command).then(
+    // Made by send() on this phone, or read back from its storage; the host checks every command.
+    this.client.send(item.stream, item.command as CommandInput).then(
       () => this.settle(item.id),
       (error: unknown) => {
         // A stopped client is not an answer: the command stays queued for the next connection.

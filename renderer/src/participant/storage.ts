@@ -1,4 +1,3 @@
-import type { CommandInput } from '../client';
 
 /** What a phone keeps after joining: enough to come back after a reload or a lost connection. */
 export interface StoredJoin {
@@ -16,8 +15,11 @@ export interface StoredJoin {
 export interface QueuedCommand {
   id: string;
   stream: string;
-  command: CommandInput;
+  command: StoredCommand;
 }
+
+/** A queued command as kept in this phone's storage, which may hold what an older page wrote; the host checks it. */
+export type StoredCommand = { type: string; [field: string]: unknown };
 
 /** The part of localStorage this page uses; tests pass a Map-backed one. */
 export interface KeyValueStore {
