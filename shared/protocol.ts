@@ -13,6 +13,14 @@ import type { Role, SessionState, WorkspaceState } from './domain';
  */
 export const WORKSPACE_STREAM = 'workspace';
 
+/**
+ * The version of this protocol, and of the record shapes a snapshot carries (shared/records/). A
+ * client built for other versions (an old phone page left open, a window of another Eiland) is
+ * told plainly to reload instead of failing later on a message it does not understand.
+ */
+export const PROTOCOL_VERSION = 2;
+export { SCHEMA_VERSION } from './records/index';
+
 export const ERROR_CODES = [
   'bad_message',
   'too_large',
@@ -27,6 +35,8 @@ export const ERROR_CODES = [
   'conflict',
   'rule_violation',
   'nothing_to_undo',
+  /** The client or archive belongs to another version of Eiland. */
+  'version_mismatch',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -101,8 +111,8 @@ export interface EventMessage {
 export type StreamState = SessionState | WorkspaceState;
 
 export type HostMessage =
-  | { t: 'welcome'; role: Role; participantId: string | null; serverTime: number }
-  | { t: 'snapshot'; stream: string; seq: number; state: StreamState }
+  | { t: 'welcome'; role: Role; participantId: string | null; serverTime: number; protocolVersion: number; schemaVersion: number }
+  | { t: 'snapshot'; stream: string; seq: number; schemaVersion: number; state: StreamState }
   | EventMessage
   | { t: 'ack'; id: string; stream: string; seq: number }
   | {

@@ -1,6 +1,6 @@
 import type { RawData, WebSocket } from 'ws';
 import type { Actor } from '../../shared/domain';
-import { type ClientMessage, type HostMessage, parseClientMessage } from '../../shared/protocol';
+import { type ClientMessage, type HostMessage, PROTOCOL_VERSION, parseClientMessage, SCHEMA_VERSION } from '../../shared/protocol';
 import type { Engine, Subscriber } from './engine';
 import type { RoomControl } from './lan';
 import { RateLimiter } from './rate-limit';
@@ -37,7 +37,7 @@ export function serveConnection(ws: WebSocket, services: Services, actor: Actor,
       if (ws.readyState === ws.OPEN) ws.send(json ?? JSON.stringify(message));
     },
   };
-  subscriber.send({ t: 'welcome', role: actor.role, participantId: actor.participantId, serverTime: Date.now() });
+  subscriber.send({ t: 'welcome', role: actor.role, participantId: actor.participantId, serverTime: Date.now(), protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION });
 
   ws.on('message', (data, isBinary) => {
     if (!limiter.take() || (shared !== undefined && !shared.take())) {

@@ -1,6 +1,6 @@
 import type { Actor, SessionState } from '../../shared/domain';
 import type { ErrorCode, EventMessage, HostMessage, RuleReason, StreamState } from '../../shared/protocol';
-import { WORKSPACE_STREAM } from '../../shared/protocol';
+import { SCHEMA_VERSION, WORKSPACE_STREAM } from '../../shared/protocol';
 import { viewOfChanges, viewOfSession } from '../../shared/views';
 import type { StoredEvent } from './db/event-store';
 
@@ -106,8 +106,8 @@ export class FanOut {
 
   private snapshotFor(stream: string, actor: Actor, seq: number): HostMessage {
     const state = this.source.stateOf(stream) as StreamState;
-    if (stream === WORKSPACE_STREAM) return { t: 'snapshot', stream, seq, state };
-    return { t: 'snapshot', stream, seq, state: viewOfSession(state as SessionState, actor) };
+    if (stream === WORKSPACE_STREAM) return { t: 'snapshot', stream, seq, schemaVersion: SCHEMA_VERSION, state };
+    return { t: 'snapshot', stream, seq, schemaVersion: SCHEMA_VERSION, state: viewOfSession(state as SessionState, actor) };
   }
 
   private sendView(subscriber: Subscriber, stream: string, event: EventMessage, state: SessionState, visibilityChanged: boolean): void {

@@ -19,6 +19,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   'connection.online': 'Connected',
   'connection.offline': 'No connection. We keep trying.',
   'connection.offlineShort': 'No connection',
+  'connection.outdated': 'This page belongs to another version of Eiland. Please reload the page.',
   'connection.pending': 'Still to send: {count}',
 
   'sessions.title': 'Sessions',
@@ -135,6 +136,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   'error.conflict': 'This cannot be undone any more: someone changed it in the meantime.',
   'error.rule_violation': 'This is not possible right now.',
   'error.nothing_to_undo': 'There is nothing to undo.',
+  'error.version_mismatch': 'This page belongs to another version of Eiland. Please reload the page.',
   'error.internal': 'Something went wrong in Eiland. Your work is saved. Please try again.',
   'error.offline': 'No connection. Your change will be sent as soon as possible.',
 

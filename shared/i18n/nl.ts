@@ -22,6 +22,7 @@ export const nl = {
   'connection.online': 'Verbonden',
   'connection.offline': 'Geen verbinding. We proberen het opnieuw.',
   'connection.offlineShort': 'Geen verbinding',
+  'connection.outdated': 'Deze pagina hoort bij een andere versie van Eiland. Laad de pagina opnieuw.',
   'connection.pending': 'Nog te versturen: {count}',
 
   'sessions.title': 'Sessies',
@@ -138,6 +139,7 @@ export const nl = {
   'error.conflict': 'Dit kan niet meer terug: iemand heeft het intussen veranderd.',
   'error.rule_violation': 'Dit kan nu niet.',
   'error.nothing_to_undo': 'Er is niets om ongedaan te maken.',
+  'error.version_mismatch': 'Deze pagina hoort bij een andere versie van Eiland. Laad de pagina opnieuw.',
   'error.internal': 'Er ging iets mis in Eiland. Je werk is bewaard. Probeer het nog eens.',
   'error.offline': 'Geen verbinding. Je wijziging wordt verstuurd zodra het weer kan.',
 

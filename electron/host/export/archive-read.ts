@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { SessionState } from '../../../shared/domain';
 import { fromColumns, migrateStored } from '../../../shared/records/define';
 import { conflictsFieldSchema } from '../../../shared/records/fields';
-import { recordFor } from '../../../shared/records/index';
+import { recordFor, SCHEMA_VERSION } from '../../../shared/records/index';
 import type { StampedRecord } from '../../../shared/records/merge';
 import { isDeviceId, isRevision, ORIGIN_REVISION } from '../../../shared/records/revision';
 import { WORKSPACE_STREAM } from '../../../shared/protocol';
@@ -58,6 +58,13 @@ function checkHeader(db: Database.Database): { version: number; scope: 'session'
   }
   if (schemaOf(db) !== expectedSchema(header.schema_version)) {
     throw invalid('de tabellen zijn niet die van een Eiland-archief (er is iets toegevoegd of veranderd).');
+  }
+  if (header.schema_version >= 2) {
+    // Records of a newer shape than this Eiland knows would be refused one by one; say why at once.
+    const records = (db.prepare('SELECT records_version FROM archive').get() as { records_version: unknown } | undefined)?.records_version;
+    if (typeof records !== 'number' || records > SCHEMA_VERSION) {
+      throw new ExportError('unsupported_archive', 'Dit archief is gemaakt met een nieuwere versie van Eiland. Werk Eiland eerst bij.');
+    }
   }
   const scope = header.scope === 'programme' ? 'programme' : 'session';
   return { version: header.schema_version, scope, scopeId: typeof header.scope_id === 'string' ? header.scope_id : '' };

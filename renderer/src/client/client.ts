@@ -1,5 +1,5 @@
 import { nanoid } from 'nanoid';
-import type { ClientMessage, EventMessage, HostMessage } from '../../../shared/protocol';
+import { type ClientMessage, type EventMessage, type HostMessage, PROTOCOL_VERSION, SCHEMA_VERSION } from '../../../shared/protocol';
 import { Backoff, DEFAULT_BACKOFF } from './backoff';
 import { HostError } from './errors';
 import { type Ack, Outbox } from './outbox';
@@ -97,6 +97,7 @@ export class EilandClient {
 
   /** Resolves when the host acknowledged the command, rejects with a HostError when it refused it. */
   send(stream: string, command: CommandInput): Promise<Ack> {
+    if (this.connection === 'outdated') return Promise.reject(new HostError('version_mismatch', 'The host runs another version of Eiland'));
     const message = { t: 'command', id: this.makeId(), stream, command } as const;
     const result = this.outbox.add(message);
     this.transmit(message);
@@ -136,9 +137,17 @@ export class EilandClient {
     }
     switch (message.t) {
       case 'welcome':
+        if (message.protocolVersion !== PROTOCOL_VERSION || message.schemaVersion !== SCHEMA_VERSION) {
+          this.outdated();
+          return;
+        }
         this.welcomed({ role: message.role, participantId: message.participantId, serverTime: message.serverTime });
         return;
       case 'snapshot': {
+        if (message.schemaVersion !== SCHEMA_VERSION) {
+          this.outdated();
+          return;
+        }
         const entry = this.streams.get(message.stream);
         if (!entry) return;
         entry.tracker.snapshot(message.seq);
@@ -218,6 +227,18 @@ export class EilandClient {
     } catch {
       this.connectionLost();
     }
+  }
+
+  /**
+   * The host is another version of Eiland: nothing this page would send or draw can be trusted to
+   * mean the same, so it stops (no reconnect loop) and says so; a reload brings the host's own page.
+   */
+  private outdated(): void {
+    this.started = false;
+    this.clearTimers();
+    this.dropSocket();
+    this.outbox.rejectAll('The host runs another version of Eiland');
+    this.setConnection('outdated');
   }
 
   private connectionLost(): void {

@@ -4,7 +4,8 @@ import type { EventMessage, StreamState } from '../../../shared/protocol';
 import type { BackoffOptions } from './backoff';
 import type { HostError } from './errors';
 
-export type ConnectionState = 'connecting' | 'online' | 'offline';
+/** `outdated`: the host speaks another protocol or record version; the page must be reloaded. */
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'outdated';
 
 export interface Welcome {
   role: Role;

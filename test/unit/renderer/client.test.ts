@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyChanges } from '../../../shared/changes';
-import type { EventMessage, StreamState } from '../../../shared/protocol';
+import { type EventMessage, PROTOCOL_VERSION, type StreamState } from '../../../shared/protocol';
 import { type ConnectionState, EilandClient, HostError } from '../../../renderer/src/client';
 import { eventually, ProtocolServer } from './protocol-server';
 
@@ -54,6 +54,19 @@ describe('EilandClient against a real WebSocket server', () => {
     await eventually(() => expect(client.state).toBe('online'));
     expect(client.welcome?.role).toBe('facilitator');
     expect(states).toEqual(['connecting', 'online']);
+  });
+
+  it('stops and says so when the host speaks another protocol version, instead of failing later', async () => {
+    server.protocolVersion = PROTOCOL_VERSION + 1;
+    client = makeClient();
+    client.start();
+    await eventually(() => expect(client.state).toBe('outdated'));
+    await expect(client.send('s1', probe({ type: 'item.add', itemId: 'a' }))).rejects.toThrow();
+    const connections = server.connections;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // No reconnect loop against a host that cannot be understood.
+    expect(server.connections).toBe(connections);
+    expect(client.state).toBe('outdated');
   });
 
   it('delivers a snapshot, acknowledges a command and applies its event', async () => {

@@ -106,6 +106,10 @@ describe('archive file, version 2', () => {
   it('refuses an archive from a newer Eiland', () => {
     const bytes = sessionArchive(demo(), SESSION);
     expect(code(() => readArchive(tamper(bytes, 'UPDATE archive SET schema_version = 99')))).toBe('unsupported_archive');
+    // Same archive format, but records of a newer shape.
+    expect(code(() => readArchive(tamper(bytes, 'UPDATE archive SET records_version = records_version + 1')))).toBe('unsupported_archive');
+    // Older than any Eiland made.
+    expect(code(() => readArchive(tamper(bytes, 'UPDATE archive SET schema_version = 0')))).toBe('unreadable_archive');
   });
 
   it('validates every row like a command: bad ids, long texts, broken JSON, bad revisions, unknown sessions', () => {
