@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from './basics';
 import { color, conflictsFieldSchema, coordinate, entityId, storedNoteText, storedText, timestamp, zoneId } from './fields';
+import { isZoneHidden } from '../rules';
 import { defineRecord, type ViewContext } from './define';
 
 export const HIDDEN_TEXT = '';
@@ -32,7 +33,7 @@ type Note = z.infer<typeof noteSchema>;
 
 /** Hidden until the facilitator reveals the note's side, while the session keeps notes hidden. */
 export function isNoteHidden(state: ViewContext['state'], note: Pick<Note, 'zoneId'>): boolean {
-  return state.settings.hideNotesUntilReveal && !state.flow.revealedZoneIds.includes(note.zoneId);
+  return isZoneHidden(state, note.zoneId);
 }
 
 export const noteRecord = defineRecord({
