@@ -12,6 +12,7 @@ import { basename, extname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MessageKey } from '../../shared/i18n/messages';
 import { st } from './locale';
+import { type ImportedSession, parseImportReport } from '../../shared/import-report';
 
 /** The extension electron-builder registers (fileAssociations) and the save dialog suggests. */
 export const ARCHIVE_EXTENSION = '.eiland';
@@ -57,11 +58,7 @@ export interface HostAddress {
   token: string;
 }
 
-export interface ImportedSession {
-  id: string;
-  title: string;
-  outcome: 'created' | 'merged' | 'unchanged';
-}
+export type { ImportedSession } from '../../shared/import-report';
 
 export type ImportResult = { ok: true; sessions: ImportedSession[] } | { ok: false; reason: string };
 
@@ -74,15 +71,7 @@ const REASONS: Record<string, MessageKey> = {
 };
 
 function parseSessions(body: unknown): ImportedSession[] | null {
-  if (typeof body !== 'object' || body === null || !Array.isArray((body as { sessions?: unknown }).sessions)) return null;
-  const sessions: ImportedSession[] = [];
-  for (const entry of (body as { sessions: unknown[] }).sessions) {
-    const { id, title, outcome } = (entry ?? {}) as Record<string, unknown>;
-    if (typeof id !== 'string' || typeof title !== 'string') return null;
-    if (outcome !== 'created' && outcome !== 'merged' && outcome !== 'unchanged') return null;
-    sessions.push({ id, title, outcome });
-  }
-  return sessions;
+  return parseImportReport(body)?.sessions ?? null;
 }
 
 /** Sends one archive file to the host's import and says what came of it, in the shell's language. */

@@ -140,7 +140,7 @@ test('imports an archive on a fresh screen, and refuses a file that is no archiv
   await panel.getByTestId('import-choose').click();
   await (await chooser).setFiles({ name: 'programmateam.sqlite', mimeType: 'application/vnd.sqlite3', buffer: bytes });
   await expect(importStatus).toHaveAttribute('data-phase', 'done');
-  await expect(importStatus).toContainText('Nieuw: 1. Aangevuld: 0. Was er al: 0.');
+  await expect(importStatus).toContainText('Nieuw: 1. Bijgewerkt: 0. Was er al: 0.');
   await expect(importStatus.getByRole('listitem')).toContainText(`${TITLE}nieuw`);
   await page.getByRole('dialog').screenshot({ path: shot('harvest-import-done.png') });
 

@@ -9,24 +9,9 @@ import type { RecordStamp } from '../db/event-store';
 import type { Engine, MergePlan, StampedChanges } from '../engine';
 import type { ArchiveContent } from './archive-write';
 import { ExportError } from './errors';
+import type { ImportedConflict, ImportReport } from '../../../shared/import-report';
 
-export type SessionImportOutcome = 'created' | 'merged' | 'unchanged' | 'deleted';
-
-export interface ImportedConflict {
-  sessionId: string;
-  /** The record's state key ('notes', 'attentionPoints', …) and id. */
-  key: string;
-  id: string;
-  /** The text now shown, and the other texts kept beside it. */
-  shown: string;
-  others: string[];
-}
-
-export interface ImportReport {
-  programmes: { id: string; name: string; created: boolean }[];
-  sessions: { id: string; title: string; outcome: SessionImportOutcome; added: number; updated: number; deleted: number; conflicts: number }[];
-  conflicts: ImportedConflict[];
-}
+export type { ImportReport, SessionImportOutcome } from '../../../shared/import-report';
 
 const slot = (key: string, id: string) => `${key}\u0000${id}`;
 

@@ -1,14 +1,16 @@
 import { useId, useRef, useState } from 'react';
 import type { MessageKey } from '../../../shared/i18n/messages';
+import type { ImportedConflict, ImportedSession, ImportReport } from '../../../shared/import-report';
 import { routeHash } from '../facilitator/route';
 import { useT } from '../ui/i18n';
-import { type ImportedSession, importArchive } from './harvest-api';
+import { importArchive } from './harvest-api';
 
-type ImportState = { phase: 'idle' } | { phase: 'busy' } | { phase: 'done'; sessions: ImportedSession[] } | { phase: 'failed'; key: MessageKey };
+type ImportState = { phase: 'idle' } | { phase: 'busy' } | { phase: 'done'; report: ImportReport } | { phase: 'failed'; key: MessageKey; detail?: string };
 
 /**
  * Reading in an archive made on another laptop. The host checks the file before it changes
- * anything; afterwards this says, per session, whether it is new, was added to, or was here already.
+ * anything and merges it record by record; afterwards this says, per session, what was added,
+ * changed and deleted, and shows every text that two laptops changed, so nothing is lost unseen.
  */
 export function ImportArchive() {
   const t = useT();
@@ -20,7 +22,7 @@ export function ImportArchive() {
     if (!file) return;
     setState({ phase: 'busy' });
     const result = await importArchive(file);
-    setState(result.ok ? { phase: 'done', sessions: result.value } : { phase: 'failed', key: result.reason });
+    setState(result.ok ? { phase: 'done', report: result.value } : { phase: 'failed', key: result.reason, ...(result.detail ? { detail: result.detail } : {}) });
     // The same file may be chosen again (importing twice does no harm).
     if (input.current) input.current.value = '';
   };
@@ -51,6 +53,7 @@ export function ImportArchive() {
         {state.phase === 'failed' && (
           <p className="harvest-failed" role="alert">
             {t(state.key)}
+            {state.detail && <span className="harvest-detail"> {state.detail}</span>}
           </p>
         )}
         {state.phase === 'done' && (
@@ -58,22 +61,56 @@ export function ImportArchive() {
             <p className="harvest-done">
               <span aria-hidden="true">✓ </span>
               {t('harvest.importDone')}{' '}
-              {t('archive.opened', { created: count(state.sessions, 'created'), merged: count(state.sessions, 'merged'), unchanged: count(state.sessions, 'unchanged') })}
+              {t('archive.opened', {
+                created: count(state.report.sessions, 'created'),
+                merged: count(state.report.sessions, 'merged'),
+                unchanged: count(state.report.sessions, 'unchanged'),
+              })}
+              {count(state.report.sessions, 'deleted') > 0 && ` ${t('archive.deletedCount', { count: count(state.report.sessions, 'deleted') })}`}
             </p>
             <ul className="harvest-imported">
-              {state.sessions.map((session) => (
+              {state.report.sessions.map((session) => (
                 <li key={session.id} data-outcome={session.outcome}>
-                  <a href={routeHash({ screen: 'session', id: session.id })}>{session.title}</a>
+                  {session.outcome === 'deleted' ? session.title : <a href={routeHash({ screen: 'session', id: session.id })}>{session.title}</a>}
                   <span className="harvest-outcome">
                     {t(`archive.outcome.${session.outcome}`)}
-                    {session.outcome === 'merged' && `, ${t('harvest.importAdded', { count: session.added })}`}
+                    {session.outcome === 'merged' && `: ${t('harvest.importCounts', { added: session.added, updated: session.updated, deleted: session.deleted })}`}
                   </span>
                 </li>
               ))}
             </ul>
+            {state.report.conflicts.length > 0 && <ImportConflicts conflicts={state.report.conflicts} sessions={state.report.sessions} />}
           </>
         )}
       </div>
     </section>
+  );
+}
+
+const RECORD_WORDS: Record<string, MessageKey> = {
+  notes: 'harvest.conflictNote',
+  attentionPoints: 'harvest.conflictPoint',
+  clusters: 'harvest.conflictCluster',
+  ingredients: 'harvest.conflictIngredient',
+  otherPoints: 'harvest.conflictOther',
+  observations: 'harvest.conflictObservation',
+};
+
+/** Texts two laptops changed at the same time: the newer one is shown, the other is kept here to see. */
+function ImportConflicts({ conflicts, sessions }: { conflicts: readonly ImportedConflict[]; sessions: readonly ImportedSession[] }) {
+  const t = useT();
+  const titleOf = (id: string) => sessions.find((session) => session.id === id)?.title ?? id;
+  return (
+    <div className="harvest-conflicts" data-testid="import-conflicts">
+      <p className="harvest-note">{t('harvest.conflictsIntro', { count: conflicts.length })}</p>
+      <ul>
+        {conflicts.map((conflict) => (
+          <li key={`${conflict.sessionId}/${conflict.key}/${conflict.id}`} data-testid="import-conflict">
+            <strong>{t(RECORD_WORDS[conflict.key] ?? 'harvest.conflictNote')}</strong> ({titleOf(conflict.sessionId)}): {t('harvest.conflictShown')} “{conflict.shown}”.{' '}
+            {t('harvest.conflictAlso')} {conflict.others.map((other) => `“${other}”`).join(', ')}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

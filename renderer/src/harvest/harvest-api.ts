@@ -1,6 +1,7 @@
 import type { Locale, MessageKey } from '../../../shared/i18n/messages';
 import type { LinkSuggestion } from '../../../shared/report/suggest';
 import { type PageLocation, tokenOf } from '../client/url';
+import { type ImportReport, parseImportReport } from '../../../shared/import-report';
 
 /**
  * The harvest routes of the host (electron/host/http-api.ts), seen from the facilitator page.
@@ -21,7 +22,8 @@ export interface ExportJob {
   fileName: string;
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: MessageKey };
+/** `detail`: the host's own words on what was refused (e.g. which limit an archive passed), when it said more. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: MessageKey; detail?: string };
 
 /** A local host answers in well under a second; a big programme PDF takes seconds, not minutes. */
 export const EXPORT_TIMEOUT_MS = 120_000;
@@ -112,28 +114,10 @@ export async function exportToFile(job: ExportJob, path: string, location: PageL
   }
 }
 
-export interface ImportedSession {
-  id: string;
-  title: string;
-  outcome: 'created' | 'merged' | 'unchanged';
-  added: number;
-}
-
-function importedSessions(body: unknown): ImportedSession[] | null {
-  const list = typeof body === 'object' && body !== null ? (body as { sessions?: unknown }).sessions : undefined;
-  if (!Array.isArray(list)) return null;
-  const sessions: ImportedSession[] = [];
-  for (const entry of list) {
-    const { id, title, outcome, added } = (entry ?? {}) as Record<string, unknown>;
-    if (typeof id !== 'string' || typeof title !== 'string') return null;
-    if (outcome !== 'created' && outcome !== 'merged' && outcome !== 'unchanged') return null;
-    sessions.push({ id, title, outcome, added: typeof added === 'number' ? added : 0 });
-  }
-  return sessions;
-}
+export type { ImportedSession, ImportReport } from '../../../shared/import-report';
 
 /** Sends the bytes of an archive file to the host, which checks and merges it. */
-export async function importArchive(file: Blob, location: PageLocation = window.location): Promise<Outcome<ImportedSession[]>> {
+export async function importArchive(file: Blob, location: PageLocation = window.location): Promise<Outcome<ImportReport>> {
   if (file.size > MAX_IMPORT_BYTES) return { ok: false, reason: 'archive.tooLarge' };
   try {
     const response = await fetch('/api/import', {
@@ -143,9 +127,13 @@ export async function importArchive(file: Blob, location: PageLocation = window.
       cache: 'no-store',
       signal: AbortSignal.timeout(EXPORT_TIMEOUT_MS),
     });
-    if (!response.ok) return { ok: false, reason: await failureOf(response, IMPORT_REASONS, 'archive.hostFailed') };
-    const sessions = importedSessions(await response.json().catch(() => null));
-    return sessions === null ? { ok: false, reason: 'archive.hostFailed' } : { ok: true, value: sessions };
+    if (!response.ok) {
+      const body = (await response.json().catch(() => null)) as { code?: unknown; message?: unknown } | null;
+      const reason = (typeof body?.code === 'string' && IMPORT_REASONS[body.code]) || 'archive.hostFailed';
+      return { ok: false, reason, ...(typeof body?.message === 'string' && body.code === 'invalid_archive' ? { detail: body.message } : {}) };
+    }
+    const report = parseImportReport(await response.json().catch(() => null));
+    return report === null ? { ok: false, reason: 'archive.hostFailed' } : { ok: true, value: report };
   } catch (error) {
     return { ok: false, reason: thrownReason(error) };
   }

@@ -107,7 +107,7 @@ describe('electron/shell/main.ts', () => {
     const sessionId = demo.sessionIds[0] as string;
     expect(host.engine.workspace.sessions[sessionId]).toBeDefined();
     expect(main.loadedUrl).toBe(`${host.url}?token=${child.args[5]}#/session/${sessionId}`);
-    expect(dialog.showMessageBox).toHaveBeenCalledWith(main, expect.objectContaining({ title: 'Archief geopend', message: 'Nieuw: 1. Aangevuld: 0. Was er al: 0.' }));
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(main, expect.objectContaining({ title: 'Archief geopend', message: 'Nieuw: 1. Bijgewerkt: 0. Was er al: 0.' }));
   });
 
   it('blocks navigation away from the host in any new web contents', () => {
@@ -170,7 +170,7 @@ describe('electron/shell/main.ts', () => {
     menuItem('Open archive…')?.click?.({} as never, undefined, {} as never);
     await until(() => dialog.showMessageBox.mock.calls.length > 0);
     expect(dialog.showOpenDialog).toHaveBeenCalledWith(main, expect.objectContaining({ filters: [{ name: 'Eiland archive', extensions: ['eiland', 'sqlite'] }] }));
-    expect(dialog.showMessageBox).toHaveBeenCalledWith(main, expect.objectContaining({ message: 'New: 0. Added to: 0. Already here: 1.' }));
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(main, expect.objectContaining({ message: 'New: 0. Brought up to date: 0. Already here: 1.' }));
   });
 
   it('remembers where the facilitator window was when it closes', () => {
