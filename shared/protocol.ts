@@ -27,6 +27,10 @@ export const ERROR_CODES = [
   'conflict',
   'rule_violation',
   'nothing_to_undo',
+  /** The disk is full: nothing was changed; the same command works once space is freed. */
+  'disk_full',
+  /** The database file can only be read (see the welcome's `readOnly`): nothing was changed. */
+  'read_only',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -101,7 +105,14 @@ export interface EventMessage {
 export type StreamState = SessionState | WorkspaceState;
 
 export type HostMessage =
-  | { t: 'welcome'; role: Role; participantId: string | null; serverTime: number }
+  | {
+      t: 'welcome';
+      role: Role;
+      participantId: string | null;
+      serverTime: number;
+      /** Set when the host could open its database only for reading: pages show it, commands get `read_only`. */
+      readOnly?: boolean;
+    }
   | { t: 'snapshot'; stream: string; seq: number; state: StreamState }
   | EventMessage
   | { t: 'ack'; id: string; stream: string; seq: number }

@@ -136,7 +136,7 @@ export class EilandClient {
     }
     switch (message.t) {
       case 'welcome':
-        this.welcomed({ role: message.role, participantId: message.participantId, serverTime: message.serverTime });
+        this.welcomed({ role: message.role, participantId: message.participantId, serverTime: message.serverTime, readOnly: message.readOnly === true });
         return;
       case 'snapshot': {
         const entry = this.streams.get(message.stream);
