@@ -2,7 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { commandLineBusyText, type StorageNotice, storageNoticeText, storageProblemText } from '../../shared/storage';
 import { defaultDataDir } from './args';
-import { acquireDataFolderLock, DataFolderBusyError } from './db/data-lock';
+import { acquireDataFolderLock, DataFolderBusyError, type DataFolderLock } from './db/data-lock';
 import { EventStore } from './db/event-store';
 import { databasePath, openDatabase } from './db/open';
 import { StorageError } from './db/storage-errors';
@@ -20,9 +20,10 @@ import type { Locale } from '../../shared/i18n/messages';
  * and browser mode (--data DIR or EILAND_DATA). Results go to stdout, progress to stderr, and any
  * failure is one plain Dutch line with a non-zero exit; a failed command changes nothing.
  *
- * One writer per data folder: `list` and `export` read the database read-only, so they work next to
- * a running Eiland; `import` and `demo` take the folder's lock for as long as they write, and are
- * refused with the running Eiland's process and start time when it holds the folder.
+ * One writer per data folder: next to a running Eiland, `list` and `export` read the database
+ * read-only, so they work without changing anything under it; `import` and `demo` take the folder's
+ * lock for as long as they write, and are refused with the running Eiland's process and start time
+ * when it holds the folder (the app has both: Archief importeren and Voorbeeld laden).
  */
 const USAGE = `Gebruik: npm run eiland -- <opdracht> [opties]
 
@@ -59,34 +60,34 @@ function tellNotices(notices: readonly StorageNotice[], locale: Locale): void {
 }
 
 /**
- * When no Eiland holds the folder, opens it once for writing as the app would (a damaged file set
- * aside, an older file brought up to date), so the read-only open after it finds what it expects.
- * Next to a running Eiland, or on a folder that cannot be written, it leaves everything alone.
+ * The data for reading. Next to a running Eiland (it holds the folder) the database is opened
+ * read-only, so nothing changes under it. Otherwise the folder is held for the command's few
+ * seconds and opened as the app would (a damaged file set aside, an older one brought up to date);
+ * a folder that cannot be written at all is still read where SQLite can.
  */
-function prepareForReading(dataDir: string, locale: Locale): void {
-  let lock: ReturnType<typeof acquireDataFolderLock>;
+function openForReading(dataDir: string, locale: Locale): { engine: Engine; close(): void } {
+  if (!existsSync(databasePath(dataDir))) throw new ExportError('not_readable', `Er zijn nog geen gegevens in "${dataDir}".`);
+  let lock: DataFolderLock | null = null;
   try {
     lock = acquireDataFolderLock(dataDir);
   } catch (error) {
-    if (error instanceof DataFolderBusyError || error instanceof StorageError) return;
-    throw error;
+    if (!(error instanceof DataFolderBusyError || error instanceof StorageError)) throw error;
   }
   try {
-    const opened = openDatabase(dataDir);
+    const opened = openDatabase(dataDir, { readOnly: lock === null });
     tellNotices(opened.notices, locale);
-    // The engine writes the workspace's first row in a file that has none yet.
-    if (!opened.readOnly) new Engine(new EventStore(opened.db));
-    opened.db.close();
-  } finally {
-    lock.release();
+    const engine = new Engine(new EventStore(opened.db));
+    return {
+      engine,
+      close() {
+        opened.db.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
   }
-}
-
-/** The data read-only: nothing in the folder changes, whoever else is writing in it. */
-function readEngine(dataDir: string, locale: Locale): Engine {
-  if (!existsSync(databasePath(dataDir))) throw new ExportError('not_readable', `Er zijn nog geen gegevens in "${dataDir}".`);
-  prepareForReading(dataDir, locale);
-  return new Engine(new EventStore(openDatabase(dataDir, { readOnly: true }).db));
 }
 
 /** Runs `work` as the folder's one writer, or refuses (changing nothing) when an Eiland holds it. */
@@ -206,12 +207,24 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     if (lang !== 'nl' && lang !== 'en') throw new UsageError('--lang is nl of en.');
     locale = lang;
     switch (command) {
-      case 'list':
-        list(readEngine(dataDir, lang));
+      case 'list': {
+        const reader = openForReading(dataDir, lang);
+        try {
+          list(reader.engine);
+        } finally {
+          reader.close();
+        }
         return 0;
-      case 'export':
-        await exportCommand(readEngine(dataDir, lang), rest, lang);
+      }
+      case 'export': {
+        const reader = openForReading(dataDir, lang);
+        try {
+          await exportCommand(reader.engine, rest, lang);
+        } finally {
+          reader.close();
+        }
         return 0;
+      }
       case 'import':
         await importCommand(dataDir, positional(rest), lang);
         return 0;

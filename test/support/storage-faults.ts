@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -105,4 +105,15 @@ export function freshDir(parent?: string): string {
   const dir = join(parent, `data-${Math.random().toString(36).slice(2)}`);
   mkdirSync(dir);
   return dir;
+}
+
+/**
+ * Makes a file read-only for this process: immutable as root (chmod does not stop root), chmod
+ * otherwise. Throws where neither works (root without CAP_LINUX_IMMUTABLE). Returns the undo.
+ */
+export function makeReadOnlyFile(file: string): () => void {
+  if (canMakeImmutable()) return makeImmutable(file);
+  if (process.getuid?.() === 0) throw new Error('As root without CAP_LINUX_IMMUTABLE this machine cannot make a read-only file');
+  chmodSync(file, 0o444);
+  return () => chmodSync(file, 0o644);
 }

@@ -29,6 +29,8 @@ export class ProtocolServer {
   /** Number of upcoming frames to throttle, answered like the host does: rate_limited, without an id. */
   throttleFrames = 0;
   connections = 0;
+  /** Welcomes clients as a host that could open its database only for reading. */
+  readOnly = false;
   private readonly http: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly streams = new Map<string, StreamLog>();
@@ -76,7 +78,7 @@ export class ProtocolServer {
     ws.on('close', () => {
       for (const log of this.streams.values()) log.subscribers.delete(ws);
     });
-    send(ws, { t: 'welcome', role: 'facilitator', participantId: null, serverTime: Date.now() });
+    send(ws, { t: 'welcome', role: 'facilitator', participantId: null, serverTime: Date.now(), ...(this.readOnly ? { readOnly: true } : {}) });
   }
 
   private handle(ws: WebSocket, message: ClientMessage): void {
