@@ -132,6 +132,9 @@ describe('host over its real protocol', () => {
     const a = await TestClient.facilitator(host.url, TEST_TOKEN);
     await a.command('workspace', newSession('s1'));
     const ids = Array.from({ length: 260 }, (_, k) => `burst-${k}`);
+    // Pings first empty the budget: with synchronous=FULL each command waits for its fsync, and the
+    // budget refills meanwhile, so commands alone may never outrun it on a slow disk.
+    for (let k = 0; k < 200; k += 1) a.sendRaw(JSON.stringify({ t: 'ping', id: `p${k}` }));
     for (const id of ids) a.sendRaw(JSON.stringify({ t: 'command', id, stream: 's1', command: { type: 'note.add', id: `n-${id}`, zoneId: 'ik', text: 'Snel' } }));
     const answers = await Promise.all(ids.map((id) => a.next((m) => (m.t === 'ack' || m.t === 'error') && m.id === id)));
     const limited = answers.filter((m) => m.t === 'error' && m.code === 'rate_limited');
