@@ -1,5 +1,4 @@
-import { COPYFILE_EXCL } from 'node:constants';
-import { copyFileSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { StorageNotice } from '../../../shared/storage';
@@ -115,7 +114,7 @@ function droppedCommits(path: string, stamp: string): StorageNotice | null {
   if (report === null || report.droppedCommits === 0) return null;
   let copy: string | null = join(dirname(path), `eiland.log-${stamp}.sqlite-wal`);
   try {
-    copyFileSync(`${path}-wal`, copy, COPYFILE_EXCL);
+    copyFileSync(`${path}-wal`, copy, constants.COPYFILE_EXCL);
   } catch {
     copy = null; // a full disk: the message still says what was lost
   }
