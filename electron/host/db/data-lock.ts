@@ -164,9 +164,13 @@ function createExclusively(path: string, record: LockRecord): boolean {
   }
   try {
     writeSync(fd, JSON.stringify(record));
-  } finally {
+  } catch (error) {
+    // A full disk makes the file but not its content: leave no empty lock behind.
     closeSync(fd);
+    unlinkSync(path);
+    throw error;
   }
+  closeSync(fd);
   return true;
 }
 

@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { acquireDataFolderLock, DataFolderBusyError, dataFolderHolder, LOCK_FILE } from '../../../../../electron/host/db/data-lock';
 import { folderError, StorageError } from '../../../../../electron/host/db/storage-errors';
-import { bindReadOnly, canMount, freshDir } from '../../../../support/storage-faults';
+import { bindReadOnly, canMount, freshDir, mountTmpfs } from '../../../../support/storage-faults';
 
 /**
  * One writer per data folder: the lock file, its holder, and how a lock left by a crash is told
@@ -186,6 +186,26 @@ describe('the data folder lock', () => {
     const winner = winners[0]?.child.pid;
     expect(results.filter((r) => r.said === `busy ${winner}`)).toHaveLength(5);
     expect(lockJson(dir).pid).toBe(winner);
+  });
+
+  it(`on a full disk says so and leaves no empty lock file behind (${canMount() ? 'a full tmpfs' : 'ENOSPC mapped'})`, () => {
+    if (!canMount()) {
+      expect(folderError(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }), '/d').problem).toMatchObject({ kind: 'disk_full', path: '/d' });
+      return;
+    }
+    const disk = mountTmpfs(256 * 1024);
+    cleanups.push(disk.remove);
+    disk.fill();
+    let thrown: unknown;
+    try {
+      acquireDataFolderLock(disk.dir);
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as StorageError).problem).toMatchObject({ kind: 'disk_full', path: disk.dir });
+    expect(readdirSync(disk.dir)).toEqual(['filler.bin']);
+    disk.free();
+    acquireDataFolderLock(disk.dir).release();
   });
 
   it(`refuses a folder it cannot write with the cause, making no lock file (${canMount() ? 'a read-only bind mount' : 'EROFS mapped'})`, () => {
