@@ -37,6 +37,10 @@ export const ERROR_CODES = [
   'nothing_to_undo',
   /** The client or archive belongs to another version of Eiland. */
   'version_mismatch',
+  /** The disk is full: nothing was changed; the same command works once space is freed. */
+  'disk_full',
+  /** The database file can only be read (see the welcome's `readOnly`): nothing was changed. */
+  'read_only',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -111,7 +115,16 @@ export interface EventMessage {
 export type StreamState = SessionState | WorkspaceState;
 
 export type HostMessage =
-  | { t: 'welcome'; role: Role; participantId: string | null; serverTime: number; protocolVersion: number; schemaVersion: number }
+  | {
+      t: 'welcome';
+      role: Role;
+      participantId: string | null;
+      serverTime: number;
+      protocolVersion: number;
+      schemaVersion: number;
+      /** Set when the host could open its database only for reading: pages show it, commands get `read_only`. */
+      readOnly?: boolean;
+    }
   | { t: 'snapshot'; stream: string; seq: number; schemaVersion: number; state: StreamState }
   | EventMessage
   | { t: 'ack'; id: string; stream: string; seq: number }

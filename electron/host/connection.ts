@@ -1,6 +1,7 @@
 import type { RawData, WebSocket } from 'ws';
 import type { Actor } from '../../shared/domain';
 import { type ClientMessage, type HostMessage, PROTOCOL_VERSION, parseClientMessage, SCHEMA_VERSION } from '../../shared/protocol';
+import { storageRefusal } from './db/storage-errors';
 import type { Engine, Subscriber } from './engine';
 import type { RoomControl } from './lan';
 import { RateLimiter } from './rate-limit';
@@ -14,6 +15,7 @@ interface Services {
   rooms: Rooms;
   connections: ConnectionRegistry;
   roomControl: RoomControl;
+  readOnly?: boolean;
 }
 
 type Refusal = Extract<HostMessage, { t: 'error' }>;
@@ -37,7 +39,15 @@ export function serveConnection(ws: WebSocket, services: Services, actor: Actor,
       if (ws.readyState === ws.OPEN) ws.send(json ?? JSON.stringify(message));
     },
   };
-  subscriber.send({ t: 'welcome', role: actor.role, participantId: actor.participantId, serverTime: Date.now(), protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION });
+  subscriber.send({
+    t: 'welcome',
+    role: actor.role,
+    participantId: actor.participantId,
+    serverTime: Date.now(),
+    protocolVersion: PROTOCOL_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    ...(services.readOnly ? { readOnly: true } : {}),
+  });
 
   ws.on('message', (data, isBinary) => {
     if (!limiter.take() || (shared !== undefined && !shared.take())) {
@@ -78,14 +88,14 @@ export function serveConnection(ws: WebSocket, services: Services, actor: Actor,
         case 'room':
           services.roomControl.handle(message, subscriber).catch((error: unknown) => {
             console.error('Eiland host: room change failed', error);
-            subscriber.send({ t: 'error', id: null, code: 'internal', message: 'Internal error; the room was not changed' });
+            subscriber.send(storageRefusal(error, null) ?? { t: 'error', id: null, code: 'internal', message: 'Internal error; the room was not changed' });
           });
       }
     } catch (error) {
       // A bug must not take the host down for everyone; the sender hears about it.
       console.error('Eiland host: command failed', error);
       const id = message.t === 'command' ? message.id : null;
-      subscriber.send({ t: 'error', id, code: 'internal', message: 'Internal error; nothing was changed' });
+      subscriber.send(storageRefusal(error, id) ?? { t: 'error', id, code: 'internal', message: 'Internal error; nothing was changed' });
     }
   });
   ws.on('close', () => {

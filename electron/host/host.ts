@@ -1,10 +1,13 @@
 import type Database from 'better-sqlite3';
+import type { StorageNotice } from '../../shared/storage';
+import type { HostOptions } from './args';
+import { acquireDataFolderLock } from './db/data-lock';
 import { EventStore } from './db/event-store';
 import { databasePath, openDatabase } from './db/open';
+import { classifyOpenError, runtimeStorageCode, StorageError } from './db/storage-errors';
 import { Engine } from './engine';
-import { Rooms } from './rooms';
-import type { HostOptions } from './args';
 import type { LanOptions } from './lan';
+import { Rooms } from './rooms';
 import { type RunningServer, startServer } from './server';
 
 export interface RunningHost {
@@ -17,30 +20,62 @@ export interface RunningHost {
   facilitatorUrl: string;
   databaseFile: string;
   recoveredFrom: string | null;
+  /** The database file can only be read: pages show a banner, commands are answered `read_only`. */
+  readOnly: boolean;
+  /** What the person must hear about this start (see shared/storage.ts). */
+  notices: StorageNotice[];
   stop(): Promise<void>;
 }
 
 /**
  * Starts the whole host in this process: used by main.ts and by integration tests alike.
  * Without `lan` no room ever listens on the network (tests offer 127.0.0.2 there).
+ * The data folder is taken first (one writer per folder): a second host is refused with
+ * DataFolderBusyError before it opens anything; a folder or file it cannot use gives a StorageError.
  */
 export async function startHost(options: HostOptions & { lan?: LanOptions }): Promise<RunningHost> {
-  const { db, recoveredFrom } = openDatabase(options.dataDir);
-  const engine = new Engine(new EventStore(db));
-  const rooms = new Rooms(db, engine);
-  const server = await startServer({ engine, rooms, token: options.token, rendererDir: options.rendererDir, port: options.port, lan: options.lan });
-  return {
-    engine,
-    rooms,
-    db,
-    server,
-    url: server.url,
-    facilitatorUrl: `${server.url}?token=${options.token}`,
-    databaseFile: databasePath(options.dataDir),
-    recoveredFrom,
-    async stop() {
-      await server.close();
-      db.close();
-    },
-  };
+  const lock = acquireDataFolderLock(options.dataDir);
+  let db: Database.Database | null = null;
+  try {
+    const opened = openDatabase(options.dataDir);
+    db = opened.db;
+    const engine = new Engine(new EventStore(db));
+    const rooms = new Rooms(db, engine);
+    const server = await startServer({
+      engine,
+      rooms,
+      token: options.token,
+      rendererDir: options.rendererDir,
+      port: options.port,
+      lan: options.lan,
+      readOnly: opened.readOnly,
+    });
+    const open = db;
+    return {
+      engine,
+      rooms,
+      db: open,
+      server,
+      url: server.url,
+      facilitatorUrl: `${server.url}?token=${options.token}`,
+      databaseFile: databasePath(options.dataDir),
+      recoveredFrom: opened.recoveredFrom,
+      readOnly: opened.readOnly,
+      notices: opened.notices,
+      async stop() {
+        await server.close();
+        open.close();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    db?.close();
+    lock.release();
+    // The engine writes its first rows at start; a full disk there is the same problem as at open.
+    if (runtimeStorageCode(error) !== null) {
+      const verdict = classifyOpenError(error, options.dataDir, databasePath(options.dataDir));
+      if (verdict !== 'damaged') throw new StorageError(verdict, { cause: error });
+    }
+    throw error;
+  }
 }

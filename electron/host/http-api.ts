@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../shared/i18n/messages';
+import { storageFailureReply } from './db/storage-errors';
 import type { Engine } from './engine';
 import { ExportError } from './export/errors';
 import { SECURITY_HEADERS } from './static-files';
@@ -135,6 +136,8 @@ export function handleApi(request: IncomingMessage, response: ServerResponse, ur
   route(request, url, context.engine)
     .catch((error: unknown) => {
       if (error instanceof ExportError) return failure(error.status, error.code, error.message);
+      const storage = storageFailureReply(error);
+      if (storage) return failure(storage.status, storage.code, storage.message);
       console.error('Eiland host: export failed', error);
       return failure(500, 'internal', 'Er ging iets mis bij het exporteren of importeren. Er is niets veranderd.');
     })

@@ -20,6 +20,8 @@ export interface ServerOptions {
   host?: string;
   /** Which addresses a room may open on for phones; without it rooms are open on this computer only. */
   lan?: LanOptions;
+  /** The database can only be read: every client's welcome says so (storage issue 15). */
+  readOnly?: boolean;
 }
 
 export interface RunningServer {
@@ -68,7 +70,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     serveParticipant: (ws, actor, sessionId, limiter) => serveConnection(ws, services, actor, sessionId, limiter),
     lan: options.lan,
   });
-  const services = { engine, rooms, connections, roomControl };
+  const services = { engine, rooms, connections, roomControl, readOnly: options.readOnly === true };
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://host');
     if (handleApi(request, response, url, { engine, token: options.token })) return;

@@ -1,6 +1,7 @@
 import { enCanvas } from './en-canvas';
 import { enDesktop } from './en-desktop';
 import { enHarvest } from './en-harvest';
+import { enStorage } from './en-storage';
 import type { nl } from './nl';
 
 /** English, as plain as the Dutch. Typed against the Dutch keys, so a missing or extra key fails to compile. */
@@ -8,6 +9,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   ...enDesktop,
   ...enCanvas,
   ...enHarvest,
+  ...enStorage,
   'app.name': 'Eiland',
   'app.loading': 'One moment…',
 
@@ -138,6 +140,9 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   'error.nothing_to_undo': 'There is nothing to undo.',
   'error.version_mismatch': 'This page belongs to another version of Eiland. Please reload the page.',
   'error.internal': 'Something went wrong in Eiland. Your work is saved. Please try again.',
+  'error.disk_full':
+    'The computer running Eiland has no disk space left. Your change was not saved; everything saved before is safe. The facilitator needs to free up space. Then try again.',
+  'error.read_only': 'Eiland can only read the file with the sessions right now. Your change was not saved. Viewing and exporting still work.',
   'error.offline': 'No connection. Your change will be sent as soon as possible.',
 
   'rule.unknown_zone': 'This side is not part of this model.',

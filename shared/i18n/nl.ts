@@ -6,11 +6,13 @@
 import { nlCanvas } from './nl-canvas';
 import { nlDesktop } from './nl-desktop';
 import { nlHarvest } from './nl-harvest';
+import { nlStorage } from './nl-storage';
 
 export const nl = {
   ...nlDesktop,
   ...nlCanvas,
   ...nlHarvest,
+  ...nlStorage,
   'app.name': 'Eiland',
   'app.loading': 'Even geduld…',
 
@@ -141,6 +143,9 @@ export const nl = {
   'error.nothing_to_undo': 'Er is niets om ongedaan te maken.',
   'error.version_mismatch': 'Deze pagina hoort bij een andere versie van Eiland. Laad de pagina opnieuw.',
   'error.internal': 'Er ging iets mis in Eiland. Je werk is bewaard. Probeer het nog eens.',
+  'error.disk_full':
+    'De computer met Eiland heeft geen ruimte meer op de schijf. Je wijziging is niet bewaard; wat al bewaard was, blijft bewaard. De begeleider moet ruimte vrijmaken. Probeer het daarna opnieuw.',
+  'error.read_only': 'Eiland kan het bestand met de sessies nu alleen lezen. Je wijziging is niet bewaard. Bekijken en exporteren gaat wel.',
   'error.offline': 'Geen verbinding. Je wijziging wordt verstuurd zodra het weer kan.',
 
   'rule.unknown_zone': 'Deze kant bestaat niet in dit model.',

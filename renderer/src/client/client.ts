@@ -141,7 +141,7 @@ export class EilandClient {
           this.outdated();
           return;
         }
-        this.welcomed({ role: message.role, participantId: message.participantId, serverTime: message.serverTime });
+        this.welcomed({ role: message.role, participantId: message.participantId, serverTime: message.serverTime, readOnly: message.readOnly === true });
         return;
       case 'snapshot': {
         if (message.schemaVersion !== SCHEMA_VERSION) {

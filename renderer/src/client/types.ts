@@ -11,6 +11,8 @@ export interface Welcome {
   role: Role;
   participantId: string | null;
   serverTime: number;
+  /** The host can only read its database: show it, and expect `read_only` for every change. */
+  readOnly: boolean;
 }
 
 /** What a subscriber of one stream receives: whole states, then the events after them in order. */

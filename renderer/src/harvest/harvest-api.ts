@@ -43,6 +43,8 @@ const IMPORT_REASONS: Record<string, MessageKey> = {
   unsupported_archive: 'archive.newer',
   invalid_archive: 'archive.invalid',
   unauthorized: 'error.unauthorized',
+  disk_full: 'error.disk_full',
+  read_only: 'error.read_only',
 };
 
 /** Same limit as the host's MAX_IMPORT_BYTES: said at once instead of after sending 64 MB. */

@@ -31,6 +31,8 @@ export class ProtocolServer {
   /** What the welcome says; another number plays a host of another Eiland version. */
   protocolVersion = PROTOCOL_VERSION;
   connections = 0;
+  /** Welcomes clients as a host that could open its database only for reading. */
+  readOnly = false;
   private readonly http: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly streams = new Map<string, StreamLog>();
@@ -78,7 +80,7 @@ export class ProtocolServer {
     ws.on('close', () => {
       for (const log of this.streams.values()) log.subscribers.delete(ws);
     });
-    send(ws, { t: 'welcome', role: 'facilitator', participantId: null, serverTime: Date.now(), protocolVersion: this.protocolVersion, schemaVersion: SCHEMA_VERSION });
+    send(ws, { t: 'welcome', role: 'facilitator', participantId: null, serverTime: Date.now(), protocolVersion: this.protocolVersion, schemaVersion: SCHEMA_VERSION, ...(this.readOnly ? { readOnly: true } : {}) });
   }
 
   private handle(ws: WebSocket, message: ClientMessage): void {

@@ -145,4 +145,18 @@ describe('the store fed by a real connection', () => {
     await eventually(() => expect(store.getState().connection).not.toBe('online'));
     await eventually(() => expect(store.getState().connection).toBe('online'));
   });
+
+  it('takes from the welcome whether the host can only read, and drops it when a later welcome says otherwise', async () => {
+    const store = createAppStore({ locale: 'nl' });
+    bindConnection(client, store);
+    expect(store.getState().readOnly).toBe(false);
+    server.readOnly = true;
+    client.start();
+    await eventually(() => expect(store.getState()).toMatchObject({ connection: 'online', readOnly: true }));
+    expect(client.welcome?.readOnly).toBe(true);
+    server.readOnly = false;
+    server.dropConnections();
+    await eventually(() => expect(store.getState().connection).not.toBe('online'));
+    await eventually(() => expect(store.getState()).toMatchObject({ connection: 'online', readOnly: false }));
+  });
 });

@@ -72,7 +72,7 @@ describe('opening the database', () => {
     const dir = tempDir();
     const garbage = Buffer.from('dit is geen database '.repeat(500));
     writeFileSync(databasePath(dir), garbage);
-    const { db, recoveredFrom } = openDatabase(dir, Date.UTC(2026, 10, 26, 12, 0, 0));
+    const { db, recoveredFrom } = openDatabase(dir, { now: Date.UTC(2026, 10, 26, 12, 0, 0) });
     expect(recoveredFrom).toMatch(/eiland\.damaged-2026-11-26T12-00-00-000Z\.sqlite$/);
     expect(readFileSync(recoveredFrom as string)).toEqual(garbage);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);

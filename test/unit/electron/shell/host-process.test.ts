@@ -94,6 +94,37 @@ describe('startHost', () => {
     await expect(started).resolves.not.toBeNull();
   });
 
+  it('shows what stops the host from using its data folder instead of a bare exit code', async () => {
+    const { started, child } = start();
+    child.emit('message', { type: 'start-problem', problem: { kind: 'folder_busy', path: '/data dir', holder: { pid: 4321, startedAt: Date.UTC(2026, 10, 26, 9, 30) } } });
+    child.emit('exit', 3);
+    await expect(started).resolves.toBeNull();
+    expect(dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    const [title, content] = dialog.showErrorBox.mock.calls[0] ?? [];
+    expect(title).toBe('Eiland kan je gegevens niet gebruiken');
+    expect(content).toContain('Een ander Eiland gebruikt de map /data dir al (proces 4321, gestart op 26 nov 2026');
+    expect(content).not.toContain('foutcode');
+    expect(app.quit).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores a start problem that does not look like one, and then shows the exit code', async () => {
+    const { started, child } = start();
+    child.emit('message', { type: 'start-problem', problem: { kind: 'format_disk', path: '/' } });
+    child.emit('exit', 3);
+    await expect(started).resolves.toBeNull();
+    expect(dialog.showErrorBox.mock.calls[0]?.[1]).toContain('foutcode 3');
+  });
+
+  it('warns about a read-only database file and carries on starting', async () => {
+    const { started, child } = start();
+    child.emit('message', { type: 'storage-notice', notice: { kind: 'read_only', path: '/data dir/eiland.sqlite' } });
+    const options = dialog.showMessageBox.mock.calls[0]?.[0] as { type: string; title: string; detail: string };
+    expect(options).toMatchObject({ type: 'warning', title: 'Let op: je gegevens' });
+    expect(options.detail).toContain('Het bestand /data dir/eiland.sqlite kan alleen gelezen worden');
+    child.emit('message', { type: 'ready', url: 'http://127.0.0.1:1234/', port: 1234 });
+    await expect(started).resolves.not.toBeNull();
+  });
+
   it('reports a crash after ready, but not a stop on purpose', async () => {
     const crashing = start();
     crashing.child.emit('message', { type: 'ready', url: 'http://127.0.0.1:1234/', port: 1234 });
