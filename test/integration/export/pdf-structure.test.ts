@@ -38,6 +38,16 @@ const headingsOf = (tree: StructNode) =>
     .filter((node) => /^H[1-6]$/.test(node.role))
     .map((node) => `${node.role} ${textOf(node)}`);
 
+/** PDF/UA: the first heading is an H1 and no heading is more than one level below the one before. */
+function expectNoSkippedLevel(headings: string[]): void {
+  let previous = 0;
+  for (const heading of headings) {
+    const level = Number(heading.slice(1, 2));
+    expect(level, `${heading} after a level-${previous} heading`).toBeLessThanOrEqual(previous + 1);
+    previous = level;
+  }
+}
+
 const listItems = (tree: StructNode) => elements(tree).filter((node) => node.role === 'LBody').map(textOf);
 
 /** Each point must be a table row: its title the row's header (scope Row), rank, dots and ingredients in its cells. */
@@ -65,6 +75,8 @@ function expectEverythingMarked(file: string, tree: StructNode, pageLabel: RegEx
 }
 
 function expectUaClaims(file: string, lang: string, title: string): void {
+  // qpdf exits non-zero on any syntax or stream error it finds.
+  expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   expect(info).toMatch(/^Tagged:\s+yes$/m);
   expect(info).toContain(title);
@@ -120,6 +132,7 @@ describe('the demo reports as tagged PDF/UA', () => {
     it('has the report’s headings, as H1–H3 in the order they appear', () => {
       const headings = headingsOf(tree);
       expect(headings).toEqual(expectedHeadings(sessionReport));
+      expectNoSkippedLevel(headings);
       expect(headings.slice(0, 3)).toEqual(['H1 Eiland van reflectie programmateam', 'H1 Het model aan het eind van de sessie', 'H1 HET-kant']);
     });
 
@@ -169,6 +182,16 @@ describe('the demo reports as tagged PDF/UA', () => {
       expectEverythingMarked(files.session, tree, /Pagina \d+ van \d+/);
     });
 
+    it('describes a picture of the real canvas in the same words when one takes the drawing’s place', async () => {
+      // A 2×2 PNG, as the renderer's canvas export would send (only smaller).
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
+      const file = join(temp.dir, 'picture.pdf');
+      writeFileSync(file, (await sessionPdf(temp.engine, team.meta.id, 'nl', { modelPicture: png })).pdf);
+      const figure = pdfObjects(file).dictionaries.find((dict) => dict['/S'] === '/Figure');
+      expect(textString(figure?.['/Alt'])).toBe(sessionReport.blocks.find((block) => block.kind === 'model')?.alt);
+      expectEverythingMarked(file, structTree(file), /Pagina \d+ van \d+/);
+    });
+
     it('is English, in words and language, when asked for in English', () => {
       expectUaClaims(files.english, 'en-GB', team.meta.title);
       const english = structTree(files.english);
@@ -191,6 +214,7 @@ describe('the demo reports as tagged PDF/UA', () => {
     it('has the report’s headings in order, each session under its own H1', () => {
       const headings = headingsOf(tree);
       expect(headings).toEqual(expectedHeadings(programmeReport));
+      expectNoSkippedLevel(headings);
       expect(headings.filter((heading) => heading.startsWith('H1 Uitkomsten '))).toHaveLength(3);
     });
 
