@@ -9,6 +9,8 @@ export interface HostOptions {
   rendererDir: string;
   /** Offer phones only this address instead of the machine's own list (`--lan-address`). */
   lanAddress?: string;
+  /** The port phones connect to, tried first when a room opens (`--lan-port`, default 4780). */
+  lanPort?: number;
 }
 
 export const DEFAULT_PORT = 4780;
@@ -21,8 +23,8 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, os = platfo
 }
 
 /**
- * Reads `--data DIR --port N --token T --renderer DIR --lan-address A`; environment: EILAND_DATA,
- * EILAND_PORT, EILAND_LAN_ADDRESS.
+ * Reads `--data DIR --port N --token T --renderer DIR --lan-address A --lan-port N`; environment:
+ * EILAND_DATA, EILAND_PORT, EILAND_LAN_ADDRESS, EILAND_LAN_PORT.
  */
 export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv, defaultRenderer: string): HostOptions {
   const value = (flag: string): string | undefined => {
@@ -32,9 +34,8 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv, d
     if (next === undefined || next.startsWith('--')) throw new Error(`${flag} needs a value`);
     return next;
   };
-  const portText = value('--port') ?? env.EILAND_PORT ?? String(DEFAULT_PORT);
-  const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, not ${portText}`);
+  const port = portOf('--port', value('--port') ?? env.EILAND_PORT ?? String(DEFAULT_PORT));
+  const lanPort = portOf('--lan-port', value('--lan-port') ?? env.EILAND_LAN_PORT ?? String(DEFAULT_PORT));
   const token = value('--token') ?? randomBytes(24).toString('hex');
   if (token.length < 16) throw new Error('--token must be at least 16 characters');
   return {
@@ -43,7 +44,14 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv, d
     token,
     rendererDir: value('--renderer') ?? defaultRenderer,
     ...lanAddressOf(value('--lan-address') ?? env.EILAND_LAN_ADDRESS),
+    lanPort,
   };
+}
+
+function portOf(flag: string, text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${flag} must be 0–65535, not ${text}`);
+  return port;
 }
 
 function lanAddressOf(address: string | undefined): { lanAddress?: string } {

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     console.error(`Eiland: ${(error as Error).message}`);
     process.exit(2);
   }
-  const host = await startHost({ ...options, lan: { addresses, port: DEFAULT_PORT } });
+  const host = await startHost({ ...options, lan: { addresses, port: options.lanPort ?? DEFAULT_PORT } });
   for (const notice of host.notices) {
     tell((locale) => storageNoticeText(locale, notice));
     // The shell has shown a damaged file set aside since before the other notices existed.
