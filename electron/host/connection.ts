@@ -6,12 +6,15 @@ import type { Engine, Subscriber } from './engine';
 import type { RoomControl } from './lan';
 import { RateLimiter } from './rate-limit';
 import type { Rooms } from './rooms';
+import type { CommandQueue } from './command-queue';
 
 /** Open participant sockets per session, so closing a room can drop them at once. */
 export type ConnectionRegistry = Map<string, Set<WebSocket>>;
 
 interface Services {
   engine: Engine;
+  /** Where socket commands go: committed in groups (see command-queue.ts). */
+  commands: CommandQueue;
   rooms: Rooms;
   connections: ConnectionRegistry;
   roomControl: RoomControl;
@@ -49,11 +52,16 @@ export function serveConnection(ws: WebSocket, services: Services, actor: Actor,
     ...(services.readOnly ? { readOnly: true } : {}),
   });
 
+  // Frames are answered in the order they came: one waits while a command before it is committed.
+  const order = new InOrder();
   ws.on('message', (data, isBinary) => {
     if (!limiter.take() || (shared !== undefined && !shared.take())) {
-      subscriber.send({ t: 'error', id: commandIdOf(data, isBinary), code: 'rate_limited', message: 'Too many messages; slow down' });
+      order.run(() => subscriber.send({ t: 'error', id: commandIdOf(data, isBinary), code: 'rate_limited', message: 'Too many messages; slow down' }));
       return;
     }
+    order.run(() => handleFrame(data, isBinary));
+  });
+  const handleFrame = (data: RawData, isBinary: boolean) => {
     if (isBinary) {
       subscriber.send({ t: 'error', id: null, code: 'bad_message', message: 'Binary frames are not accepted' });
       return;
@@ -72,7 +80,12 @@ export function serveConnection(ws: WebSocket, services: Services, actor: Actor,
     try {
       switch (message.t) {
         case 'command':
-          subscriber.send(engine.handle(message, actor));
+          order.hold();
+          services.commands.submit(message, actor, (result) => {
+            if ('reply' in result) subscriber.send(result.reply);
+            else subscriber.send(commandFailure(result.error, message.id));
+            order.release();
+          });
           return;
         case 'subscribe': {
           const refused = engine.subscribe(subscriber, message.stream, message.sinceSeq);
@@ -92,12 +105,9 @@ export function serveConnection(ws: WebSocket, services: Services, actor: Actor,
           });
       }
     } catch (error) {
-      // A bug must not take the host down for everyone; the sender hears about it.
-      console.error('Eiland host: command failed', error);
-      const id = message.t === 'command' ? message.id : null;
-      subscriber.send(storageRefusal(error, id) ?? { t: 'error', id, code: 'internal', message: 'Internal error; nothing was changed' });
+      subscriber.send(commandFailure(error, message.t === 'command' ? message.id : null));
     }
-  });
+  };
   ws.on('close', () => {
     engine.unsubscribe(subscriber);
     services.roomControl.forget(subscriber);
@@ -129,5 +139,37 @@ function commandIdOf(data: RawData, isBinary: boolean): string | null {
     return frame.t === 'command' && typeof frame.id === 'string' && COMMAND_ID.test(frame.id) ? frame.id : null;
   } catch {
     return null;
+  }
+}
+
+/** A failure the sender hears about: a storage problem in its own words, else an internal error. A bug must not take the host down. */
+function commandFailure(error: unknown, id: string | null): HostMessage {
+  const storage = storageRefusal(error, id);
+  if (storage) return storage;
+  console.error('Eiland host: command failed', error);
+  return { t: 'error', id, code: 'internal', message: 'Internal error; nothing was changed' };
+}
+
+/**
+ * Runs a connection's frames one after another. A command is committed with others at the end of
+ * the loop turn (command-queue.ts); what the same client sent after it waits until it is answered,
+ * so replies keep the order of the frames and a snapshot is never older than an event already sent.
+ */
+class InOrder {
+  private held = 0;
+  private readonly backlog: (() => void)[] = [];
+
+  run(work: () => void): void {
+    if (this.held > 0 || this.backlog.length > 0) this.backlog.push(work);
+    else work();
+  }
+
+  hold(): void {
+    this.held += 1;
+  }
+
+  release(): void {
+    this.held -= 1;
+    while (this.held === 0 && this.backlog.length > 0) (this.backlog.shift() as () => void)();
   }
 }

@@ -42,6 +42,15 @@ export interface MergePlan {
   deleted: string[];
 }
 
+interface JournalEntry {
+  loaded: LoadedSession;
+  changes: Change[];
+  seq: number;
+}
+
+/** What became of one command of a group: its reply and what it broadcasts, or what went wrong. */
+export type GroupOutcome = { reply: HostMessage; effects: (() => void)[] } | { error: unknown };
+
 interface LoadedSession {
   state: SessionState;
   seq: number;
@@ -63,7 +72,9 @@ export class Engine {
     eventsSince: (stream, seq, limit) => this.store.eventsSince(stream, seq, limit),
   });
   /** What the running transaction applied to in-memory sessions, to undo if it fails. */
-  private journal: { loaded: LoadedSession; changes: Change[]; seq: number }[] = [];
+  private journal: JournalEntry[] | null = null;
+  /** While a group of commands runs (see handleGroup), what they would broadcast waits for the commit. */
+  private deferred: (() => void)[] | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -207,14 +218,28 @@ export class Engine {
    * one the host derives (`id:list`, `id:meta`) — memory is put back, so it never runs ahead of disk.
    */
   private atomically(work: () => void): void {
-    const sessions = [...this.sessions];
-    const workspace = { state: this.workspaceState, seq: this.workspaceSeq };
+    // Inside a group this is a savepoint of the group's transaction (better-sqlite3 nests them).
+    const outer = this.journal;
+    const rollback = this.memoryCheckpoint();
     this.journal = [];
     try {
       this.store.transaction(work);
     } catch (error) {
-      // Session states are changed in place: undo what this transaction applied, newest first.
-      for (const entry of this.journal.reverse()) {
+      rollback(this.journal);
+      this.journal = outer;
+      throw error;
+    }
+    outer?.push(...this.journal);
+    this.journal = outer;
+  }
+
+  /** Returns how to put memory back as it is now, given what was applied since (newest last). */
+  private memoryCheckpoint(): (applied: JournalEntry[]) => void {
+    const sessions = [...this.sessions];
+    const workspace = { state: this.workspaceState, seq: this.workspaceSeq };
+    return (applied) => {
+      // Session states are changed in place: undo what was applied, newest first.
+      for (const entry of [...applied].reverse()) {
         applyChangesInPlace(entry.loaded.state, invertChanges(entry.changes));
         entry.loaded.seq = entry.seq;
       }
@@ -222,8 +247,43 @@ export class Engine {
       for (const [key, loaded] of sessions) this.sessions.set(key, loaded);
       this.workspaceState = workspace.state;
       this.workspaceSeq = workspace.seq;
-      throw error;
+    };
+  }
+
+  /**
+   * Group commit: commands that arrived together, applied one after the other in arrival order
+   * exactly as `handle` does, but written in one SQLite transaction, each command in a savepoint of
+   * its own (a refused or failing command changes nothing of the others). Nothing is broadcast or
+   * acknowledged before the transaction commits; if the commit fails, memory is put back and every
+   * command of the group gets the error. One fsync then serves the whole group.
+   */
+  handleGroup(items: readonly { message: CommandMessage; actor: Actor }[]): GroupOutcome[] {
+    const rollback = this.memoryCheckpoint();
+    const journal: JournalEntry[] = [];
+    const outcomes: GroupOutcome[] = [];
+    const deferred: (() => void)[] = [];
+    this.journal = journal;
+    this.deferred = deferred;
+    try {
+      this.store.transaction(() => {
+        for (const { message, actor } of items) {
+          try {
+            const reply = this.handle(message, actor);
+            outcomes.push({ reply, effects: deferred.splice(0) });
+          } catch (error) {
+            deferred.length = 0;
+            outcomes.push({ error });
+          }
+        }
+      });
+    } catch (error) {
+      rollback(journal);
+      return items.map(() => ({ error }));
+    } finally {
+      this.journal = null;
+      this.deferred = null;
     }
+    return outcomes;
   }
 
   /** A stream's records with their revisions, tombstones included (archives and merging). */
@@ -280,7 +340,7 @@ export class Engine {
   /** `applied`: the reducer already wrote the changes into the state (in place). */
   private appendSessionEvent(loaded: LoadedSession, stream: string, commandId: string, type: string, role: string, changes: Change[], applied = false, stamps?: RecordStamp[]): void {
     if (!applied) applyChangesInPlace(loaded.state, changes);
-    this.journal.push({ loaded, changes, seq: loaded.seq });
+    this.journal?.push({ loaded, changes, seq: loaded.seq });
     const seq = loaded.seq + 1;
     this.store.append({ stream, seq, commandId, type, role, at: this.clock(), changes, ...(stamps ? { stamps } : {}) });
     loaded.seq = seq;
@@ -321,10 +381,12 @@ export class Engine {
   }
 
   private broadcast(stream: string, event: EventMessage, visibilityChanged = false): void {
-    this.fanOut.broadcast(stream, event, visibilityChanged);
+    if (this.deferred) this.deferred.push(() => this.fanOut.broadcast(stream, event, visibilityChanged));
+    else this.fanOut.broadcast(stream, event, visibilityChanged);
   }
 
   private dropStream(stream: string): void {
-    this.fanOut.drop(stream);
+    if (this.deferred) this.deferred.push(() => this.fanOut.drop(stream));
+    else this.fanOut.drop(stream);
   }
 }

@@ -10,6 +10,7 @@ import { handleApi } from './http-api';
 import { type LanOptions, RoomControl } from './lan';
 import type { Rooms } from './rooms';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
+import { CommandQueue } from './command-queue';
 
 export interface ServerOptions {
   engine: Engine;
@@ -70,7 +71,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     serveParticipant: (ws, actor, sessionId, limiter) => serveConnection(ws, services, actor, sessionId, limiter),
     lan: options.lan,
   });
-  const services = { engine, rooms, connections, roomControl, readOnly: options.readOnly === true };
+  const services = { engine, commands: new CommandQueue(engine), rooms, connections, roomControl, readOnly: options.readOnly === true };
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://host');
     if (handleApi(request, response, url, { engine, token: options.token })) return;
