@@ -7,7 +7,8 @@ import { z } from 'zod';
  * The host builds it (electron/host/export/importer.ts); the harvest panel and the desktop shell
  * read it with this schema.
  */
-export const SESSION_IMPORT_OUTCOMES = ['created', 'merged', 'unchanged', 'deleted'] as const;
+/** `stays_deleted`: deleted on this laptop after the file was made; the older copy does not bring it back. */
+export const SESSION_IMPORT_OUTCOMES = ['created', 'merged', 'unchanged', 'deleted', 'stays_deleted'] as const;
 
 const count = z.number().int().min(0);
 

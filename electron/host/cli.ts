@@ -190,7 +190,7 @@ async function importCommand(dataDir: string, file: string | undefined, locale: 
     progress(`archief met ${content.sessions.length} sessies wordt ingelezen…`);
     return importArchive(engine, content);
   });
-  const words = { created: 'nieuw', merged: 'bijgewerkt', unchanged: 'al aanwezig', deleted: 'verwijderd' } as const;
+  const words = { created: 'nieuw', merged: 'bijgewerkt', unchanged: 'al aanwezig', deleted: 'verwijderd', stays_deleted: 'hier later verwijderd, blijft weg' } as const;
   for (const programme of report.programmes) process.stdout.write(`Programma ${programme.id}  ${programme.name}  ${programme.created ? 'nieuw' : 'al aanwezig'}\n`);
   for (const session of report.sessions) {
     const added = session.outcome === 'merged' ? ` (${session.added} toegevoegd, ${session.updated} bijgewerkt, ${session.deleted} verwijderd, ${session.conflicts} in conflict)` : '';

@@ -43,6 +43,7 @@ export const enDesktop: { readonly [K in keyof typeof nlDesktop]: string } = {
   'archive.outcome.merged': 'brought up to date',
   'archive.outcome.unchanged': 'already here',
   'archive.outcome.deleted': 'deleted on the other laptop',
+  'archive.outcome.stays_deleted': 'deleted here later, stays deleted',
   'archive.deletedCount': 'Deleted: {count}.',
   'archive.failedTitle': 'Could not open the archive',
   'archive.failed': 'Eiland could not open this file:\n{file}\n\n{reason}',

@@ -109,6 +109,8 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
 
   'note.placeholder': 'Type your note…',
   'note.editorHint': 'Enter: save. Esc: stop. Shift+Enter: new line.',
+  'note.conflicts': 'Another laptop had a different text here at the same time. Choose the text and save:',
+  'note.conflictUse': 'Use this text',
   'note.editorLabel': 'Text of the note',
   'note.tooLong': 'A note has at most {max} characters.',
 

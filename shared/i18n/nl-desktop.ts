@@ -45,6 +45,7 @@ export const nlDesktop = {
   'archive.outcome.merged': 'bijgewerkt',
   'archive.outcome.unchanged': 'was er al',
   'archive.outcome.deleted': 'verwijderd op de andere laptop',
+  'archive.outcome.stays_deleted': 'hier later verwijderd, blijft weg',
   'archive.deletedCount': 'Verwijderd: {count}.',
   'archive.failedTitle': 'Archief openen lukte niet',
   'archive.failed': 'Eiland kon dit bestand niet openen:\n{file}\n\n{reason}',

@@ -112,6 +112,8 @@ export const nl = {
 
   'note.placeholder': 'Typ je notitie…',
   'note.editorHint': 'Enter: opslaan. Esc: stoppen. Shift+Enter: nieuwe regel.',
+  'note.conflicts': 'Op een andere laptop stond hier tegelijk iets anders. Kies de tekst en sla op:',
+  'note.conflictUse': 'Deze tekst nemen',
   'note.editorLabel': 'Tekst van de notitie',
   'note.tooLong': 'Een notitie is hoogstens {max} tekens.',
 

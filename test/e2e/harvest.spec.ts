@@ -117,12 +117,12 @@ test('shows progress while exporting, and a plain message when the export fails'
   socket.close();
 });
 
-test('imports an archive on a fresh screen, and refuses a file that is no archive', async ({ page, host }) => {
-  const socket = await seed(host);
-  const archive = await fetch(`${host.origin}api/export/session/${SESSION}.sqlite`, { headers: { Authorization: `Bearer ${host.token}` } });
+test('imports an archive on a fresh screen, and refuses a file that is no archive', async ({ page, host, otherLaptop }) => {
+  // The archive comes from another laptop (its own data folder and host), where the session was made.
+  (await seed(otherLaptop)).close();
+  const archive = await fetch(`${otherLaptop.origin}api/export/session/${SESSION}.sqlite`, { headers: { Authorization: `Bearer ${otherLaptop.token}` } });
   const bytes = Buffer.from(await archive.arrayBuffer());
-  // As if on another laptop: the session is not here (deleted), only its archive file is.
-  await socket.command('workspace', { type: 'session.delete', id: SESSION, confirmTitle: TITLE });
+  const socket = await HostSocket.open(host.socketUrl());
 
   await page.goto(host.pageUrl());
   await expect(page.getByTestId('welcome')).toBeVisible();

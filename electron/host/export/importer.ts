@@ -67,6 +67,9 @@ export function importArchive(engine: Engine, content: ArchiveContent, commandId
       if (local) {
         plan.deleted.push(id);
         report.sessions.push({ id, title: local.meta.title, outcome: 'deleted', added: 0, updated: 0, deleted: 1, conflicts: 0 });
+      } else if (entry.value !== null) {
+        // Said, not silently skipped: a backup, not an archive, brings a deleted session back.
+        report.sessions.push({ id, title: (entry.value as { title: string }).title, outcome: 'stays_deleted', added: 0, updated: 0, deleted: 0, conflicts: 0 });
       }
       continue;
     }

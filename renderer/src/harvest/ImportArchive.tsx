@@ -71,7 +71,7 @@ export function ImportArchive() {
             <ul className="harvest-imported">
               {state.report.sessions.map((session) => (
                 <li key={session.id} data-outcome={session.outcome}>
-                  {session.outcome === 'deleted' ? session.title : <a href={routeHash({ screen: 'session', id: session.id })}>{session.title}</a>}
+                  {session.outcome === 'deleted' || session.outcome === 'stays_deleted' ? session.title : <a href={routeHash({ screen: 'session', id: session.id })}>{session.title}</a>}
                   <span className="harvest-outcome">
                     {t(`archive.outcome.${session.outcome}`)}
                     {session.outcome === 'merged' && `: ${t('harvest.importCounts', { added: session.added, updated: session.updated, deleted: session.deleted })}`}

@@ -153,6 +153,15 @@ describe('importing an archive: a merge, record by record', () => {
     expect(a.engine.session('demo-avk-managers')).toBeUndefined();
   });
 
+  it('says so, and does not bring it back, when a session deleted here comes in an older archive', () => {
+    const a = source();
+    const bytes = sessionArchive(a.engine, 'demo-avk-managers');
+    send(a.engine, 'workspace', { type: 'session.delete', id: 'demo-avk-managers', confirmTitle: 'Eiland van reflectie managers' });
+    const report = importArchiveBytes(a.engine, bytes);
+    expect(report.sessions).toEqual([expect.objectContaining({ id: 'demo-avk-managers', outcome: 'stays_deleted' })]);
+    expect(a.engine.session('demo-avk-managers')).toBeUndefined();
+  });
+
   it('tells the sessions list of a new session in one workspace event', () => {
     const from = source();
     const to = fresh();
