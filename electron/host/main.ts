@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_PORT, parseHostArgs } from './args';
 import { startHost } from './host';
+import { installLastResort } from './last-resort';
 import { fixedLanAddress, lanAddresses } from './network';
 
 /**
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const host = await startHost({ ...options, lan: { addresses, port: DEFAULT_PORT } });
+  installLastResort({ safe: () => host.db.open && !host.db.inTransaction });
   const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
   if (host.recoveredFrom) {
     console.error(`Eiland: het databestand was beschadigd. Het is apart gezet als ${host.recoveredFrom}; Eiland begint met een nieuw bestand.`);

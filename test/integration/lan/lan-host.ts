@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost } from '../../../electron/host/host';
-import type { AddressLimits } from '../../../electron/host/lan';
+import type { AddressLimits } from '../../../electron/host/room/address-book';
 import type { RoomMessage } from '../../../shared/protocol';
 import { TEST_TOKEN, tempDataDir } from '../../support/host-harness';
 import { TestClient } from '../../support/ws-client';

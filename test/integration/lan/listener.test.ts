@@ -146,13 +146,14 @@ describe('the LAN listener: phones reach the host over the network only while a 
       expect(response.text, path).not.toContain('facilitator');
     }
     expect((await http(`${base}api/join`)).status).toBe(405);
-    for (const path of ['api/import', 'api/demo']) {
-      expect((await http(`${base}${path}?token=${TEST_TOKEN}`, { method: 'POST', body: '{}' })).status, path).toBe(405);
+    // The API of this computer does not exist on the network, token or not.
+    for (const path of ['api/import', 'api/demo', 'api/export-to-file']) {
+      expect((await http(`${base}${path}?token=${TEST_TOKEN}`, { method: 'POST', body: '{}' })).status, path).toBe(404);
     }
     // Another site cannot make a phone's browser join: a plain form post or another origin is refused.
     const code = opened.joinCode as string;
     const json = { 'Content-Type': 'application/json' };
-    expect((await http(`${base}api/join`, { method: 'POST', body: JSON.stringify({ code }) })).status).toBe(403);
+    expect((await http(`${base}api/join`, { method: 'POST', body: JSON.stringify({ code }) })).status).toBe(415);
     expect((await http(`${base}api/join`, { method: 'POST', headers: { ...json, Origin: 'http://evil.example' }, body: JSON.stringify({ code }) })).status).toBe(403);
     const port = new URL(base).port;
     expect((await http(`${base}api/join`, { method: 'POST', headers: { ...json, Origin: `http://${LAN_ADDRESS}:${port}` }, body: JSON.stringify({ code }) })).status).toBe(200);
@@ -182,7 +183,7 @@ describe('the LAN listener: phones reach the host over the network only while a 
     expect(await upgradeStatus(socket, { Origin: `http://${LAN_ADDRESS}:${port}` })).toBe(101);
     expect(await upgradeStatus(socket, { Origin: 'http://evil.example' })).toBe(403);
     expect(await upgradeStatus(socket, { Origin: `http://127.0.0.1:${port}` })).toBe(403);
-    expect(await upgradeStatus(socket, { Origin: `http://${LAN_ADDRESS}:${port}`, Host: `evil.example:${port}` })).toBe(404);
+    expect(await upgradeStatus(socket, { Origin: `http://${LAN_ADDRESS}:${port}`, Host: `evil.example:${port}` })).toBe(403);
     phone.close();
   });
 
@@ -255,7 +256,7 @@ describe('the LAN listener: phones reach the host over the network only while a 
     phone.close();
   });
 
-  it('closing the room drops every phone, closes the listener and refuses their tokens until it opens again', async () => {
+  it('closing the room drops every phone, closes the listener and ends their tokens', async () => {
     const { host, facilitator } = await lanHost();
     const opened = await room(facilitator, { action: 'open', sessionId: 's1', interfaceAddress: LAN_ADDRESS });
     const base = lanBase(opened.joinUrl);
@@ -269,11 +270,15 @@ describe('the LAN listener: phones reach the host over the network only while a 
     expect(await listening(base)).toBe(false);
     await expect(TestClient.connect(`${host.url.replace('http', 'ws')}ws?participant=${overLan.token}`)).rejects.toMatchObject({ status: 401 });
 
-    // Opened again (same code), the phones carry on with the token they kept.
+    // Opened again (same code), the old tokens stay ended: the phones join again with the code.
     const again = await room(facilitator, { action: 'open', sessionId: 's1', interfaceAddress: LAN_ADDRESS });
     expect(again.joinCode).toBe(code);
-    const back = await TestClient.connect(`${lanBase(again.joinUrl).replace('http', 'ws')}ws?participant=${overLan.token}`);
-    expect(await back.next((m) => m.t === 'welcome')).toMatchObject({ participantId: overLan.participantId });
+    const lanSocket = `${lanBase(again.joinUrl).replace('http', 'ws')}ws`;
+    await expect(TestClient.connect(`${lanSocket}?participant=${overLan.token}`)).rejects.toMatchObject({ status: 401 });
+    await expect(TestClient.connect(`${host.url.replace('http', 'ws')}ws?participant=${onThisComputer.token}`)).rejects.toMatchObject({ status: 401 });
+    const back = await TestClient.phone(lanBase(again.joinUrl), code);
+    expect(await back.next((m) => m.t === 'welcome')).toMatchObject({ participantId: back.participantId });
+    expect(back.participantId).not.toBe(overLan.participantId);
     back.close();
   });
 
