@@ -70,7 +70,8 @@ export const MAX_KNOWN_PICTURES = 16;
 
 /**
  * WebSocket close codes the host uses, so every client reads them the same way.
- * - roomClosed: the facilitator closed the room; the phone's participant token has ended with it.
+ * - roomClosed: the phone's participant token is not (or no longer) valid: the facilitator closed
+ *   the room, and the token ended with it. The phone joins again with the code on the screen.
  * - tooFarBehind: the connection did not take what it was sent (its send buffer passed the cap,
  *   see electron/host/socket-sender.ts); nothing is lost, the client connects again and resyncs.
  */

@@ -4,6 +4,7 @@ import { HISTORY_COMMAND_TYPES } from '../../shared/history';
 import { type ClientMessage, type CommandMessage, type HostMessage, MAX_KNOWN_PICTURES, parseClientMessage, WORKSPACE_STREAM } from '../../shared/protocol';
 import { SESSION_COMMANDS, WORKSPACE_COMMANDS } from '../../shared/reducer';
 import type { Engine, Subscriber } from './engine';
+import { subscribeRefusal } from './fan-out';
 import { RateLimiter } from './rate-limit';
 import { type SendLimits, SocketSender } from './socket-sender';
 
@@ -72,6 +73,11 @@ export function serveConnection(ws: WebSocket, services: ConnectionServices, act
         case 'subscribe': {
           remember(subscriber.pictures, message.pictures ?? []);
           const { stream, sinceSeq } = message;
+          const refused = subscribeRefusal(actor, stream, stream === WORKSPACE_STREAM || engine.session(stream) !== undefined);
+          if (refused) {
+            subscriber.send(refused);
+            return;
+          }
           const queued = sender.request(stream, () => {
             const refusal = engine.subscribe(subscriber, stream, sinceSeq);
             if (refusal) subscriber.send(refusal);

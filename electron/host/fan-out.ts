@@ -34,6 +34,16 @@ export interface StreamSource {
   eventsSince(stream: string, seq: number, limit: number): StoredEvent[];
 }
 
+/**
+ * Why a subscriber may not follow a stream, if it may not. Also asked before a subscribe waits its
+ * turn (socket-sender.ts), so a refusal is answered at once and in order.
+ */
+export function subscribeRefusal(actor: Actor, stream: string, exists: boolean): Refusal | null {
+  if (stream === WORKSPACE_STREAM && actor.role === 'participant') return refusal(null, 'forbidden', 'Participants cannot see the sessions list');
+  if (!exists) return refusal(null, 'not_found', `Session ${stream} does not exist`);
+  return null;
+}
+
 /** A client further behind than this gets a snapshot instead of the missed events. */
 const MAX_REPLAY = 1000;
 
@@ -53,11 +63,8 @@ export class FanOut {
   /** Starts sending a stream to a subscriber: missed events when it can, else a snapshot. */
   subscribe(subscriber: Subscriber, stream: string, sinceSeq?: number): Refusal | null {
     const { actor } = subscriber;
-    if (stream === WORKSPACE_STREAM) {
-      if (actor.role === 'participant') return refusal(null, 'forbidden', 'Participants cannot see the sessions list');
-    } else if (!this.source.stateOf(stream)) {
-      return refusal(null, 'not_found', `Session ${stream} does not exist`);
-    }
+    const refused = subscribeRefusal(actor, stream, stream === WORKSPACE_STREAM || this.source.stateOf(stream) !== undefined);
+    if (refused) return refused;
     const set = this.subscribers.get(stream) ?? new Set<Subscriber>();
     this.subscribers.set(stream, set);
     set.add(subscriber);

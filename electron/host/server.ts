@@ -77,7 +77,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const participantToken = query.get('participant');
     if (participantToken !== null) {
       const identity = rooms.identify(participantToken);
-      if (!identity) return refuseSocket(socket, 401, 'Eiland: deze deelname is niet (meer) geldig. Doe opnieuw mee met de code op het scherm.');
+      if (!identity) return roomControl.sockets.refuseParticipant(request, socket, head);
       return roomControl.sockets.accept(request, socket, head, { actor: identity.actor, scope: identity.sessionId });
     }
     const role = staffRole(query, options);

@@ -64,11 +64,9 @@ export class LanListener {
       // The facilitator's and projector's sockets do not exist on the network, token or not.
       if (token === null || query.has('token')) return refuseSocket(socket, 404, 'Eiland: onbekend adres.');
       const identity = rooms.identify(token);
-      if (!identity || !isOnLan(identity.sessionId)) {
-        return refuseSocket(socket, 401, 'Eiland: deze deelname is niet (meer) geldig. Doe opnieuw mee met de code op het scherm.');
-      }
       const entry = book.entry(request.socket.remoteAddress ?? 'unknown');
       if (entry.sockets >= book.socketLimit) return refuseSocket(socket, 429, 'Eiland: te veel verbindingen van dit apparaat.');
+      if (!identity || !isOnLan(identity.sessionId)) return sockets.refuseParticipant(request, socket, head);
       sockets.accept(request, socket, head, { actor: identity.actor, scope: identity.sessionId, shared: entry.messages }, (ws) => {
         entry.sockets += 1;
         own.add(ws);

@@ -45,6 +45,18 @@ export class RoomSockets {
     });
   }
 
+  /**
+   * A phone whose token has ended (its room was closed) or never was: the socket opens and closes
+   * at once with roomClosed, because a browser cannot read an HTTP refusal of an upgrade, and the
+   * phone must learn that it has to join again rather than retry for ever.
+   */
+  refuseParticipant(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.server.handleUpgrade(request, socket, head, (ws) => {
+      ws.on('error', () => ws.terminate());
+      ws.close(CLOSE_CODES.roomClosed, 'participation ended');
+    });
+  }
+
   /** Every phone of the session is out at once, not at its next message. */
   closeRoom(sessionId: string): void {
     for (const ws of this.phones.get(sessionId) ?? []) ws.close(CLOSE_CODES.roomClosed, 'room closed');

@@ -9,6 +9,8 @@ export interface Welcome {
   role: Role;
   participantId: string | null;
   serverTime: number;
+  /** The facilitator's only: what a projector page of its own connects with (it can watch, nothing more). */
+  projectorToken?: string;
 }
 
 /** What a subscriber of one stream receives: whole states, then the events after them in order. */

@@ -11,7 +11,7 @@ import { StatusBar } from './StatusBar';
 import { Voting } from './Voting';
 
 /** The phone once joined: one column, what matters now at the top, own notes below. */
-export function ParticipantApp({ onLeave }: { onLeave(): void }) {
+export function ParticipantApp({ onLeave, onRejoin }: { onLeave(): void; onRejoin(): void }) {
   const t = useT();
   const session = useParticipant((state) => state.session);
   const phase = session ? currentPhase(session) : null;
@@ -24,6 +24,7 @@ export function ParticipantApp({ onLeave }: { onLeave(): void }) {
       <Notice />
       {session ? (
         <main className="phone-main">
+          <RoomClosed onRejoin={onRejoin} />
           {/* Voting and ingredients for the whole session carry their own heading. */}
           {!((voting || ingredients) && !phase?.zoneId) && <PhaseCard session={session} />}
           {voting && <Voting session={session} />}
@@ -35,11 +36,27 @@ export function ParticipantApp({ onLeave }: { onLeave(): void }) {
         </main>
       ) : (
         <main className="phone-main">
+          <RoomClosed onRejoin={onRejoin} />
           <p className="phone-card phone-muted">{t('app.loading')}</p>
           <Leave onLeave={onLeave} />
         </main>
       )}
     </div>
+  );
+}
+
+/** The room was closed and this phone's token with it: joining again is one tap (the code is filled in). */
+function RoomClosed({ onRejoin }: { onRejoin(): void }) {
+  const t = useT();
+  const roomClosed = useParticipant((state) => state.roomClosed);
+  if (!roomClosed) return null;
+  return (
+    <section className="phone-card" data-testid="room-closed">
+      <p>{t('participant.roomClosed')}</p>
+      <button type="button" className="button button-primary" data-testid="rejoin" onClick={onRejoin}>
+        {t('participant.joinAgain')}
+      </button>
+    </section>
   );
 }
 
