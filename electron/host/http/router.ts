@@ -75,6 +75,8 @@ export function createRouter(routes: readonly Route[], listener: ListenerContext
 async function dispatch(routes: readonly Route[], listener: ListenerContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const parsed = parseTarget(request.url);
   if (!parsed.ok) return refuse(request, response, text(parsed.status, 'Eiland: dit adres klopt niet.'));
+  // Two Host headers are ambiguous (RFC 9112 §3.2): which one was checked? Node keeps only the first.
+  if (countHeader(request, 'host') > 1) return refuse(request, response, text(400, 'Eiland: dit verzoek klopt niet.'));
   if (!listener.hostAllowed(request.headers.host)) return refuse(request, response, text(403, 'Eiland: onbekend adres.'));
   const target = parsed.target;
   let found: { route: Route; params: Record<string, string> } | null = null;
@@ -111,6 +113,12 @@ async function dispatch(routes: readonly Route[], listener: ListenerContext, req
     }
   }
   send(response, await route.handle(routeRequest));
+}
+
+export function countHeader(request: IncomingMessage, name: string): number {
+  let count = 0;
+  for (let index = 0; index < request.rawHeaders.length; index += 2) if (request.rawHeaders[index]?.toLowerCase() === name) count += 1;
+  return count;
 }
 
 const refusal = (route: Route, status: number, code: string, message: string): Reply =>

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { refuseSocket } from './reply';
-import type { ListenerContext } from './router';
+import { countHeader, type ListenerContext } from './router';
 import { parseTarget } from './target';
 
 /** The one WebSocket endpoint, on both listeners. */
@@ -18,6 +18,7 @@ export function guardedUpgrade(listener: ListenerContext, accept: UpgradeAccept)
   return (request, socket, head) => {
     const parsed = parseTarget(request.url);
     if (!parsed.ok) return refuseSocket(socket, parsed.status, 'Eiland: dit adres klopt niet.');
+    if (countHeader(request, 'host') > 1) return refuseSocket(socket, 400, 'Eiland: dit verzoek klopt niet.');
     if (!listener.hostAllowed(request.headers.host)) return refuseSocket(socket, 403, 'Eiland: onbekend adres.');
     if (parsed.target.path !== SOCKET_PATH) return refuseSocket(socket, 404, 'Eiland: onbekend adres.');
     const origin = request.headers.origin;

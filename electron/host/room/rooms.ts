@@ -28,7 +28,7 @@ const hash = (token: string) => createHash('sha256').update(token).digest('hex')
  */
 export class Rooms {
   private readonly statements: Record<
-    'byCode' | 'bySession' | 'openRooms' | 'upsert' | 'setOpen' | 'setCode' | 'insertToken' | 'token' | 'endTokens',
+    'byCode' | 'bySession' | 'openRooms' | 'upsert' | 'setOpen' | 'setCode' | 'insertToken' | 'forgetToken' | 'token' | 'endTokens',
     Statement
   >;
   private readonly guard: JoinGuard;
@@ -49,6 +49,7 @@ export class Rooms {
       setOpen: db.prepare('UPDATE rooms SET open = ? WHERE session_id = ?'),
       setCode: db.prepare('UPDATE rooms SET join_code = ? WHERE session_id = ?'),
       insertToken: db.prepare('INSERT INTO participant_tokens (token_hash, session_id, participant_id) VALUES (?, ?, ?)'),
+      forgetToken: db.prepare('DELETE FROM participant_tokens WHERE token_hash = ?'),
       token: db.prepare('SELECT session_id AS sessionId, participant_id AS participantId FROM participant_tokens WHERE token_hash = ?'),
       endTokens: db.prepare('DELETE FROM participant_tokens WHERE session_id = ?'),
     };
@@ -105,19 +106,39 @@ export class Rooms {
     const token = randomBytes(24).toString('hex');
     const participantId = `p-${randomBytes(8).toString('hex')}`;
     const name = attempt.name === null ? null : attempt.name.slice(0, LIMITS.participantName);
-    const joined = this.engine.handle(
-      { t: 'command', id: `join-${participantId}`, stream: room.sessionId, command: { type: 'participant.join', id: participantId, name } },
-      { role: 'participant', participantId },
-    );
-    if (joined.t === 'error') return { ok: false, status: 400, code: 'bad_message', message: joined.message };
+    // The token first: if it cannot be written (a full disk), nothing has changed yet.
     this.statements.insertToken.run(hash(token), room.sessionId, participantId);
+    let joined: ReturnType<Engine['handle']>;
+    try {
+      joined = this.engine.handle(
+        { t: 'command', id: `join-${participantId}`, stream: room.sessionId, command: { type: 'participant.join', id: participantId, name } },
+        { role: 'participant', participantId },
+      );
+    } catch (error) {
+      this.forgetToken(token);
+      throw error;
+    }
+    if (joined.t === 'error') {
+      this.forgetToken(token);
+      return { ok: false, status: 400, code: 'bad_message', message: joined.message };
+    }
     return { ok: true, token, participantId, sessionId: room.sessionId };
   }
 
-  /** The participant a token belongs to, while its room is open. */
+  /** A token whose join did not happen; should even this fail, identify() still refuses it. */
+  private forgetToken(token: string): void {
+    try {
+      this.statements.forgetToken.run(hash(token));
+    } catch (error) {
+      console.error('Eiland host: a token of a failed join could not be removed', error);
+    }
+  }
+
+  /** The participant a token belongs to, while its room is open and they are in the session. */
   identify(token: string): ParticipantIdentity | null {
     const row = this.statements.token.get(hash(token)) as { sessionId: string; participantId: string } | undefined;
     if (!row || !this.status(row.sessionId)?.open) return null;
+    if (!this.engine.session(row.sessionId)?.participants[row.participantId]) return null;
     return { actor: { role: 'participant', participantId: row.participantId }, sessionId: row.sessionId };
   }
 
