@@ -20,11 +20,10 @@ export function ParticipantApp({ onLeave, onRejoin }: { onLeave(): void; onRejoi
   const other = phase?.kind === 'other';
   return (
     <div className="phone phone-joined">
-      <StatusBar />
+      <StatusBar onRejoin={onRejoin} />
       <Notice />
       {session ? (
         <main className="phone-main">
-          <RoomClosed onRejoin={onRejoin} />
           {/* Voting and ingredients for the whole session carry their own heading. */}
           {!((voting || ingredients) && !phase?.zoneId) && <PhaseCard session={session} />}
           {voting && <Voting session={session} />}
@@ -36,27 +35,11 @@ export function ParticipantApp({ onLeave, onRejoin }: { onLeave(): void; onRejoi
         </main>
       ) : (
         <main className="phone-main">
-          <RoomClosed onRejoin={onRejoin} />
           <p className="phone-card phone-muted">{t('app.loading')}</p>
           <Leave onLeave={onLeave} />
         </main>
       )}
     </div>
-  );
-}
-
-/** The room was closed and this phone's token with it: joining again is one tap (the code is filled in). */
-function RoomClosed({ onRejoin }: { onRejoin(): void }) {
-  const t = useT();
-  const roomClosed = useParticipant((state) => state.roomClosed);
-  if (!roomClosed) return null;
-  return (
-    <section className="phone-card" data-testid="room-closed">
-      <p>{t('participant.roomClosed')}</p>
-      <button type="button" className="button button-primary" data-testid="rejoin" onClick={onRejoin}>
-        {t('participant.joinAgain')}
-      </button>
-    </section>
   );
 }
 

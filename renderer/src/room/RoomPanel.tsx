@@ -44,7 +44,7 @@ export function RoomPanel({ sessionId, room }: { sessionId: Id; room: RoomHandle
               <input type="checkbox" checked={status.showJoinInfo} onChange={(event) => act(room.showOnProjector(event.target.checked))} />
               {t('room.showLarge')}
             </label>
-            <button type="button" className="button button-quiet" data-testid="room-new-code" title={t('room.newCodeHint')} onClick={() => act(room.newCode())}>
+            <button type="button" className="button button-quiet room-new-code" data-testid="room-new-code" title={t('room.newCodeHint')} onClick={() => act(room.newCode())}>
               {t('room.newCode')}
             </button>
           </div>
