@@ -56,7 +56,7 @@ const commandId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'command ids are 1â
  * Pictures (a template's background, up to PICTURE_DATA_URL_LIMIT) travel once per connection, as a
  * `picture` message named by the SHA-256 of the data URL; a snapshot then holds `pictureRef(hash)`
  * in their place, which the client swaps back from what it keeps. A client names the pictures it
- * still has when it subscribes, so a reconnect does not bring them again.
+ * still has when it subscribes (which also asks for this), so a reconnect does not bring them again.
  */
 export const PICTURE_REF_PREFIX = 'eiland-picture:';
 const pictureHash = z.string().regex(/^[0-9a-f]{64}$/);
@@ -85,7 +85,10 @@ export const clientMessageSchema = z.discriminatedUnion('t', [
     t: z.literal('subscribe'),
     stream: id,
     sinceSeq: z.number().int().min(0).optional(),
-    /** Hashes of pictures this client still has (see PICTURE_REF_PREFIX). */
+    /**
+     * Hashes of pictures this client still has (see PICTURE_REF_PREFIX). Naming this field, even
+     * empty, asks for pictures apart; a client that never does gets them inside its snapshots.
+     */
     pictures: z.array(pictureHash).max(MAX_KNOWN_PICTURES).optional(),
   }),
   z.object({ t: z.literal('unsubscribe'), stream: id }),

@@ -35,9 +35,13 @@ export function serveConnection(ws: WebSocket, services: ConnectionServices, act
   const { engine, desk } = services;
   const limiter = new RateLimiter(200, 100);
   const sender = new SocketSender(ws, services.sendLimits);
+  /** The pictures this client has; a client that never names any (an older one) gets them inline. */
+  let pictures: Set<string> | undefined;
   const subscriber: Subscriber = {
     actor,
-    pictures: new Set<string>(),
+    get pictures() {
+      return pictures;
+    },
     send(message: HostMessage, json?: string) {
       sender.send(json ?? JSON.stringify(message));
     },
@@ -71,7 +75,10 @@ export function serveConnection(ws: WebSocket, services: ConnectionServices, act
           subscriber.send(engine.handle(message, actor));
           return;
         case 'subscribe': {
-          remember(subscriber.pictures, message.pictures ?? []);
+          if (message.pictures !== undefined) {
+            pictures ??= new Set<string>();
+            remember(pictures, message.pictures);
+          }
           const { stream, sinceSeq } = message;
           const refused = subscribeRefusal(actor, stream, stream === WORKSPACE_STREAM || engine.session(stream) !== undefined);
           if (refused) {
@@ -113,8 +120,7 @@ export function serveConnection(ws: WebSocket, services: ConnectionServices, act
 }
 
 /** The pictures a client says it still has, newest last, at most MAX_KNOWN_PICTURES. */
-function remember(known: Set<string> | undefined, hashes: readonly string[]): void {
-  if (!known) return;
+function remember(known: Set<string>, hashes: readonly string[]): void {
   for (const hash of hashes) {
     known.delete(hash);
     known.add(hash);

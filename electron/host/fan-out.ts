@@ -11,8 +11,9 @@ export interface Subscriber {
   /** `json` is the message already serialised, when it is shared by many subscribers. */
   send(message: HostMessage, json?: string): void;
   /**
-   * The pictures this subscriber has (by hash), for a client that takes them apart from snapshots
+   * The pictures this subscriber has (by hash), when it takes them apart from snapshots
    * (PICTURE_REF_PREFIX): a snapshot then holds a reference, and each picture is sent it once.
+   * Undefined for a client that never asked: it gets its pictures inline.
    */
   readonly pictures?: Set<string>;
 }

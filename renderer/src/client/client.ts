@@ -218,8 +218,9 @@ export class EilandClient {
     }
   }
 
-  private knownPictures(): { pictures?: string[] } {
-    return this.pictures.size > 0 ? { pictures: [...this.pictures.keys()] } : {};
+  /** Always named (empty or not): it tells the host this client takes pictures apart from snapshots. */
+  private knownPictures(): { pictures: string[] } {
+    return { pictures: [...this.pictures.keys()] };
   }
 
   /** A session's picture back in place of its reference; one that did not come stays away (null). */

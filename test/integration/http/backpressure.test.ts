@@ -127,8 +127,16 @@ describe('backpressure: one client cannot fill the host’s memory', () => {
     expect(await facilitator.command('bg', 's1', { type: 'template.background', background: TINY_PNG })).toMatchObject({ t: 'ack' });
     const raw = await TestClient.connect(`${host.url.replace('http', 'ws')}ws?participant=${token}`);
     cleanups.push(() => raw.close());
+    // A client that never names pictures (an older one) gets them inside the snapshot, as before.
+    const inline = await raw.subscribe('s1');
+    expect(inline.t === 'snapshot' && (inline.state as SessionState).template.background).toBe(TINY_PNG);
+    // Naming them (even none) asks for them apart: the picture comes once, snapshots refer to it.
     const snapshots: HostMessage[] = [];
-    for (let i = 0; i < 3; i += 1) snapshots.push(await raw.subscribe('s1'));
+    for (let i = 0; i < 3; i += 1) {
+      const reply = raw.next((m) => m.t === 'snapshot');
+      raw.sendRaw(JSON.stringify({ t: 'subscribe', stream: 's1', pictures: [] }));
+      snapshots.push(await reply);
+    }
     const pictures = raw.messages.filter((message) => message.t === 'picture');
     expect(pictures).toHaveLength(1);
     const [picture] = pictures;
@@ -138,6 +146,13 @@ describe('backpressure: one client cannot fill the host’s memory', () => {
       if (snapshot.t !== 'snapshot') throw new Error(JSON.stringify(snapshot));
       expect((snapshot.state as SessionState).template.background).toBe(pictureRef(picture.hash));
     }
+    // A new connection that says it still has the picture does not get it again.
+    const again = await TestClient.connect(`${host.url.replace('http', 'ws')}ws?participant=${token}`);
+    cleanups.push(() => again.close());
+    const reply = again.next((m) => m.t === 'snapshot');
+    again.sendRaw(JSON.stringify({ t: 'subscribe', stream: 's1', pictures: [picture.hash] }));
+    expect(((await reply) as { state: SessionState }).state.template.background).toBe(pictureRef(picture.hash));
+    expect(again.messages.filter((message) => message.t === 'picture')).toHaveLength(0);
 
     // The app's own client puts the picture back, so the store sees what it always saw.
     const client = new EilandClient({ url: `${host.url.replace('http', 'ws')}ws?token=${TEST_TOKEN}` });
