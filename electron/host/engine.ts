@@ -100,15 +100,15 @@ export class Engine {
   /** Handles one command and returns the acknowledgement or the refusal for its sender. */
   handle(message: CommandMessage, actor: Actor): HostMessage {
     const { id, stream } = message;
+    if (actor.role === 'participant' && stream === WORKSPACE_STREAM) {
+      return refusal(id, 'forbidden', 'Participants cannot change the sessions list');
+    }
     const earlier = this.store.findCommand(id);
     if (earlier) {
       // A retry after a lost acknowledgement: acknowledge again, apply nothing.
       return earlier.stream === stream
         ? { t: 'ack', id, stream, seq: earlier.seq }
         : refusal(id, 'conflict', `Command id ${id} was already used on another stream`);
-    }
-    if (actor.role === 'participant' && stream === WORKSPACE_STREAM) {
-      return refusal(id, 'forbidden', 'Participants cannot change the sessions list');
     }
     const baseSeq = message.baseSeq;
     if (baseSeq !== undefined && baseSeq > this.seqOf(stream)) {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { StorageNotice } from '../../shared/storage';
 import type { HostOptions } from './args';
@@ -6,8 +7,10 @@ import { EventStore } from './db/event-store';
 import { databasePath, openDatabase } from './db/open';
 import { classifyOpenError, runtimeStorageCode, StorageError } from './db/storage-errors';
 import { Engine } from './engine';
-import type { LanOptions } from './lan';
-import { Rooms } from './rooms';
+import type { JoinGuardLimits } from './room/join-guard';
+import type { LanOptions } from './room/room-control';
+import { Rooms } from './room/rooms';
+import type { SendLimits } from './socket-sender';
 import { type RunningServer, startServer } from './server';
 
 export interface RunningHost {
@@ -20,6 +23,8 @@ export interface RunningHost {
   facilitatorUrl: string;
   databaseFile: string;
   recoveredFrom: string | null;
+  /** The token a projector page connects with: it can watch and do nothing else. */
+  projectorToken: string;
   /** The database file can only be read: pages show a banner, commands are answered `read_only`. */
   readOnly: boolean;
   /** What the person must hear about this start (see shared/storage.ts). */
@@ -33,21 +38,26 @@ export interface RunningHost {
  * The data folder is taken first (one writer per folder): a second host is refused with
  * DataFolderBusyError before it opens anything; a folder or file it cannot use gives a StorageError.
  */
-export async function startHost(options: HostOptions & { lan?: LanOptions }): Promise<RunningHost> {
+export async function startHost(
+  options: HostOptions & { lan?: LanOptions; sendLimits?: SendLimits; joinLimits?: JoinGuardLimits },
+): Promise<RunningHost> {
   const lock = acquireDataFolderLock(options.dataDir);
   let db: Database.Database | null = null;
   try {
     const opened = openDatabase(options.dataDir);
     db = opened.db;
     const engine = new Engine(new EventStore(db));
-    const rooms = new Rooms(db, engine);
+    const rooms = new Rooms(db, engine, options.joinLimits);
+    const projectorToken = options.projectorToken ?? randomBytes(24).toString('hex');
     const server = await startServer({
       engine,
       rooms,
       token: options.token,
+      projectorToken,
       rendererDir: options.rendererDir,
       port: options.port,
-      lan: options.lan,
+      ...(options.lan ? { lan: options.lan } : {}),
+      ...(options.sendLimits ? { sendLimits: options.sendLimits } : {}),
       readOnly: opened.readOnly,
     });
     const open = db;
@@ -58,6 +68,7 @@ export async function startHost(options: HostOptions & { lan?: LanOptions }): Pr
       server,
       url: server.url,
       facilitatorUrl: `${server.url}?token=${options.token}`,
+      projectorToken,
       databaseFile: databasePath(options.dataDir),
       recoveredFrom: opened.recoveredFrom,
       readOnly: opened.readOnly,

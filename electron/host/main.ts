@@ -6,6 +6,7 @@ import { DEFAULT_PORT, parseHostArgs } from './args';
 import { DataFolderBusyError } from './db/data-lock';
 import { StorageError } from './db/storage-errors';
 import { startHost } from './host';
+import { installLastResort } from './last-resort';
 import { fixedLanAddress, lanAddresses } from './network';
 
 /**
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const host = await startHost({ ...options, lan: { addresses, port: options.lanPort ?? DEFAULT_PORT } });
+  installLastResort({ safe: () => host.db.open && !host.db.inTransaction });
   for (const notice of host.notices) {
     tell((locale) => storageNoticeText(locale, notice));
     // The shell has shown a damaged file set aside since before the other notices existed.

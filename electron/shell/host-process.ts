@@ -19,9 +19,12 @@ export function makeToken(): string {
   return randomBytes(32).toString('hex');
 }
 
-/** Command-line arguments of the host. Port 0: the operating system picks a free port. */
-export function hostArgs(dataDir: string, token: string): string[] {
-  return ['--data', dataDir, '--port', '0', '--token', token];
+/**
+ * Command-line arguments of the host. Port 0: the operating system picks a free port. The
+ * projector window gets a token of its own that can only watch, never the facilitator's.
+ */
+export function hostArgs(dataDir: string, token: string, projectorToken?: string): string[] {
+  return ['--data', dataDir, '--port', '0', '--token', token, ...(projectorToken ? ['--projector-token', projectorToken] : [])];
 }
 
 export interface StartHostOptions {
@@ -30,6 +33,8 @@ export interface StartHostOptions {
   /** Folder for the database and exports: the app's userData folder. */
   dataDir: string;
   token: string;
+  /** The projector window's token (see hostArgs). */
+  projectorToken?: string;
   readyTimeoutMs?: number;
 }
 
@@ -49,7 +54,7 @@ export interface HostHandle {
  * without the host there is nothing the app can show.
  */
 export function startHost(options: StartHostOptions): Promise<HostHandle | null> {
-  const child = utilityProcess.fork(options.scriptPath, hostArgs(options.dataDir, options.token), {
+  const child = utilityProcess.fork(options.scriptPath, hostArgs(options.dataDir, options.token, options.projectorToken), {
     serviceName: 'Eiland host',
   });
   let ready = false;

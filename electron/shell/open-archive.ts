@@ -10,14 +10,15 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { API_ROUTES, MAX_IMPORT_BYTES } from '../../shared/http-routes';
 import type { MessageKey } from '../../shared/i18n/messages';
 import { st } from './locale';
 import { type ImportedSession, parseImportReport } from '../../shared/import-report';
 
 /** The extension electron-builder registers (fileAssociations) and the save dialog suggests. */
 export const ARCHIVE_EXTENSION = '.eiland';
-/** Same limit as the host's (MAX_IMPORT_BYTES): refused before reading rather than after. */
-export const MAX_ARCHIVE_BYTES = 64 * 1024 * 1024;
+/** The host's limit: refused before reading rather than after. */
+export const MAX_ARCHIVE_BYTES = MAX_IMPORT_BYTES;
 
 export function isArchivePath(path: string): boolean {
   return extname(path).toLowerCase() === ARCHIVE_EXTENSION;
@@ -71,7 +72,8 @@ const REASONS: Record<string, MessageKey> = {
 };
 
 function parseSessions(body: unknown): ImportedSession[] | null {
-  return parseImportReport(body)?.sessions ?? null;
+  const reply = API_ROUTES.import.reply.safeParse(body);
+  return reply.success ? reply.data.sessions : null;
 }
 
 /** Sends one archive file to the host's import and says what came of it, in the shell's language. */
@@ -84,8 +86,8 @@ export async function importArchiveFile(path: string, host: HostAddress, fetcher
     return { ok: false, reason: st('archive.unreadable') };
   }
   try {
-    const response = await fetcher(`${host.url}api/import`, {
-      method: 'POST',
+    const response = await fetcher(new URL(API_ROUTES.import.path, host.url).toString(), {
+      method: API_ROUTES.import.method,
       headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/octet-stream' },
       body: new Uint8Array(bytes),
     });

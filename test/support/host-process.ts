@@ -51,8 +51,8 @@ export interface HostProcess {
 const URL_LINE = /Eiland draait op (http:\/\/127\.0\.0\.1:(\d+)\/)\?token=(\S+)/;
 
 /** Starts the bundled host as its own Node process and waits for the line with its address. */
-export function spawnHost(bundle: string, dataDir: string, token: string, timeoutMs = 15_000): Promise<HostProcess> {
-  const child = spawn(process.execPath, [bundle, '--data', dataDir, '--port', '0', '--token', token], {
+export function spawnHost(bundle: string, dataDir: string, token: string, timeoutMs = 15_000, extraArgs: readonly string[] = []): Promise<HostProcess> {
+  const child = spawn(process.execPath, [bundle, '--data', dataDir, '--port', '0', '--token', token, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

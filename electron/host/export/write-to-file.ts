@@ -1,6 +1,5 @@
-import type { IncomingMessage } from 'node:http';
 import { extname, isAbsolute } from 'node:path';
-import { z } from 'zod';
+import { EXPORT_EXTENSIONS, type ExportToFileRequest, exportToFileRequestSchema } from '../../../shared/http-routes';
 import type { Engine } from '../engine';
 import { ExportError } from './errors';
 import { programmeArchive, programmePdf, sessionArchive, sessionCsv, sessionPdf } from './exporter';
@@ -17,40 +16,8 @@ import { writeFileAtomically } from './files';
  * written is 422 `not_writable` (the request was fine, the place is not), and nothing is left there.
  */
 
-/** A few hundred bytes in practice; anything far bigger is not a request for this route. */
-const MAX_REQUEST_BYTES = 64 * 1024;
-
-export type ExportFormat = 'pdf' | 'sqlite' | 'csv' | 'votes-csv';
-
-/**
- * The file extensions each format may be written under. The path comes from a save dialog, but
- * the route must not become a way to overwrite any file of the user's with an export (a script,
- * a settings file): the name has to say what it holds. `.eiland` is the archive type the desktop
- * registers for double-click.
- */
-export const EXTENSIONS: Record<ExportFormat, readonly string[]> = {
-  pdf: ['.pdf'],
-  sqlite: ['.sqlite', '.eiland', '.db'],
-  csv: ['.csv'],
-  'votes-csv': ['.csv'],
-};
-
-const entityId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-
-const exportRequest = z.object({
-  scope: z.enum(['session', 'programme']),
-  id: entityId,
-  format: z.enum(['pdf', 'sqlite', 'csv', 'votes-csv']),
-  path: z
-    .string()
-    .min(1)
-    .max(4096)
-    .refine((path) => !path.includes('\u0000')),
-  lang: z.enum(['nl', 'en']).optional(),
-  sessions: z.array(entityId).max(1000).optional(),
-});
-
-export type ExportToFileRequest = z.infer<typeof exportRequest>;
+/** The file extensions each format may be written under (see EXPORT_EXTENSIONS for why). */
+export const EXTENSIONS = EXPORT_EXTENSIONS;
 
 export interface ExportToFileReply {
   status: number;
@@ -67,25 +34,9 @@ const FIELD_MESSAGES: Record<string, string> = {
   sessions: 'De lijst met sessies klopt niet.',
 };
 
-async function readJson(request: IncomingMessage): Promise<unknown> {
-  if (Number(request.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) throw new ExportError('too_large', 'Dit verzoek is te groot.');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_REQUEST_BYTES) throw new ExportError('too_large', 'Dit verzoek is te groot.');
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  } catch {
-    throw new ExportError('bad_request', 'Dit verzoek is geen geldige JSON.');
-  }
-}
-
 /** Checks the request as a whole; every refusal is a 400 with one plain sentence. */
 export function parseExportRequest(input: unknown): ExportToFileRequest {
-  const parsed = exportRequest.safeParse(input);
+  const parsed = exportToFileRequestSchema.safeParse(input);
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? '');
     throw new ExportError('bad_request', FIELD_MESSAGES[field] ?? 'Stuur een JSON-object met scope, id, format en path.');
@@ -127,12 +78,11 @@ async function produce(engine: Engine, request: ExportToFileRequest): Promise<{ 
 }
 
 /**
- * Reads, checks, exports and writes. Errors about the request or the data (unknown id) are thrown
+ * Exports and writes a request checked by parseExportRequest. Errors about the request or the data (unknown id) are thrown
  * as ExportError for the API's usual answer; a place that cannot be written is answered here, as
  * 422, since the export itself was fine.
  */
-export async function exportToFile(engine: Engine, request: IncomingMessage): Promise<ExportToFileReply> {
-  const wanted = parseExportRequest(await readJson(request));
+export async function exportToFile(engine: Engine, wanted: ExportToFileRequest): Promise<ExportToFileReply> {
   const { data, pages } = await produce(engine, wanted);
   try {
     await writeFileAtomically(wanted.path, data);

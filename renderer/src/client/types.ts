@@ -13,6 +13,8 @@ export interface Welcome {
   serverTime: number;
   /** The host can only read its database: show it, and expect `read_only` for every change. */
   readOnly: boolean;
+  /** The facilitator's only: what a projector page of its own connects with (it can watch, nothing more). */
+  projectorToken?: string;
 }
 
 /** What a subscriber of one stream receives: whole states, then the events after them in order. */

@@ -1,15 +1,25 @@
+import {
+  API_ROUTES,
+  apiErrorSchema,
+  type ExportFormat,
+  type ExportScope,
+  exportFilePath,
+  type ImportReply,
+  MAX_IMPORT_BYTES,
+  suggestionsPath,
+} from '../../../shared/http-routes';
 import type { Locale, MessageKey } from '../../../shared/i18n/messages';
 import type { LinkSuggestion } from '../../../shared/report/suggest';
 import { type PageLocation, tokenOf } from '../client/url';
 import { type ImportReport, parseImportReport } from '../../../shared/import-report';
 
 /**
- * The harvest routes of the host (electron/host/http-api.ts), seen from the facilitator page.
- * The token goes in a Bearer header, never in an address that could end up in a history or log.
- * Every call ends: in a result, or in a message key from the catalogue; none throws.
+ * The harvest routes of the host (declared in shared/http-routes.ts), seen from the facilitator
+ * page. The token goes in a Bearer header, never in an address that could end up in a history or
+ * log. Every call ends: in a result, or in a message key from the catalogue; none throws.
  */
-export type ExportScope = 'session' | 'programme';
-export type ExportFormat = 'pdf' | 'sqlite' | 'csv' | 'votes-csv';
+export type { ExportFormat, ExportScope } from '../../../shared/http-routes';
+export { MAX_IMPORT_BYTES } from '../../../shared/http-routes';
 
 export interface ExportJob {
   scope: ExportScope;
@@ -47,29 +57,21 @@ const IMPORT_REASONS: Record<string, MessageKey> = {
   read_only: 'error.read_only',
 };
 
-/** Same limit as the host's MAX_IMPORT_BYTES: said at once instead of after sending 64 MB. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
-
 function headers(location: PageLocation, extra: Record<string, string> = {}): Record<string, string> {
   const token = tokenOf(location);
   return token === null ? extra : { ...extra, Authorization: `Bearer ${token}` };
 }
 
 async function failureOf(response: Response, reasons: Record<string, MessageKey>, fallback: MessageKey): Promise<MessageKey> {
-  const body: unknown = await response.json().catch(() => null);
-  const code = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
-  return (typeof code === 'string' && reasons[code]) || fallback;
+  const body = apiErrorSchema.safeParse(await response.json().catch(() => null));
+  return (body.success && reasons[body.data.code]) || fallback;
 }
 
 const thrownReason = (error: unknown): MessageKey => (error instanceof DOMException && error.name === 'TimeoutError' ? 'harvest.error.timeout' : 'harvest.error.noHost');
 
 /** The GET address of an export (the same bytes the command line and export-to-file produce). */
 export function exportPath(job: ExportJob): string {
-  const params = new URLSearchParams({ lang: job.lang });
-  if (job.format === 'votes-csv') params.set('table', 'votes');
-  if (job.scope === 'programme' && job.sessions?.length) params.set('sessions', job.sessions.join(','));
-  const extension = job.format === 'votes-csv' ? 'csv' : job.format;
-  return `/api/export/${job.scope}/${encodeURIComponent(job.id)}.${extension}?${params.toString()}`;
+  return exportFilePath({ scope: job.scope, id: job.id, format: job.format, lang: job.lang, ...(job.sessions ? { sessions: job.sessions } : {}) });
 }
 
 /** The file name the host gave in Content-Disposition (filename* first: it keeps the real title). */
@@ -102,15 +104,16 @@ export async function fetchExport(job: ExportJob, location: PageLocation = windo
 export async function exportToFile(job: ExportJob, path: string, location: PageLocation = window.location): Promise<Outcome<{ path: string }>> {
   const body = { scope: job.scope, id: job.id, format: job.format, path, lang: job.lang, ...(job.sessions?.length ? { sessions: job.sessions } : {}) };
   try {
-    const response = await fetch('/api/export-to-file', {
-      method: 'POST',
+    const response = await fetch(API_ROUTES.exportToFile.path, {
+      method: API_ROUTES.exportToFile.method,
       headers: headers(location, { 'Content-Type': 'application/json' }),
       body: JSON.stringify(body),
       cache: 'no-store',
       signal: AbortSignal.timeout(EXPORT_TIMEOUT_MS),
     });
     if (!response.ok) return { ok: false, reason: await failureOf(response, EXPORT_REASONS, 'harvest.error.failed') };
-    return { ok: true, value: { path } };
+    const written = API_ROUTES.exportToFile.reply.safeParse(await response.json().catch(() => null));
+    return written.success ? { ok: true, value: { path: written.data.path } } : { ok: false, reason: 'harvest.error.failed' };
   } catch (error) {
     return { ok: false, reason: thrownReason(error) };
   }
@@ -122,8 +125,8 @@ export type { ImportedSession, ImportReport } from '../../../shared/import-repor
 export async function importArchive(file: Blob, location: PageLocation = window.location): Promise<Outcome<ImportReport>> {
   if (file.size > MAX_IMPORT_BYTES) return { ok: false, reason: 'archive.tooLarge' };
   try {
-    const response = await fetch('/api/import', {
-      method: 'POST',
+    const response = await fetch(API_ROUTES.import.path, {
+      method: API_ROUTES.import.method,
       headers: headers(location, { 'Content-Type': 'application/octet-stream' }),
       body: await file.arrayBuffer(),
       cache: 'no-store',
@@ -134,8 +137,8 @@ export async function importArchive(file: Blob, location: PageLocation = window.
       const reason = (typeof body?.code === 'string' && IMPORT_REASONS[body.code]) || 'archive.hostFailed';
       return { ok: false, reason, ...(typeof body?.message === 'string' && body.code === 'invalid_archive' ? { detail: body.message } : {}) };
     }
-    const report = parseImportReport(await response.json().catch(() => null));
-    return report === null ? { ok: false, reason: 'archive.hostFailed' } : { ok: true, value: report };
+    const reply = API_ROUTES.import.reply.safeParse(await response.json().catch(() => null));
+    return reply.success ? { ok: true, value: reply.data } : { ok: false, reason: 'archive.hostFailed' };
   } catch (error) {
     return { ok: false, reason: thrownReason(error) };
   }
@@ -147,16 +150,15 @@ export async function fetchSuggestions(
   sessions: readonly string[],
   location: PageLocation = window.location,
 ): Promise<Outcome<LinkSuggestion[]>> {
-  const query = sessions.length ? `?sessions=${encodeURIComponent(sessions.join(','))}` : '';
   try {
-    const response = await fetch(`/api/programme/${encodeURIComponent(programmeId)}/suggestions${query}`, {
+    const response = await fetch(suggestionsPath(programmeId, sessions), {
       headers: headers(location),
       cache: 'no-store',
       signal: AbortSignal.timeout(QUICK_TIMEOUT_MS),
     });
     if (!response.ok) return { ok: false, reason: 'harvest.linksFailed' };
-    const body = (await response.json()) as { suggestions?: LinkSuggestion[] };
-    return Array.isArray(body.suggestions) ? { ok: true, value: body.suggestions } : { ok: false, reason: 'harvest.linksFailed' };
+    const reply = API_ROUTES.suggestions.reply.safeParse(await response.json().catch(() => null));
+    return reply.success ? { ok: true, value: reply.data.suggestions } : { ok: false, reason: 'harvest.linksFailed' };
   } catch {
     return { ok: false, reason: 'harvest.linksFailed' };
   }

@@ -1,3 +1,4 @@
+import { EXPORT_EXTENSIONS, exportFileStem } from '../../../shared/http-routes';
 import type { MessageKey } from '../../../shared/i18n/messages';
 import { desktopBridge } from '../facilitator/sessions/use-desktop-bridge';
 import { type ExportFormat, type ExportJob, exportToFile, fetchExport } from './harvest-api';
@@ -13,18 +14,8 @@ export type SaveResult =
   | { kind: 'cancelled' }
   | { kind: 'failed'; reason: MessageKey };
 
-/** The extensions the host accepts per format; the first is the one added when a name has none. */
-const EXTENSIONS: Record<ExportFormat, readonly string[]> = {
-  pdf: ['.pdf'],
-  sqlite: ['.eiland', '.sqlite', '.db'],
-  csv: ['.csv'],
-  'votes-csv': ['.csv'],
-};
-
-/** A title as a file name: what the host's downloads are called too (see http-api.ts fileStem). */
-export function fileStem(title: string, date = ''): string {
-  return [title, date].filter(Boolean).join(' ').replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').trim() || 'eiland';
-}
+/** A title as a file name: what the host's downloads are called too. */
+export const fileStem = exportFileStem;
 
 export function exportFileName(stem: string, format: ExportFormat): string {
   if (format === 'csv') return `${stem} notes.csv`;
@@ -34,7 +25,7 @@ export function exportFileName(stem: string, format: ExportFormat): string {
 
 /** A save dialog may hand back a name without its extension (Linux does); the host needs one. */
 export function withExtension(path: string, format: ExportFormat): string {
-  const allowed = EXTENSIONS[format];
+  const allowed = EXPORT_EXTENSIONS[format];
   const lower = path.toLowerCase();
   return allowed.some((extension) => lower.endsWith(extension)) ? path : `${path}${allowed[0]}`;
 }

@@ -120,7 +120,7 @@ describe('EilandClient against a real WebSocket server', () => {
     // The missed event came through the resubscribe from the last seen sequence, not a new snapshot.
     await eventually(() => expect(seen.state?.items).toEqual({ n1: { id: 'n1' } }));
     expect(seen.snapshots).toBe(1);
-    expect(server.received).toContainEqual({ t: 'subscribe', stream: 's1', sinceSeq: 0 });
+    expect(server.received).toContainEqual({ t: 'subscribe', stream: 's1', sinceSeq: 0, pictures: [] });
   });
 
   it('resubscribes from the last sequence when it sees a gap', async () => {
@@ -135,7 +135,7 @@ describe('EilandClient against a real WebSocket server', () => {
     await client.send('s1', probe({ type: 'item.add', itemId: 'c' }));
     await eventually(() => expect(Object.keys(seen.state?.items ?? {})).toEqual(['a', 'b', 'c']));
     expect(seen.seqs).toEqual([0, 1, 2, 3]);
-    expect(server.received).toContainEqual({ t: 'subscribe', stream: 's1', sinceSeq: 1 });
+    expect(server.received).toContainEqual({ t: 'subscribe', stream: 's1', sinceSeq: 1, pictures: [] });
   });
 
   it('reconnects after the connection drops and catches up on what it missed', async () => {

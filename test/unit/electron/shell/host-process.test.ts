@@ -35,6 +35,11 @@ describe('startHost', () => {
     expect(child.options).toEqual({ serviceName: 'Eiland host' });
   });
 
+  it('gives the host the projector window’s own token when there is one', () => {
+    const projectorToken = 'b'.repeat(64);
+    expect(hostArgs('/data', TOKEN, projectorToken)).toEqual(['--data', '/data', '--port', '0', '--token', TOKEN, '--projector-token', projectorToken]);
+  });
+
   it('resolves with url, port and origin once the host reports ready', async () => {
     const { started, child } = start();
     child.emit('message', { type: 'something-else' });

@@ -146,10 +146,14 @@ describe('electron/shell/main.ts', () => {
     expect(() => openProjector?.({ senderFrame: { url: 'http://127.0.0.1:1/' } })).toThrow(/not an Eiland page/);
     await openProjector?.(page());
     const projector = FakeBrowserWindow.instances[1] as FakeBrowserWindow;
-    expect(projector.loadedUrl).toBe(`${host.url}projector.html?token=${child.args[5]}`);
+    // Its own token, which can only watch (args: --token T --projector-token P): never the facilitator's.
+    expect(child.args[6]).toBe('--projector-token');
+    expect(child.args[7]).toMatch(/^[0-9a-f]{64}$/);
+    expect(child.args[7]).not.toBe(child.args[5]);
+    expect(projector.loadedUrl).toBe(`${host.url}projector.html?token=${child.args[7]}`);
     expect(projector.options).toMatchObject({ x: 1920, fullscreen: true });
     menuItem('Projector in high contrast')?.click?.({ checked: true } as never, undefined, {} as never);
-    expect(projector.loadedUrl).toBe(`${host.url}projector.html?token=${child.args[5]}&contrast=high`);
+    expect(projector.loadedUrl).toBe(`${host.url}projector.html?token=${child.args[7]}&contrast=high`);
     expect(menuItem('Projector in high contrast')?.checked).toBe(true);
   });
 
