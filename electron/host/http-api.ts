@@ -31,7 +31,7 @@ type Reply = { status: number; type: string; body: Buffer | string; filename?: s
 const json = (status: number, body: unknown): Reply => ({ status, type: 'application/json; charset=utf-8', body: JSON.stringify(body) });
 const failure = (status: number, code: string, message: string) => json(status, { code, message });
 
-function authorised(request: IncomingMessage, url: URL, token: string): boolean {
+export function authorised(request: IncomingMessage, url: URL, token: string): boolean {
   const header = request.headers.authorization;
   const given = url.searchParams.get('token') ?? (header?.startsWith('Bearer ') ? header.slice(7).trim() : null);
   if (given === null) return false;
