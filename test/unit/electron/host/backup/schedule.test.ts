@@ -1,0 +1,106 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listBackups } from '../../../../../electron/host/backup/folders';
+import { BackupService } from '../../../../../electron/host/backup/service';
+import { send, tempEngine, type TempEngine } from '../export/temp-engine';
+
+/**
+ * When the host takes backups, with the timing shrunk from minutes to milliseconds: after the
+ * changes have rested, at least every interval while they go on, at shutdown, and never for nothing.
+ */
+const TIMING = { restMs: 150, maxIntervalMs: 400, pollMs: 10, retryMs: 150 };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('backup schedule', () => {
+  let live: TempEngine;
+  let service: BackupService;
+  let notes = 0;
+  const extra: string[] = [];
+
+  afterEach(async () => {
+    await service?.stop(false);
+    live?.cleanup();
+    for (const dir of extra.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function start(): BackupService {
+    live = tempEngine();
+    send(live.engine, 'workspace', { type: 'session.create', id: 's1', programmeId: null, title: 'Sessie', group: '', date: '2026-03-15', templateId: 'lemniscaat-ik-wij-het' });
+    service = new BackupService({ dataDir: live.dir, db: live.db, timing: TIMING });
+    service.start();
+    return service;
+  }
+  const change = () => send(live.engine, 's1', { type: 'note.add', id: `n${++notes}`, zoneId: 'ik', text: `Notitie ${notes}` });
+  const count = async () => (await listBackups(service.localFolder)).length;
+
+  it('takes none while nothing changes, not even at shutdown', async () => {
+    start();
+    await sleep(TIMING.restMs * 3);
+    expect(await count()).toBe(0);
+    await service.stop(true);
+    expect(await count()).toBe(0);
+  });
+
+  it('takes one once a change has rested, and no more until the next change', async () => {
+    start();
+    change();
+    await sleep(TIMING.restMs / 3);
+    expect(await count()).toBe(0);
+    await sleep(TIMING.restMs * 3);
+    expect(await count()).toBe(1);
+    await sleep(TIMING.restMs * 3);
+    expect(await count()).toBe(1);
+    change();
+    await sleep(TIMING.restMs * 3);
+    expect(await count()).toBe(2);
+  });
+
+  it('takes them at least every interval while changes never rest', async () => {
+    start();
+    const until = Date.now() + TIMING.maxIntervalMs * 3;
+    while (Date.now() < until) {
+      change();
+      await sleep(TIMING.restMs / 5);
+    }
+    // Rested never, so every backup so far was one the interval forced.
+    expect(await count()).toBeGreaterThanOrEqual(2);
+    const newest = (await listBackups(service.localFolder))[0];
+    expect(newest?.at).toBeGreaterThan(until - TIMING.maxIntervalMs * 2);
+  });
+
+  it('takes one at shutdown when a change is not in a backup yet, holding that change', async () => {
+    start();
+    change();
+    await service.stop(true);
+    const backups = await listBackups(service.localFolder);
+    expect(backups).toHaveLength(1);
+    const restored = tempEngine(mkdtempSync(join(tmpdir(), 'eiland-open-')));
+    extra.push(restored.dir);
+    restored.db.close();
+    rmSync(join(restored.dir, 'eiland.sqlite'));
+    copyFileSync(backups[0]?.path ?? '', join(restored.dir, 'eiland.sqlite'));
+    const reopened = restored.reopen();
+    expect(Object.keys(reopened.engine.session('s1')?.notes ?? {})).toEqual([`n${notes}`]);
+    reopened.db.close();
+  });
+
+  it('goes on beside the data when the second folder is gone, and says so', async () => {
+    start();
+    const second = mkdtempSync(join(tmpdir(), 'eiland-stick-'));
+    extra.push(second);
+    await service.setSecondFolder(second);
+    expect(await listBackups(second)).toHaveLength(1);
+    rmSync(second, { recursive: true });
+    change();
+    const run = await service.backupNow();
+    expect(run.local).toMatchObject({ sessions: 1 });
+    expect(run.second).toMatchObject({ code: 'folder_missing', folder: second });
+    const status = await service.status();
+    expect(status.local.lastGoodAt).not.toBeNull();
+    expect(status.second?.error?.code).toBe('folder_missing');
+    expect(status.backups.map((b) => b.folder)).toEqual(['local', 'local']);
+    expect(status.backups.every((b) => b.sessions === 1)).toBe(true);
+  });
+});
