@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locale } from '../../../shared/i18n/messages';
 import { translate } from '../../../shared/i18n/messages';
@@ -85,9 +85,18 @@ async function restore(dataDir: string, argv: readonly string[], locale: Locale,
     return 2;
   }
   refuseWhileHeld(dataDir);
-  mkdirSync(dataDir, { recursive: true });
   const source = resolve(file);
-  const { sessions } = await prepareRestore(source, dataDir);
+  if (!existsSync(source)) throw new BackupError('not_found', source);
+  const created = !existsSync(dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  let sessions: number;
+  try {
+    sessions = (await prepareRestore(source, dataDir)).sessions;
+  } catch (error) {
+    // A new laptop's data folder made for this restore goes again: a failed restore changes nothing.
+    if (created) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const { keptAs } = swapInRestored(dataDir, keptAsideName(Date.now()));
   io.out(translate(locale, 'backup.cli.restored', { file: source, sessions }));
   if (keptAs !== null) io.out(translate(locale, 'backup.cli.keptAs', { file: join(dataDir, keptAs) }));

@@ -165,7 +165,7 @@ export class BackupService {
     } catch (error) {
       const failure = classify(error, folder);
       this.errors[kind] = { code: failure.code, at: this.now() };
-      console.error(`Eiland: reservekopie in ${folder} mislukt (${failure.message}); de gegevens zelf zijn niet aangeraakt.`);
+      console.error(`Eiland: reservekopie mislukt. ${failure.text('nl')} (${failure.message})`);
       return failure;
     }
   }
