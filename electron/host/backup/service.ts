@@ -70,6 +70,8 @@ export class BackupService {
   private lastAt = 0;
   private current: Promise<BackupRun> | null = null;
   private readonly errors: Record<BackupFolderKind, { code: BackupErrorCode; at: number } | null> = { local: null, second: null };
+  /** The last good backup written in this run, so a folder that is gone (a pulled stick) still shows it. */
+  private readonly lastGood: Record<BackupFolderKind, number | null> = { local: null, second: null };
   /** Sessions per backup file (`folder/name`); a backup never changes once it has its name. */
   private readonly sessionCounts = new Map<string, number | null>();
 
@@ -161,6 +163,7 @@ export class BackupService {
       const result = await writeBackup(kind, folder, source, name, this.now());
       this.sessionCounts.set(`${kind}/${name}`, result.sessions);
       this.errors[kind] = null;
+      this.lastGood[kind] = backupTime(name);
       return result;
     } catch (error) {
       const failure = classify(error, folder);
@@ -179,6 +182,7 @@ export class BackupService {
     await writeSettings(this.options.dataDir, { secondFolder: folder });
     this.secondFolder = folder;
     this.errors.second = null;
+    this.lastGood.second = null;
     return folder === null ? null : this.backupNow();
   }
 
@@ -212,9 +216,10 @@ export class BackupService {
     const backups: BackupEntry[] = listed
       .map(([folder, backup]) => ({ name: backup.name, folder, at: backup.at, bytes: backup.bytes, sessions: this.sessionCounts.get(`${folder}/${backup.name}`) ?? null }))
       .sort((a, b) => b.at - a.at);
+    const newest = (listed: FolderBackup[], kind: BackupFolderKind) => Math.max(listed[0]?.at ?? 0, this.lastGood[kind] ?? 0) || null;
     return {
-      local: { path: this.localFolder, lastGoodAt: local[0]?.at ?? null, error: this.errors.local },
-      second: second ? { path: second, lastGoodAt: remote[0]?.at ?? null, error: secondError } : null,
+      local: { path: this.localFolder, lastGoodAt: newest(local, 'local'), error: this.errors.local },
+      second: second ? { path: second, lastGoodAt: newest(remote, 'second'), error: secondError } : null,
       running: this.running,
       backups,
     };

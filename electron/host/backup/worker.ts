@@ -25,6 +25,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 const Database = require(workerData.sqlite);
 
+// On Linux a thread has its own nice value: this one gives way to the host's loop when cores are busy.
+if (workerData.lowerPriority) {
+  try { require('node:os').setPriority(19); } catch {}
+}
+
 const coded = (eiland, message) => Object.assign(new Error(message), { eiland });
 
 function removeQuietly(file) {
@@ -134,11 +139,17 @@ const STEP_PAGES = 1024;
 
 const sqlitePath = createRequire(import.meta.url).resolve('better-sqlite3');
 
+/**
+ * Only on Linux is a nice value per thread; on macOS and Windows setPriority(0) would slow down the
+ * whole host instead, so there the worker keeps the normal priority.
+ */
+const LOWER_PRIORITY = process.platform === 'linux';
+
 type WorkerAnswer = { ok: true; result: unknown } | { ok: false; eiland?: string; code?: string; message: string };
 
 function run(job: object): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { job, sqlite: sqlitePath } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { job, sqlite: sqlitePath, lowerPriority: LOWER_PRIORITY } });
     let answered = false;
     worker.once('message', (answer: WorkerAnswer) => {
       answered = true;

@@ -50,6 +50,7 @@ describe('the second backup folder', () => {
     rmSync(stick, { recursive: true });
     const status = await backupApi(host.url, TEST_TOKEN);
     expect(status.body.second?.error?.code).toBe('folder_missing');
+    expect(status.body.second?.lastGoodAt).toBe(chosen.body.second?.lastGoodAt);
 
     send(host.engine, 's1', { type: 'note.add', id: 'n1', zoneId: 'ik', text: 'Een notitie' });
     const now = await backupApi(host.url, TEST_TOKEN, '/now', {});
