@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,9 @@ test('shows the last good backup, takes one, and uses a second folder', async ({
     await expect(dialog.getByTestId('backup-second')).toContainText(`Map: ${stick}`);
     expect(readdirSync(stick).filter((name) => name.endsWith('.sqlite'))).toHaveLength(1);
     await page.screenshot({ path: shot('backup-settings.png') });
+    const axe = await new AxeBuilder({ page }).include('dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' '))}`)).toEqual([]);
+    expect(axe.passes.length).toBeGreaterThan(3);
 
     // The stick is pulled out: the settings say so the next time they are opened.
     rmSync(stick, { recursive: true });
@@ -100,4 +104,23 @@ test('restores a backup from the sessions screen and keeps the current data asid
   expect(Object.keys((await check.workspace()).sessions)).toEqual(['team']);
   expect(Object.keys((await check.session('team')).notes)).toEqual(['n1']);
   check.close();
+});
+
+test('speaks English when the window does', async ({ page, host }) => {
+  const socket = await HostSocket.open(host.socketUrl());
+  await create(socket, 'team', 'Island of the programme team');
+  socket.close();
+  await page.goto(host.pageUrl(''));
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await page.getByTestId('backup-button').click();
+  const dialog = page.getByRole('dialog', { name: 'Backups' });
+  await expect(dialog.getByTestId('backup-local-last')).toHaveText('No backup yet.');
+  await dialog.getByTestId('backup-second-input').fill('usb/eiland');
+  await dialog.getByTestId('backup-second-save').click();
+  await expect(dialog.getByTestId('backup-notice')).toHaveText('Give the full path of the folder, for example E:\\Eiland or /media/usb/eiland.');
+  await dialog.getByTestId('backup-now').click();
+  await expect(dialog.getByTestId('backup-notice')).toHaveText('✓ Backup made.');
+  await expect(dialog.getByTestId('backup-local-last')).toHaveText(/^Last good backup: \d{1,2} \w+ \d{4} at \d{2}:\d{2}$/);
+  await expect(dialog.getByTestId('backup-list').locator('tbody tr').first()).toContainText('This computer');
+  await page.screenshot({ path: shot('backup-settings-en.png') });
 });
