@@ -34,6 +34,26 @@ export async function buildHostBundle(): Promise<HostBundle> {
   return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** The command line (electron/host/cli.ts) bundled the same way, for tests that run it as a program. */
+export async function buildCliBundle(): Promise<HostBundle> {
+  const cache = join(root, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, 'eiland-cli-'));
+  const file = join(dir, 'cli.mjs');
+  await build({
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    logLevel: 'warning',
+    external: ['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate'],
+    entryPoints: [join(root, 'electron/host/cli.ts')],
+    outfile: file,
+    banner: { js: "import { createRequire as __eilandRequire } from 'node:module'; const require = __eilandRequire(import.meta.url);" },
+  });
+  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 export interface HostProcess {
   child: ChildProcess;
   pid: number;

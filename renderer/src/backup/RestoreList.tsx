@@ -39,7 +39,8 @@ export function RestoreList({ backups }: { backups: readonly BackupEntry[] }) {
       <p className="backup-intro">{t('backup.restoreHelp')}</p>
       {state.phase === 'busy' && (
         <p className="backup-busy" role="status" data-testid="backup-restoring">
-          <span className="backup-spinner" aria-hidden="true" />
+          {/* The harvest's spinner (harvest.css, on the same screen). */}
+          <span className="harvest-spinner" aria-hidden="true" />
           {t('backup.restoring')}
         </p>
       )}

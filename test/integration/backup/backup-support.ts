@@ -1,8 +1,7 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import type { BackupStatus } from '../../../shared/backup';
 import { EventStore } from '../../../electron/host/db/event-store';
 import { openDatabase } from '../../../electron/host/db/open';
@@ -54,22 +53,3 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
   }
 }
 
-/** The command line bundled as the build does, inside the project so it finds node_modules. */
-export async function buildCli(root: string): Promise<{ file: string; remove(): void }> {
-  const cache = join(root, 'node_modules/.cache');
-  mkdirSync(cache, { recursive: true });
-  const dir = mkdtempSync(join(cache, 'eiland-backup-cli-'));
-  const file = join(dir, 'cli.mjs');
-  await build({
-    entryPoints: [join(root, 'electron/host/cli.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    outfile: file,
-    logLevel: 'warning',
-    external: ['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate'],
-    banner: { js: "import { createRequire as __eilandRequire } from 'node:module'; const require = __eilandRequire(import.meta.url);" },
-  });
-  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}

@@ -8,15 +8,16 @@ import { openDatabase } from '../../../electron/host/db/open';
 import { Engine } from '../../../electron/host/engine';
 import { createDemo } from '../../../electron/host/export/demo';
 import { sessionCsv } from '../../../electron/host/export/exporter';
+import { buildCliBundle, type HostBundle } from '../../support/host-process';
 import { send } from '../../unit/electron/host/export/temp-engine';
-import { buildCli, integrity } from './backup-support';
+import { integrity } from './backup-support';
 
 /**
  * `npm run eiland -- backup [--to DIR]` and `restore FILE`, bundled and run as their own process on
  * real data folders: what they make, what they give back, and what they refuse.
  */
 const root = resolve(__dirname, '../../..');
-let cli: { file: string; remove(): void };
+let cli: HostBundle;
 let work: string;
 
 function eiland(...args: string[]) {
@@ -41,7 +42,7 @@ const csvs = (dir: string) =>
   onData(dir, (engine) => Object.keys(engine.workspace.sessions).sort().map((id) => [id, sessionCsv(engine, id, 'notes', 'nl'), sessionCsv(engine, id, 'votes', 'nl')]));
 
 beforeAll(async () => {
-  cli = await buildCli(root);
+  cli = await buildCliBundle();
   work = mkdtempSync(join(root, 'node_modules/.cache', 'eiland-backup-cli-work-'));
 }, 60_000);
 afterAll(() => {

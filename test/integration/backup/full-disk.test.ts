@@ -4,10 +4,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } f
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo } from '../../../electron/host/export/demo';
-import { buildHostBundle, type HostBundle } from '../../support/host-process';
+import { buildCliBundle, buildHostBundle, type HostBundle } from '../../support/host-process';
 import { TestClient } from '../../support/ws-client';
 import { tempEngine } from '../../unit/electron/host/export/temp-engine';
-import { backupApi, buildCli, integrity } from './backup-support';
+import { backupApi, integrity } from './backup-support';
 
 /**
  * A full disk, for real: a small tmpfs mounted in a private mount namespace (`unshare -rm`, no root
@@ -15,7 +15,7 @@ import { backupApi, buildCli, integrity } from './backup-support';
  * must fail with the plain message, leave no half file, and never touch the live database.
  */
 const root = resolve(__dirname, '../../..');
-let cli: { file: string; remove(): void };
+let cli: HostBundle;
 let bundle: HostBundle;
 let work: string;
 let seed: string;
@@ -39,7 +39,7 @@ beforeAll(async () => {
   if (can.status !== 0) {
     throw new Error(`This test mounts a small tmpfs in a user namespace (unshare -rm); this machine does not allow it: ${can.stderr}`);
   }
-  [cli, bundle] = await Promise.all([buildCli(root), buildHostBundle()]);
+  [cli, bundle] = await Promise.all([buildCliBundle(), buildHostBundle()]);
   work = mkdtempSync(join(root, 'node_modules/.cache', 'eiland-full-disk-'));
   const seeded = tempEngine(join(work, 'seed'));
   createDemo(seeded.engine);
