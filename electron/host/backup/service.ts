@@ -139,6 +139,8 @@ export class BackupService {
 
   private async runOnce(): Promise<BackupRun> {
     const startedAt = this.now();
+    // What changed up to now is in this backup: seen, so it does not ask for another one later.
+    this.notice(startedAt);
     // Names must differ even when two backups start in the same millisecond.
     this.lastAt = Math.max(startedAt, this.lastAt + 1);
     const name = backupName(this.lastAt);

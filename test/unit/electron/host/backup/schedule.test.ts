@@ -65,6 +65,16 @@ describe('backup schedule', () => {
     expect(await until(2)).toBe(2);
   });
 
+  it('asks for no second backup of changes a backup on request already holds', async () => {
+    // Looking only every 1.5 s, as the host looks every second: the backup is done before it looks.
+    start({ ...TIMING, pollMs: 1_500 });
+    change();
+    await service.backupNow();
+    expect(await count()).toBe(1);
+    await sleep(1_500 * 2 + TIMING.restMs * 2);
+    expect(await count()).toBe(1);
+  });
+
   it('takes them at least every interval while changes never rest', async () => {
     // Changes every 30 ms never rest for 10 s: every backup here is one the interval forced.
     start({ ...TIMING, restMs: 10_000, maxIntervalMs: 300 });
