@@ -61,12 +61,15 @@ export async function startHost(options: StartOptions): Promise<RunningHost> {
     await parts.backups.stop(finalBackup);
     parts.db.close();
   };
+  let reopening: Promise<void> = Promise.resolve();
   const backupHost: BackupHost = {
     // Restoring a backup: close everything, swap the files, open again on the same port and token.
-    reopen: (keptAs) =>
-      reopenOnRestored(options.dataDir, keptAs, () => closeParts(false), async () => {
+    reopen(keptAs) {
+      reopening = reopenOnRestored(options.dataDir, keptAs, () => closeParts(false), async () => {
         parts = await openParts(options, parts.server.port, backupHost);
-      }),
+      });
+      return reopening;
+    },
   };
   parts = await openParts(options, options.port, backupHost);
   return {
@@ -90,6 +93,9 @@ export async function startHost(options: StartOptions): Promise<RunningHost> {
     databaseFile: databasePath(options.dataDir),
     recoveredFrom: parts.recoveredFrom,
     // The server closes first, so no command arrives during the backup taken at shutdown.
-    stop: () => closeParts(true),
+    async stop() {
+      await reopening;
+      await closeParts(true);
+    },
   };
 }
