@@ -40,7 +40,13 @@ export interface CopyResult {
 /** Pages per step inside the worker: between steps the thread answers other messages (a listing). */
 const STEP_PAGES = 1024;
 
-const sqlitePath = createRequire(import.meta.url).resolve('better-sqlite3');
+/**
+ * better-sqlite3 for the thread, by its path. In the packaged app it is unpacked next to app.asar
+ * (build/electron-builder.config.cjs), and the thread loads it from there, asar support or not.
+ */
+const sqlitePath = createRequire(import.meta.url)
+  .resolve('better-sqlite3')
+  .replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 
 /**
  * Only on Linux is a nice value per thread; on macOS and Windows setPriority(0) would slow down the
