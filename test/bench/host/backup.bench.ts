@@ -19,9 +19,9 @@ const SESSION = 'bench-backup';
 const NOTES = 10_000;
 const PHONES = 20;
 const BACKUPS = 40;
-/** Each phone adds a note every PHONE_MS and the facilitator moves one every FACILITATOR_MS: ~80 commands a second. */
-const PHONE_MS = 500;
-const FACILITATOR_MS = 25;
+/** Each phone adds a note every PHONE_MS and the facilitator moves one every FACILITATOR_MS: ~110 commands a second, a busy room with the facilitator dragging notes. */
+const PHONE_MS = 2_000;
+const FACILITATOR_MS = 10;
 const FACILITATOR: Actor = { role: 'facilitator', participantId: null };
 
 /** A data folder with one session of 10,000 notes, written through the real engine. */
