@@ -13,6 +13,7 @@ import * as exporter from './export/exporter';
 import { readArchiveFile, writeFileAtomically } from './export/files';
 import { readArchive } from './export/archive-read';
 import { importArchive } from './export/importer';
+import { runBackupCommand } from './backup/cli-commands';
 import type { Locale } from '../../shared/i18n/messages';
 
 /**
@@ -32,6 +33,8 @@ const USAGE = `Gebruik: npm run eiland -- <opdracht> [opties]
   export --programme ID [--pdf BESTAND] [--sqlite BESTAND] [--sessions ID,ID]
   import BESTAND                         een archief (.sqlite) inlezen; twee keer kan geen kwaad
   demo                                   het voorbeeldprogramma maken
+  backup [--to MAP]                      een reservekopie maken (als Eiland niet draait op de map)
+  restore BESTAND                        een reservekopie terugzetten; de huidige gegevens blijven apart bewaard
 
   --data MAP     de gegevensmap (anders EILAND_DATA, of de standaardmap van Eiland)
   --lang nl|en   taal van PDF en CSV (standaard nl)`;
@@ -234,6 +237,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         process.stdout.write(`Programma ${result.programmeId}\n${result.sessionIds.map((id) => `  ${id}\n`).join('')}`);
         return 0;
       }
+      case 'backup':
+      case 'restore':
+        return await runBackupCommand(command, dataDir, rest, lang, { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) });
       case undefined:
       case 'help':
       case '--help':

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { StorageNotice } from '../../shared/storage';
 import type { HostOptions } from './args';
+import { type BackupHost, openBackups, prepareDataFolder, reopenOnRestored } from './backup/host-hooks';
+import type { BackupService, BackupTiming } from './backup/service';
 import { acquireDataFolderLock } from './db/data-lock';
 import { EventStore } from './db/event-store';
 import { databasePath, openDatabase } from './db/open';
@@ -10,14 +12,16 @@ import { Engine } from './engine';
 import type { JoinGuardLimits } from './room/join-guard';
 import type { LanOptions } from './room/room-control';
 import { Rooms } from './room/rooms';
-import type { SendLimits } from './socket-sender';
 import { type RunningServer, startServer } from './server';
+import type { SendLimits } from './socket-sender';
 
 export interface RunningHost {
-  engine: Engine;
-  rooms: Rooms;
-  db: Database.Database;
-  server: RunningServer;
+  /** The parts below are replaced when a backup is restored: read them from this object each time. */
+  readonly engine: Engine;
+  readonly rooms: Rooms;
+  readonly db: Database.Database;
+  readonly server: RunningServer;
+  readonly backups: BackupService;
   url: string;
   /** The URL a facilitator opens, token included. */
   facilitatorUrl: string;
@@ -32,55 +36,79 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/**
- * Starts the whole host in this process: used by main.ts and by integration tests alike.
- * Without `lan` no room ever listens on the network (tests offer 127.0.0.2 there).
- * The data folder is taken first (one writer per folder): a second host is refused with
- * DataFolderBusyError before it opens anything; a folder or file it cannot use gives a StorageError.
- */
-export async function startHost(
-  options: HostOptions & { lan?: LanOptions; sendLimits?: SendLimits; joinLimits?: JoinGuardLimits },
-): Promise<RunningHost> {
-  const lock = acquireDataFolderLock(options.dataDir);
-  let db: Database.Database | null = null;
+export type StartOptions = HostOptions & {
+  lan?: LanOptions;
+  sendLimits?: SendLimits;
+  joinLimits?: JoinGuardLimits;
+  backupTiming?: Partial<BackupTiming>;
+};
+
+interface Parts {
+  engine: Engine;
+  rooms: Rooms;
+  db: Database.Database;
+  server: RunningServer;
+  backups: BackupService;
+  recoveredFrom: string | null;
+  readOnly: boolean;
+  notices: StorageNotice[];
+}
+
+async function openParts(options: StartOptions, port: number, projectorToken: string, host: BackupHost): Promise<Parts> {
+  prepareDataFolder(options.dataDir);
+  const opened = openDatabase(options.dataDir);
+  const { db } = opened;
   try {
-    const opened = openDatabase(options.dataDir);
-    db = opened.db;
     const engine = new Engine(new EventStore(db));
     const rooms = new Rooms(db, engine, options.joinLimits);
-    const projectorToken = options.projectorToken ?? randomBytes(24).toString('hex');
     const server = await startServer({
       engine,
       rooms,
       token: options.token,
       projectorToken,
       rendererDir: options.rendererDir,
-      port: options.port,
+      port,
       ...(options.lan ? { lan: options.lan } : {}),
       ...(options.sendLimits ? { sendLimits: options.sendLimits } : {}),
       readOnly: opened.readOnly,
     });
-    const open = db;
-    return {
-      engine,
-      rooms,
-      db: open,
-      server,
-      url: server.url,
-      facilitatorUrl: `${server.url}?token=${options.token}`,
-      projectorToken,
-      databaseFile: databasePath(options.dataDir),
-      recoveredFrom: opened.recoveredFrom,
-      readOnly: opened.readOnly,
-      notices: opened.notices,
-      async stop() {
-        await server.close();
-        open.close();
-        lock.release();
-      },
-    };
+    const backups = openBackups(options, db, server.server, host);
+    return { engine, rooms, db, server, backups, recoveredFrom: opened.recoveredFrom, readOnly: opened.readOnly, notices: opened.notices };
   } catch (error) {
-    db?.close();
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * Starts the whole host in this process: used by main.ts and by integration tests alike.
+ * Without `lan` no room ever listens on the network (tests offer 127.0.0.2 there).
+ * The data folder is taken first (one writer per folder): a second host is refused with
+ * DataFolderBusyError before it opens anything; a folder or file it cannot use gives a StorageError.
+ * Restoring a backup closes the parts and opens them again on the same port and tokens, under the
+ * same lock.
+ */
+export async function startHost(options: StartOptions): Promise<RunningHost> {
+  const lock = acquireDataFolderLock(options.dataDir);
+  const projectorToken = options.projectorToken ?? randomBytes(24).toString('hex');
+  let parts: Parts;
+  const closeParts = async (finalBackup: boolean) => {
+    await parts.server.close();
+    await parts.backups.stop(finalBackup);
+    parts.db.close();
+  };
+  let reopening: Promise<void> = Promise.resolve();
+  const backupHost: BackupHost = {
+    reopen(keptAs) {
+      reopening = reopenOnRestored(options.dataDir, keptAs, () => closeParts(false), async () => {
+        parts = await openParts(options, parts.server.port, projectorToken, backupHost);
+      });
+      return reopening;
+    },
+  };
+  try {
+    parts = await openParts(options, options.port, projectorToken, backupHost);
+  } catch (error) {
     lock.release();
     // The engine writes its first rows at start; a full disk there is the same problem as at open.
     if (runtimeStorageCode(error) !== null) {
@@ -89,4 +117,34 @@ export async function startHost(
     }
     throw error;
   }
+  return {
+    get engine() {
+      return parts.engine;
+    },
+    get rooms() {
+      return parts.rooms;
+    },
+    get db() {
+      return parts.db;
+    },
+    get server() {
+      return parts.server;
+    },
+    get backups() {
+      return parts.backups;
+    },
+    url: parts.server.url,
+    facilitatorUrl: `${parts.server.url}?token=${options.token}`,
+    projectorToken,
+    databaseFile: databasePath(options.dataDir),
+    recoveredFrom: parts.recoveredFrom,
+    readOnly: parts.readOnly,
+    notices: parts.notices,
+    // The server closes first, so no command arrives during the backup taken at shutdown.
+    async stop() {
+      await reopening;
+      await closeParts(true);
+      lock.release();
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { enBackup } from './en-backup';
 import { enCanvas } from './en-canvas';
 import { enDesktop } from './en-desktop';
 import { enHarvest } from './en-harvest';
@@ -10,6 +11,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   ...enCanvas,
   ...enHarvest,
   ...enStorage,
+  ...enBackup,
   'app.name': 'Eiland',
   'app.loading': 'One moment…',
 

@@ -3,6 +3,7 @@
  * This object defines the keys; every other language must have exactly these (see messages.ts).
  * Parameters are written {name} and filled in by translate().
  */
+import { nlBackup } from './nl-backup';
 import { nlCanvas } from './nl-canvas';
 import { nlDesktop } from './nl-desktop';
 import { nlHarvest } from './nl-harvest';
@@ -13,6 +14,7 @@ export const nl = {
   ...nlCanvas,
   ...nlHarvest,
   ...nlStorage,
+  ...nlBackup,
   'app.name': 'Eiland',
   'app.loading': 'Even geduld…',
 

@@ -11,15 +11,12 @@ export interface HostBundle {
   remove(): void;
 }
 
-/**
- * Bundles electron/host/main.ts the way build/build.mjs does, without the renderer build.
- * The bundle is written inside node_modules/.cache so that its createRequire finds better-sqlite3.
- */
-export async function buildHostBundle(): Promise<HostBundle> {
+/** Bundles a host entry the way build/build.mjs does, inside node_modules/.cache so that its createRequire finds better-sqlite3. */
+async function bundle(entry: 'main' | 'cli'): Promise<HostBundle> {
   const cache = join(root, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
-  const dir = mkdtempSync(join(cache, 'eiland-host-'));
-  const file = join(dir, 'main.mjs');
+  const dir = mkdtempSync(join(cache, `eiland-${entry === 'main' ? 'host' : 'cli'}-`));
+  const file = join(dir, `${entry}.mjs`);
   await build({
     bundle: true,
     platform: 'node',
@@ -27,12 +24,18 @@ export async function buildHostBundle(): Promise<HostBundle> {
     format: 'esm',
     logLevel: 'warning',
     external: ['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate'],
-    entryPoints: [join(root, 'electron/host/main.ts')],
+    entryPoints: [join(root, `electron/host/${entry}.ts`)],
     outfile: file,
     banner: { js: "import { createRequire as __eilandRequire } from 'node:module'; const require = __eilandRequire(import.meta.url);" },
   });
   return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** electron/host/main.ts bundled as the build does, without the renderer build. */
+export const buildHostBundle = () => bundle('main');
+
+/** The command line (electron/host/cli.ts) bundled the same way, for tests that run it as a program. */
+export const buildCliBundle = () => bundle('cli');
 
 export interface HostProcess {
   child: ChildProcess;
