@@ -94,7 +94,8 @@ export async function startHost(options: StartOptions): Promise<RunningHost> {
   let parts: Parts;
   const closeParts = async (finalBackup: boolean) => {
     await parts.server.close();
-    await parts.backups.stop(finalBackup);
+    // A database closed under the host (a test, a failed restore) gets no backup at shutdown.
+    await parts.backups.stop(finalBackup && parts.db.open);
     parts.db.close();
   };
   let reopening: Promise<void> = Promise.resolve();
