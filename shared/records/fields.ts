@@ -44,3 +44,6 @@ export const empty = z.object({}).strict();
 /** Another laptop's version of a record's text, kept visible after a merge (the newest is shown). */
 export const conflictEntry = z.object({ rev: z.string().max(80), text: z.string().max(LIMITS.longText) }).strict();
 export const conflictsFieldSchema = z.array(conflictEntry).max(20).optional();
+
+/** A place in a list kept in the order things were added (attention points, ingredients). */
+export const position = z.number().int().min(0).max(1_000_000);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityId, timestamp } from './fields';
+import { entityId } from './fields';
 import { defineRecord } from './define';
 
 export const PHASE_KINDS = ['checkin', 'observation', 'notes', 'clustering', 'attention', 'voting', 'ingredients', 'other', 'closing'] as const;
@@ -32,24 +32,6 @@ export const flowRecord = defineRecord({
       votesRevealed: z.boolean(),
       /** Where the projector looks: a zone or the whole model. */
       focusZoneId: entityId.nullable(),
-    })
-    .strict(),
-});
-
-export const timerRecord = defineRecord({
-  key: 'timer',
-  scope: 'session',
-  singleton: true,
-  table: 'session_timer',
-  version: 1,
-  migrations: [],
-  schema: z
-    .object({
-      durationMs: z.number().int().min(0).max(24 * 3600 * 1000),
-      /** Epoch ms when it was last started; null while paused or stopped. */
-      startedAt: timestamp.nullable(),
-      /** Time left when it was last paused or set. */
-      remainingMs: z.number().finite().min(0).max(24 * 3600 * 1000),
     })
     .strict(),
 });

@@ -1,13 +1,19 @@
 import type { Id } from './basics';
 import { archiveColumns, type RecordDefinition, type ValueOf } from './define';
-import { flowRecord, timerRecord } from './flow';
-import { attentionPointRecord, clusterRecord, ingredientRecord, observationRecord, otherPointRecord } from './board';
+import { attentionPointRecord } from './attention-point';
+import { clusterRecord } from './cluster';
+import { flowRecord } from './flow';
+import { ingredientRecord } from './ingredient';
 import { noteRecord } from './note';
-import { participantRecord, voteRecord } from './people';
+import { observationRecord } from './observation';
+import { otherPointRecord } from './other-point';
+import { participantRecord } from './participant';
 import { programmeRecord } from './programme';
 import { sessionEntryRecord, sessionMetaRecord } from './session-meta';
 import { settingsRecord } from './settings';
 import { templateRecord } from './template';
+import { timerRecord } from './timer';
+import { voteRecord } from './vote';
 
 /**
  * Every stored record type. A new one is declared in its own file and listed here; the state types,

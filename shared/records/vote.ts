@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { LIMITS } from './basics';
-import { entityId, storedText, timestamp } from './fields';
 import { defineRecord } from './define';
+import { entityId } from './fields';
 
 /** One dot. A participant's dots are counted against the session's budget. */
 export const voteRecord = defineRecord({
@@ -18,16 +17,4 @@ export const voteRecord = defineRecord({
     if (!state.flow.votesRevealed) return null;
     return { ...vote, participantId: '' };
   },
-});
-
-/** Someone who joined from a phone. Phones never see the list of who joined. */
-export const participantRecord = defineRecord({
-  key: 'participants',
-  scope: 'session',
-  singleton: false,
-  table: 'participant',
-  version: 1,
-  migrations: [],
-  schema: z.object({ id: entityId, name: storedText(LIMITS.participantName).nullable(), joinedAt: timestamp }).strict(),
-  redact: (participant, { actor }) => (actor.role === 'participant' ? null : participant),
 });
