@@ -52,6 +52,11 @@ export class RoomControl implements RoomDesk {
   private readonly problems = new Map<string, RoomMessage['problem']>();
   private readonly codeChanges = new Map<string, CodeChange>();
   private listener: LanListener | null = null;
+  /**
+   * The port the listener last had: a room opened again gets it back first, so the address on the
+   * wall and the phones' pages stay right even when the fixed port was taken at the first open.
+   */
+  private lastPort: number | undefined;
   /** Open and close run one at a time: a listener is started or stopped before the next request. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -150,7 +155,7 @@ export class RoomControl implements RoomDesk {
     if (this.listener?.address !== interfaceAddress) {
       await this.stopListener();
       const { lan, preferredPort, routes, rooms } = this.options;
-      const ports = [...new Set([lan?.port, preferredPort()].filter((choice): choice is number => choice !== undefined && choice > 0)), 0];
+      const ports = [...new Set([this.lastPort, lan?.port, preferredPort()].filter((choice): choice is number => choice !== undefined && choice > 0)), 0];
       try {
         this.listener = await LanListener.start({
           address: interfaceAddress,
@@ -161,6 +166,7 @@ export class RoomControl implements RoomDesk {
           limits: { ...DEFAULT_ADDRESS_LIMITS, ...lan?.limits },
           isOnLan: (id) => this.onLan.has(id),
         });
+        this.lastPort = this.listener.port;
       } catch {
         // Gone since it was listed, or taken: the room stays open on this computer only.
         this.problems.set(sessionId, 'address_unavailable');

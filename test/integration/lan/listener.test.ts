@@ -88,6 +88,22 @@ describe('the LAN listener: phones reach the host over the network only while a 
     expect(new URL(opened.joinUrl as string).port).toBe(String(taken));
   });
 
+  it('gets its last port back when the room opens again, even once the fixed port is free', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, LAN_ADDRESS, resolve));
+    const fixed = (blocker.address() as AddressInfo).port;
+    const { host, facilitator } = await lanHost({ port: fixed });
+    const first = await room(facilitator, { action: 'open', sessionId: 's1', interfaceAddress: LAN_ADDRESS });
+    const fallback = new URL(first.joinUrl as string).port;
+    expect(fallback).toBe(String(host.server.port));
+    await new Promise((resolve) => blocker.close(resolve));
+
+    await room(facilitator, { action: 'close', sessionId: 's1' });
+    const again = await room(facilitator, { action: 'open', sessionId: 's1', interfaceAddress: LAN_ADDRESS });
+    // The phones' pages and the address on the wall still point at the port of the first opening.
+    expect(new URL(again.joinUrl as string).port).toBe(fallback);
+  });
+
   it('opens on this computer only when no address is chosen, and never on an address it does not offer', async () => {
     const { host, facilitator } = await lanHost();
     const local = await room(facilitator, { action: 'open', sessionId: 's1' });
