@@ -57,3 +57,35 @@ export function castRefusal(state: SessionState, votes: readonly { attentionPoin
   if (max !== null && dotsOnBallot(state, votes, attentionPointId) >= max) return 'max_dots_per_item';
   return null;
 }
+
+/**
+ * The sides in the order the session runs them: first the sides its phases visit, in the order of
+ * their first phase, then the template's other sides, and the whole session (null) last. Ballots,
+ * phones and the wall list sides this way, not in the template's order.
+ */
+export function sidesInSessionOrder(state: Pick<SessionState, 'flow' | 'template'>): (Id | null)[] {
+  const order: (Id | null)[] = [];
+  const known = new Set(state.template.zones.map((zone) => zone.id));
+  for (const phase of state.flow.phases) {
+    if (phase.zoneId !== null && known.has(phase.zoneId) && !order.includes(phase.zoneId)) order.push(phase.zoneId);
+  }
+  for (const zone of state.template.zones) if (!order.includes(zone.id)) order.push(zone.id);
+  order.push(null);
+  return order;
+}
+
+/**
+ * The points on a ballot (one side's, or all with `zoneId` undefined) in the order they are listed
+ * before the reveal: by side in session order, then each side's own order. Nothing in it depends on
+ * votes, so the list cannot give a ranking away before the facilitator reveals it.
+ */
+export function ballotOrder(state: Pick<SessionState, 'flow' | 'template' | 'attentionPoints'>, zoneId?: Id | null): AttentionPoint[] {
+  const sides = sidesInSessionOrder(state);
+  const sideIndex = (id: Id | null) => {
+    const index = sides.indexOf(id);
+    return index === -1 ? sides.length : index;
+  };
+  return Object.values(state.attentionPoints)
+    .filter((point) => zoneId === undefined || point.zoneId === zoneId)
+    .sort((a, b) => sideIndex(a.zoneId) - sideIndex(b.zoneId) || a.order - b.order);
+}

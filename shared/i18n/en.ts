@@ -380,6 +380,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   'flow.votingIsClosed': 'Voting is closed.',
   'flow.votingRevealed': 'The result is on the projector.',
   'flow.turnout': '{voters} of the {people} participants have voted ({dots} dots).',
+  'flow.turnoutVoters': '{voters} of the {people} participants have voted.',
   'flow.openVoting': 'Open voting',
   'flow.closeVoting': 'Close voting',
   'flow.revealResult': 'Show the result',

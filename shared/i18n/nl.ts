@@ -383,6 +383,7 @@ export const nl = {
   'flow.votingIsClosed': 'Stemmen is dicht.',
   'flow.votingRevealed': 'De uitslag staat op de beamer.',
   'flow.turnout': '{voters} van de {people} deelnemers hebben gestemd ({dots} stippen).',
+  'flow.turnoutVoters': '{voters} van de {people} deelnemers hebben gestemd.',
   'flow.openVoting': 'Stemmen openen',
   'flow.closeVoting': 'Stemmen sluiten',
   'flow.revealResult': 'Uitslag laten zien',

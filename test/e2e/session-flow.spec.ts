@@ -164,6 +164,10 @@ test('a whole session: setup, phases, private writing, voting, ingredients, time
   await inPhase('voting');
   await page.getByTestId('voting-open').click();
   await expect.poll(async () => (await state()).flow.votingOpen).toBe(true);
+  const ballot = page.getByTestId('ballot').locator('li');
+  const ballotIds = () => ballot.evaluateAll((items) => items.map((item) => item.getAttribute('data-point')));
+  await expect(ballot).toHaveCount(3);
+  const ballotBefore = await ballotIds();
   const castOn = (phone: Page, pointId: string) => phone.locator(`[data-point="${pointId}"]`).getByRole('button', { name: /Stip zetten/ }).click();
   await castOn(anna, monitoring);
   await castOn(anna, monitoring);
@@ -175,10 +179,20 @@ test('a whole session: setup, phases, private writing, voting, ingredients, time
   for (const phone of [anna, bram]) await expect(phone.getByTestId('dots-left')).toHaveAttribute('data-left', '0');
   await expect.poll(async () => Object.keys((await state()).votes).length).toBe(6);
   await expect(page.getByTestId('turnout')).toContainText('2 van de 2 deelnemers');
+  // Nothing on the facilitator's screen gives the result away before the reveal: the ballot keeps
+  // its order (by dots it would now read vision, monitoring, partner), and shows no count.
+  expect(await ballotIds()).toEqual(ballotBefore);
+  expect(ballotBefore).toEqual([monitoring, partner, vision]);
+  for (const text of await ballot.allTextContents()) expect(text).not.toMatch(/stip|\d/);
+  await expect(page.getByTestId('turnout')).not.toContainText('stip');
+  await page.getByTestId('voting-controls').screenshot({ path: shot('flow-03b-facilitator-ballot.png') });
   expect((await beamerView.session(sessionId)).votes).toEqual({});
   await expect(projector.getByTestId('projector-ballot')).toBeVisible();
   // The ballot names the points, never a count of dots on them.
   await expect(projector.getByTestId('projector-ballot').locator('li')).toHaveCount(3);
+  expect(await projector.getByTestId('projector-ballot').locator('li').allTextContents()).toEqual(
+    await Promise.all(ballotBefore.map(async (id) => (await state()).attentionPoints[id ?? '']?.title ?? '')),
+  );
   for (const text of await projector.getByTestId('projector-ballot').locator('li').allTextContents()) expect(text).not.toMatch(/stip|\d/);
   await page.getByTestId('voting-reveal').click();
   const ranking = projector.getByTestId('projector-ranking');

@@ -1,6 +1,6 @@
 import type { AttentionPoint, Id, Phase, SessionState, Timer, ZoneArea } from '../../../shared/domain';
 import type { QueuedCommand } from './storage';
-import { castRefusal, currentPhase as currentPhaseOf, dotsLeft as sharedDotsLeft } from '../../../shared/rules';
+import { castRefusal, currentPhase as currentPhaseOf, dotsLeft as sharedDotsLeft, sidesInSessionOrder } from '../../../shared/rules';
 
 /**
  * What the phone shows of its own work: the host's view of the session, with the commands still
@@ -114,11 +114,10 @@ export function currentPhase(session: SessionState): Phase | null {
   return currentPhaseOf(session.flow);
 }
 
-/** Attention points by side (in the template's order, the whole session last), each side by its order. */
+/** Attention points by side (in the session's order, the whole session last), each side by its order. */
 export function pointsBySide(session: SessionState, only?: (point: AttentionPoint) => boolean): { zoneId: Id | null; points: AttentionPoint[] }[] {
   const points = Object.values(session.attentionPoints).filter((point) => !only || only(point));
-  const sides: (Id | null)[] = [...session.template.zones.map((zone) => zone.id), null];
-  return sides
+  return sidesInSessionOrder(session)
     .map((zoneId) => ({ zoneId, points: points.filter((point) => point.zoneId === zoneId).sort((a, b) => a.order - b.order) }))
     .filter((side) => side.points.length > 0);
 }

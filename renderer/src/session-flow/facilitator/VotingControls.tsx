@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CommandInput } from '../../client';
 import type { Id } from '../../../../shared/domain';
+import { ballotOrder } from '../../../../shared/rules';
 import { rankPoints } from '../../../../shared/voting';
 import { useT } from '../../ui/i18n';
 import { joined, votingTurnout } from '../progress';
@@ -17,6 +18,10 @@ export function VotingControls({ sessionId, session, readOnly, run, scope }: Edi
   const [confirmClear, setConfirmClear] = useState(false);
   const { flow, settings } = session;
   const ranking = rankPoints(session, scope ?? undefined);
+  // Before the reveal the list keeps the ballot's own order: an order by dots would give the
+  // ranking away to anyone who sees this screen.
+  const listed = flow.votesRevealed ? ranking : ballotOrder(session, scope ?? undefined).map((point) => ({ attentionPointId: point.id }));
+  const revealed = new Map(ranking.map((entry) => [entry.attentionPointId, entry]));
   const onBallot = new Set(ranking.map((entry) => entry.attentionPointId));
   const turnout = votingTurnout(session, (id) => onBallot.has(id));
   const people = joined(session).count;
@@ -33,7 +38,9 @@ export function VotingControls({ sessionId, session, readOnly, run, scope }: Edi
       </p>
       <p className="flow-status" data-testid="turnout" aria-live="polite">
         {flow.votingOpen ? t('flow.votingIsOpen') : flow.votesRevealed ? t('flow.votingRevealed') : t('flow.votingIsClosed')}{' '}
-        {t('flow.turnout', { voters: turnout.voters, people, dots: turnout.dots })}
+        {flow.votesRevealed
+          ? t('flow.turnout', { voters: turnout.voters, people, dots: turnout.dots })
+          : t('flow.turnoutVoters', { voters: turnout.voters, people })}
       </p>
       <div className="flow-buttons">
         <button
@@ -56,18 +63,19 @@ export function VotingControls({ sessionId, session, readOnly, run, scope }: Edi
         </button>
       </div>
       <ol className="flow-points flow-ballot" data-testid="ballot">
-        {ranking.map((entry) => {
+        {listed.map((entry) => {
           const point = session.attentionPoints[entry.attentionPointId];
           if (!point) return null;
+          const result = flow.votesRevealed ? revealed.get(point.id) : undefined;
           return (
             <li key={point.id} className="flow-point flow-ballot-item" data-point={point.id} data-chosen={point.chosen}>
-              {flow.votesRevealed && <span className="flow-rank">{entry.rank}.</span>}
+              {result && <span className="flow-rank">{result.rank}.</span>}
               <span className="flow-ballot-body">
                 <span className="flow-point-title">{point.title}</span>
                 <span className="flow-ballot-meta">
-                  {flow.votesRevealed && (
+                  {result && (
                     <span className="flow-dots" data-testid="point-dots">
-                      {t(entry.dots === 1 ? 'flow.dotsOne' : 'flow.dots', { count: entry.dots })}
+                      {t(result.dots === 1 ? 'flow.dotsOne' : 'flow.dots', { count: result.dots })}
                     </span>
                   )}
                   <ChooseBox point={point} sessionId={sessionId} readOnly={readOnly} run={run} />

@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { Id, SessionState } from '../../../../shared/domain';
+import { ballotOrder } from '../../../../shared/rules';
 import { rankPoints } from '../../../../shared/voting';
 import { useT } from '../../ui/i18n';
 
@@ -15,17 +16,9 @@ export function VotingView({ session, scope }: { session: SessionState; scope: I
   const zone = session.template.zones.find((candidate) => candidate.id === scope);
   const title = zone ? t('projector.votingSide', { side: zone.name }) : t('phase.voting');
   const rows = { '--rows': Math.max(ranking.length, 3) } as CSSProperties;
-  // The ballot lists the points side by side, in the model's order, the whole session last.
-  const sideIndex = (zoneId: Id | null) => {
-    const index = session.template.zones.findIndex((candidate) => candidate.id === zoneId);
-    return index === -1 ? session.template.zones.length : index;
-  };
 
   if (!flow.votesRevealed) {
-    const byOrder = ranking
-      .map((entry) => session.attentionPoints[entry.attentionPointId])
-      .filter((point) => point !== undefined)
-      .sort((a, b) => sideIndex(a.zoneId) - sideIndex(b.zoneId) || a.order - b.order);
+    const byOrder = ballotOrder(session, scope ?? undefined);
     return (
       <section className="pflow-screen pflow-voting" data-testid="projector-ballot" style={rows}>
         <p className="pflow-eyebrow">{title}</p>
