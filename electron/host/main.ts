@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     console.error(`Eiland: ${(error as Error).message}`);
     process.exit(2);
   }
-  const host = await startHost({ ...options, lan: { addresses, port: DEFAULT_PORT } });
+  const host = await startHost({ ...options, lan: { addresses, port: DEFAULT_PORT }, exportWorker: join(here, 'export-worker.mjs') });
   const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
   if (host.recoveredFrom) {
     console.error(`Eiland: het databestand was beschadigd. Het is apart gezet als ${host.recoveredFrom}; Eiland begint met een nieuw bestand.`);

@@ -7,6 +7,7 @@ import type { Role } from '../../shared/domain';
 import { type ConnectionRegistry, serveConnection } from './connection';
 import type { Engine } from './engine';
 import { handleApi } from './http-api';
+import type { Jobs } from './jobs/jobs';
 import { type LanOptions, RoomControl } from './lan';
 import type { Rooms } from './rooms';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
@@ -14,6 +15,8 @@ import { SECURITY_HEADERS, serveStatic } from './static-files';
 export interface ServerOptions {
   engine: Engine;
   rooms: Rooms;
+  /** Exports and imports, run off this loop (jobs/). */
+  jobs: Jobs;
   token: string;
   rendererDir: string;
   port: number;
@@ -71,7 +74,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const services = { engine, rooms, connections, roomControl };
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://host');
-    if (handleApi(request, response, url, { engine, token: options.token })) return;
+    if (handleApi(request, response, url, { engine, jobs: options.jobs, token: options.token })) return;
     if (url.pathname === '/api/join' && request.method === 'POST') {
       void handleJoin(request, rooms).then(({ status, body }) => {
         response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });

@@ -12,7 +12,8 @@ export interface HostBundle {
 }
 
 /**
- * Bundles electron/host/main.ts the way build/build.mjs does, without the renderer build.
+ * Bundles electron/host/main.ts the way build/build.mjs does, without the renderer build, with
+ * the export worker beside it (export-worker.mjs), where the host looks for it.
  * The bundle is written inside node_modules/.cache so that its createRequire finds better-sqlite3.
  */
 export async function buildHostBundle(): Promise<HostBundle> {
@@ -27,8 +28,9 @@ export async function buildHostBundle(): Promise<HostBundle> {
     format: 'esm',
     logLevel: 'warning',
     external: ['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate'],
-    entryPoints: [join(root, 'electron/host/main.ts')],
-    outfile: file,
+    entryPoints: { main: join(root, 'electron/host/main.ts'), 'export-worker': join(root, 'electron/host/jobs/worker.ts') },
+    outdir: dir,
+    outExtension: { '.js': '.mjs' },
     banner: { js: "import { createRequire as __eilandRequire } from 'node:module'; const require = __eilandRequire(import.meta.url);" },
   });
   return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };

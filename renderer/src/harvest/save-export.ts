@@ -21,11 +21,6 @@ const EXTENSIONS: Record<ExportFormat, readonly string[]> = {
   'votes-csv': ['.csv'],
 };
 
-/** A title as a file name: what the host's downloads are called too (see http-api.ts fileStem). */
-export function fileStem(title: string, date = ''): string {
-  return [title, date].filter(Boolean).join(' ').replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').trim() || 'eiland';
-}
-
 export function exportFileName(stem: string, format: ExportFormat): string {
   if (format === 'csv') return `${stem} notes.csv`;
   if (format === 'votes-csv') return `${stem} votes.csv`;
