@@ -26,6 +26,16 @@ export const enHarvest: { readonly [K in keyof typeof nlHarvest]: string } = {
   'harvest.error.timeout': 'The export took too long and was stopped. Please try again.',
   'harvest.error.failed': 'The export did not work. Nothing has changed. Please try again.',
 
+  'harvest.stage.waiting': 'Waiting for another export to finish…',
+  'harvest.stage.preparing': 'Gathering the data…',
+  'harvest.stage.pages': 'Making the pages…',
+  'harvest.stage.saving': 'Making and saving the file…',
+  'harvest.stage.checking': 'Checking the archive…',
+  'harvest.stage.applying': 'Reading in the archive…',
+  'harvest.percent': '{percent}%',
+  'harvest.stop': 'Stop',
+  'harvest.stopped': 'Stopped. Nothing was saved.',
+
   'harvest.summary': 'Sum up a programme',
   'harvest.summaryIntro': 'Make one report of several sessions. It shows what comes back in more groups.',
   'harvest.programme': 'Programme',
@@ -55,4 +65,5 @@ export const enHarvest: { readonly [K in keyof typeof nlHarvest]: string } = {
   'harvest.importBusy': 'Reading the archive…',
   'harvest.importDone': 'The archive has been read in.',
   'harvest.importAdded': '{count} added',
+  'harvest.importStopped': 'Stopped. Nothing was read in.',
 };

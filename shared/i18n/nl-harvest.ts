@@ -28,6 +28,16 @@ export const nlHarvest = {
   'harvest.error.timeout': 'Het exporteren duurde te lang en is gestopt. Probeer het nog eens.',
   'harvest.error.failed': 'Het exporteren lukte niet. Er is niets veranderd. Probeer het nog eens.',
 
+  'harvest.stage.waiting': 'Wacht tot een andere export klaar is…',
+  'harvest.stage.preparing': 'Gegevens verzamelen…',
+  'harvest.stage.pages': 'Pagina’s maken…',
+  'harvest.stage.saving': 'Bestand maken en bewaren…',
+  'harvest.stage.checking': 'Archief controleren…',
+  'harvest.stage.applying': 'Archief inlezen…',
+  'harvest.percent': '{percent}%',
+  'harvest.stop': 'Stoppen',
+  'harvest.stopped': 'Gestopt. Er is niets bewaard.',
+
   'harvest.summary': 'Programma samenvatten',
   'harvest.summaryIntro': 'Maak één verslag van meerdere sessies. Zo zie je wat in meer groepen terugkomt.',
   'harvest.programme': 'Programma',
@@ -57,4 +67,5 @@ export const nlHarvest = {
   'harvest.importBusy': 'Bezig met inlezen…',
   'harvest.importDone': 'Het archief is ingelezen.',
   'harvest.importAdded': '{count} toegevoegd',
+  'harvest.importStopped': 'Gestopt. Er is niets ingelezen.',
 } as const;

@@ -1,26 +1,42 @@
 import { useId, useRef, useState } from 'react';
 import type { MessageKey } from '../../../shared/i18n/messages';
+import type { JobProgress } from '../../../shared/jobs';
 import { routeHash } from '../facilitator/route';
 import { useT } from '../ui/i18n';
-import { type ImportedSession, importArchive } from './harvest-api';
+import type { ImportedSession } from './harvest-api';
+import { runImportJob } from './job-client';
+import { JobProgressLine } from './JobProgressLine';
+import { useJobStopper } from './use-job-stopper';
 
-type ImportState = { phase: 'idle' } | { phase: 'busy' } | { phase: 'done'; sessions: ImportedSession[] } | { phase: 'failed'; key: MessageKey };
+type ImportState =
+  | { phase: 'idle' }
+  | { phase: 'busy'; since: number; progress: JobProgress | null }
+  | { phase: 'done'; sessions: ImportedSession[] }
+  | { phase: 'failed'; key: MessageKey }
+  | { phase: 'stopped' };
 
 /**
  * Reading in an archive made on another laptop. The host checks the file before it changes
- * anything; afterwards this says, per session, whether it is new, was added to, or was here already.
+ * anything (a big one shows how far it is, and can be stopped until it is taken in); afterwards
+ * this says, per session, whether it is new, was added to, or was here already.
  */
 export function ImportArchive() {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
+  const stopper = useJobStopper();
   const headingId = useId();
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    setState({ phase: 'busy' });
-    const result = await importArchive(file);
-    setState(result.ok ? { phase: 'done', sessions: result.value } : { phase: 'failed', key: result.reason });
+    setState({ phase: 'busy', since: Date.now(), progress: null });
+    const { watcher, signal, done } = stopper.begin();
+    const onProgress = (progress: JobProgress) => setState((current) => (current.phase === 'busy' ? { ...current, progress } : current));
+    const result = await runImportJob(file, { ...watcher, onProgress }, signal);
+    done();
+    if (result.kind === 'done') setState({ phase: 'done', sessions: result.value.sessions });
+    else if (result.kind === 'failed') setState({ phase: 'failed', key: result.reason });
+    else setState({ phase: 'stopped' });
     // The same file may be chosen again (importing twice does no harm).
     if (input.current) input.current.value = '';
   };
@@ -42,12 +58,8 @@ export function ImportArchive() {
         {t('harvest.importChoose')}
       </button>
       <div className="harvest-status" role="status" aria-live="polite" data-testid="import-status" data-phase={state.phase}>
-        {state.phase === 'busy' && (
-          <p className="harvest-busy">
-            <span className="harvest-spinner" aria-hidden="true" />
-            {t('harvest.importBusy')}
-          </p>
-        )}
+        {state.phase === 'busy' && <JobProgressLine busy="harvest.importBusy" since={state.since} progress={state.progress} onStop={stopper.stop} />}
+        {state.phase === 'stopped' && <p className="harvest-stopped">{t('harvest.importStopped')}</p>}
         {state.phase === 'failed' && (
           <p className="harvest-failed" role="alert">
             {t(state.key)}

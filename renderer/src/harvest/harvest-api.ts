@@ -1,14 +1,16 @@
 import type { Locale, MessageKey } from '../../../shared/i18n/messages';
+import type { ExportFormat, ImportJobResult } from '../../../shared/jobs';
 import type { LinkSuggestion } from '../../../shared/report/suggest';
 import { type PageLocation, tokenOf } from '../client/url';
 
 /**
- * The harvest routes of the host (electron/host/http-api.ts), seen from the facilitator page.
- * The token goes in a Bearer header, never in an address that could end up in a history or log.
- * Every call ends: in a result, or in a message key from the catalogue; none throws.
+ * The harvest routes of the host (electron/host/http-api.ts), seen from the facilitator page;
+ * exports and imports themselves run as jobs (job-client.ts). The token goes in a Bearer header,
+ * never in an address that could end up in a history or log. Every call ends: in a result, or in
+ * a message key from the catalogue; none throws.
  */
 export type ExportScope = 'session' | 'programme';
-export type ExportFormat = 'pdf' | 'sqlite' | 'csv' | 'votes-csv';
+export type { ExportFormat };
 
 export interface ExportJob {
   scope: ExportScope;
@@ -22,12 +24,11 @@ export interface ExportJob {
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: MessageKey };
+export type ImportedSession = ImportJobResult['sessions'][number];
 
-/** A local host answers in well under a second; a big programme PDF takes seconds, not minutes. */
-export const EXPORT_TIMEOUT_MS = 120_000;
 const QUICK_TIMEOUT_MS = 20_000;
 
-const EXPORT_REASONS: Record<string, MessageKey> = {
+export const EXPORT_REASONS: Record<string, MessageKey> = {
   not_writable: 'harvest.error.notWritable',
   unknown_session: 'harvest.error.gone',
   unknown_programme: 'harvest.error.gone',
@@ -35,7 +36,7 @@ const EXPORT_REASONS: Record<string, MessageKey> = {
 };
 
 /** Why an import was refused, in the words the desktop's "Archief openen" uses too. */
-const IMPORT_REASONS: Record<string, MessageKey> = {
+export const IMPORT_REASONS: Record<string, MessageKey> = {
   too_large: 'archive.tooLarge',
   unreadable_archive: 'archive.notArchive',
   unsupported_archive: 'archive.newer',
@@ -43,29 +44,15 @@ const IMPORT_REASONS: Record<string, MessageKey> = {
   unauthorized: 'error.unauthorized',
 };
 
-/** Same limit as the host's MAX_IMPORT_BYTES: said at once instead of after sending 64 MB. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
-
-function headers(location: PageLocation, extra: Record<string, string> = {}): Record<string, string> {
+export function authHeaders(location: PageLocation, extra: Record<string, string> = {}): Record<string, string> {
   const token = tokenOf(location);
   return token === null ? extra : { ...extra, Authorization: `Bearer ${token}` };
 }
 
-async function failureOf(response: Response, reasons: Record<string, MessageKey>, fallback: MessageKey): Promise<MessageKey> {
+export async function failureOf(response: Response, reasons: Record<string, MessageKey>, fallback: MessageKey): Promise<MessageKey> {
   const body: unknown = await response.json().catch(() => null);
   const code = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
   return (typeof code === 'string' && reasons[code]) || fallback;
-}
-
-const thrownReason = (error: unknown): MessageKey => (error instanceof DOMException && error.name === 'TimeoutError' ? 'harvest.error.timeout' : 'harvest.error.noHost');
-
-/** The GET address of an export (the same bytes the command line and export-to-file produce). */
-export function exportPath(job: ExportJob): string {
-  const params = new URLSearchParams({ lang: job.lang });
-  if (job.format === 'votes-csv') params.set('table', 'votes');
-  if (job.scope === 'programme' && job.sessions?.length) params.set('sessions', job.sessions.join(','));
-  const extension = job.format === 'votes-csv' ? 'csv' : job.format;
-  return `/api/export/${job.scope}/${encodeURIComponent(job.id)}.${extension}?${params.toString()}`;
 }
 
 /** The file name the host gave in Content-Disposition (filename* first: it keeps the real title). */
@@ -82,72 +69,15 @@ export function dispositionName(header: string | null): string | null {
   return /filename="([^"]+)"/i.exec(header)?.[1] ?? null;
 }
 
-/** Browser mode: fetches the export as a file, named as the host names it. */
-export async function fetchExport(job: ExportJob, location: PageLocation = window.location): Promise<Outcome<{ blob: Blob; fileName: string }>> {
+/** Browser mode: the file a finished export job made, named as the host names it. */
+export async function fetchJobFile(download: string, fallbackName: string, location: PageLocation = window.location): Promise<Outcome<{ blob: Blob; fileName: string }>> {
   try {
-    const response = await fetch(exportPath(job), { headers: headers(location), cache: 'no-store', signal: AbortSignal.timeout(EXPORT_TIMEOUT_MS) });
+    const response = await fetch(download, { headers: authHeaders(location), cache: 'no-store', signal: AbortSignal.timeout(QUICK_TIMEOUT_MS) });
     if (!response.ok) return { ok: false, reason: await failureOf(response, EXPORT_REASONS, 'harvest.error.failed') };
     const blob = await response.blob();
-    return { ok: true, value: { blob, fileName: dispositionName(response.headers.get('content-disposition')) ?? job.fileName } };
+    return { ok: true, value: { blob, fileName: dispositionName(response.headers.get('content-disposition')) ?? fallbackName } };
   } catch (error) {
-    return { ok: false, reason: thrownReason(error) };
-  }
-}
-
-/** Desktop mode: the host writes the export to the path the save dialog gave (whole or not at all). */
-export async function exportToFile(job: ExportJob, path: string, location: PageLocation = window.location): Promise<Outcome<{ path: string }>> {
-  const body = { scope: job.scope, id: job.id, format: job.format, path, lang: job.lang, ...(job.sessions?.length ? { sessions: job.sessions } : {}) };
-  try {
-    const response = await fetch('/api/export-to-file', {
-      method: 'POST',
-      headers: headers(location, { 'Content-Type': 'application/json' }),
-      body: JSON.stringify(body),
-      cache: 'no-store',
-      signal: AbortSignal.timeout(EXPORT_TIMEOUT_MS),
-    });
-    if (!response.ok) return { ok: false, reason: await failureOf(response, EXPORT_REASONS, 'harvest.error.failed') };
-    return { ok: true, value: { path } };
-  } catch (error) {
-    return { ok: false, reason: thrownReason(error) };
-  }
-}
-
-export interface ImportedSession {
-  id: string;
-  title: string;
-  outcome: 'created' | 'merged' | 'unchanged';
-  added: number;
-}
-
-function importedSessions(body: unknown): ImportedSession[] | null {
-  const list = typeof body === 'object' && body !== null ? (body as { sessions?: unknown }).sessions : undefined;
-  if (!Array.isArray(list)) return null;
-  const sessions: ImportedSession[] = [];
-  for (const entry of list) {
-    const { id, title, outcome, added } = (entry ?? {}) as Record<string, unknown>;
-    if (typeof id !== 'string' || typeof title !== 'string') return null;
-    if (outcome !== 'created' && outcome !== 'merged' && outcome !== 'unchanged') return null;
-    sessions.push({ id, title, outcome, added: typeof added === 'number' ? added : 0 });
-  }
-  return sessions;
-}
-
-/** Sends the bytes of an archive file to the host, which checks and merges it. */
-export async function importArchive(file: Blob, location: PageLocation = window.location): Promise<Outcome<ImportedSession[]>> {
-  if (file.size > MAX_IMPORT_BYTES) return { ok: false, reason: 'archive.tooLarge' };
-  try {
-    const response = await fetch('/api/import', {
-      method: 'POST',
-      headers: headers(location, { 'Content-Type': 'application/octet-stream' }),
-      body: await file.arrayBuffer(),
-      cache: 'no-store',
-      signal: AbortSignal.timeout(EXPORT_TIMEOUT_MS),
-    });
-    if (!response.ok) return { ok: false, reason: await failureOf(response, IMPORT_REASONS, 'archive.hostFailed') };
-    const sessions = importedSessions(await response.json().catch(() => null));
-    return sessions === null ? { ok: false, reason: 'archive.hostFailed' } : { ok: true, value: sessions };
-  } catch (error) {
-    return { ok: false, reason: thrownReason(error) };
+    return { ok: false, reason: error instanceof DOMException && error.name === 'TimeoutError' ? 'harvest.error.timeout' : 'harvest.error.noHost' };
   }
 }
 
@@ -160,7 +90,7 @@ export async function fetchSuggestions(
   const query = sessions.length ? `?sessions=${encodeURIComponent(sessions.join(','))}` : '';
   try {
     const response = await fetch(`/api/programme/${encodeURIComponent(programmeId)}/suggestions${query}`, {
-      headers: headers(location),
+      headers: authHeaders(location),
       cache: 'no-store',
       signal: AbortSignal.timeout(QUICK_TIMEOUT_MS),
     });
