@@ -5,15 +5,15 @@ import { EventStore } from '../db/event-store';
 import { Engine } from '../engine';
 import { readArchive } from '../export/archive-read';
 import { ExportError } from '../export/errors';
-import { programmeArchive, programmeOf, programmePdf, sessionArchive, sessionCsv, sessionOf, sessionPdf } from '../export/exporter';
+import { programmeArchive, programmeOf, programmePdf, programmeSessions, sessionArchive, sessionCsv, sessionOf, sessionPdf } from '../export/exporter';
 import type { RenderOptions } from '../export/render-pdf';
 import type { ExportOutput, WorkerOutput, WorkerTask } from './messages';
 
 /**
  * The work itself, as the export worker runs it (worker.ts). The same exporter functions as the
- * command line and the tests, over an Engine of the worker's own: a read-only connection to the
- * host's database file inside one read transaction, so the whole export sees one committed moment
- * (WAL lets it read while the host keeps writing; the host's acknowledged commands are in it).
+ * command line and the tests, over an Engine of the worker's own, loaded from a read-only
+ * connection to the host's database file: one committed moment (WAL lets it read while the host
+ * keeps writing; every command the host acknowledged before is in it).
  *
  * Why not send the sessions from the host? Measured for a 4,000-note session on this machine: the
  * host's postMessage of the state costs 3–18 ms on the host's loop (structured clone), while
@@ -22,21 +22,23 @@ import type { ExportOutput, WorkerOutput, WorkerTask } from './messages';
  */
 export type Progress = (progress: JobProgress) => void;
 
-interface Snapshot {
-  engine: Engine;
-  close(): void;
-}
-
-function openSnapshot(databaseFile: string): Snapshot {
+/**
+ * An Engine holding what `load` reads, as one committed moment of the host's database: read in
+ * one read transaction, which ends (and the file is closed) before the slow part of the export
+ * starts, so the host's WAL is never held back by a long read. A read that `load` did not do
+ * would fail loudly afterwards instead of seeing another moment.
+ */
+function snapshot(databaseFile: string, load: (engine: Engine) => void): Engine {
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 2000');
-    // Every read until close sees the same committed state, however long the export takes.
     db.exec('BEGIN');
-    return { engine: new Engine(new EventStore(db)), close: () => db.close() };
-  } catch (error) {
+    const engine = new Engine(new EventStore(db));
+    load(engine);
+    db.exec('COMMIT');
+    return engine;
+  } finally {
     db.close();
-    throw error;
   }
 }
 
@@ -46,43 +48,42 @@ async function exportTask(task: Extract<WorkerTask, { kind: 'export' }>, databas
   const { scope, id, format, sessions } = task.request;
   const locale = task.request.lang ?? 'nl';
   progress({ stage: 'preparing', done: 0, total: 0 });
-  const snapshot = openSnapshot(databaseFile);
-  try {
-    const { engine } = snapshot;
-    const options: RenderOptions = { onProgress: (stage, done, total) => progress({ stage, done, total }) };
-    const saving = () => progress({ stage: 'saving', done: 0, total: 0 });
-    if (scope === 'session') {
-      const meta = sessionOf(engine, id).meta;
-      const stem = fileStem(meta.title, meta.date);
-      switch (format) {
-        case 'pdf': {
-          const { pdf, pages } = await sessionPdf(engine, id, locale, options);
-          return { kind: 'export', data: pdf, pages, fileName: `${stem}.pdf`, contentType: 'application/pdf' };
-        }
-        case 'sqlite':
-          saving();
-          return { kind: 'export', data: sessionArchive(engine, id), fileName: `${stem}.eiland`, contentType: 'application/vnd.sqlite3' };
-        case 'csv':
-        case 'votes-csv': {
-          saving();
-          const table = format === 'votes-csv' ? 'votes' : 'notes';
-          return { kind: 'export', data: bytesOf(sessionCsv(engine, id, table, locale)), fileName: `${stem} ${table}.csv`, contentType: 'text/csv; charset=utf-8' };
-        }
+  // Reading names what is missing (unknown session or programme) before anything is made.
+  const engine = snapshot(databaseFile, (loading) => {
+    if (scope === 'session') sessionOf(loading, id);
+    else programmeSessions(loading, id, sessions);
+  });
+  const options: RenderOptions = { onProgress: (stage, done, total) => progress({ stage, done, total }) };
+  const saving = () => progress({ stage: 'saving', done: 0, total: 0 });
+  if (scope === 'session') {
+    const meta = sessionOf(engine, id).meta;
+    const stem = fileStem(meta.title, meta.date);
+    switch (format) {
+      case 'pdf': {
+        const { pdf, pages } = await sessionPdf(engine, id, locale, options);
+        return { kind: 'export', data: pdf, pages, fileName: `${stem}.pdf`, contentType: 'application/pdf' };
+      }
+      case 'sqlite':
+        saving();
+        return { kind: 'export', data: sessionArchive(engine, id), fileName: `${stem}.eiland`, contentType: 'application/vnd.sqlite3' };
+      case 'csv':
+      case 'votes-csv': {
+        saving();
+        const table = format === 'votes-csv' ? 'votes' : 'notes';
+        return { kind: 'export', data: bytesOf(sessionCsv(engine, id, table, locale)), fileName: `${stem} ${table}.csv`, contentType: 'text/csv; charset=utf-8' };
       }
     }
-    const stem = fileStem(programmeOf(engine, id).name);
-    if (format === 'pdf') {
-      const { pdf, pages } = await programmePdf(engine, id, locale, sessions, options);
-      return { kind: 'export', data: pdf, pages, fileName: `${stem}.pdf`, contentType: 'application/pdf' };
-    }
-    if (format === 'sqlite') {
-      saving();
-      return { kind: 'export', data: programmeArchive(engine, id, sessions), fileName: `${stem}.eiland`, contentType: 'application/vnd.sqlite3' };
-    }
-    throw new ExportError('bad_request', 'CSV kan alleen per sessie. Kies voor een programma pdf of sqlite.');
-  } finally {
-    snapshot.close();
   }
+  const stem = fileStem(programmeOf(engine, id).name);
+  if (format === 'pdf') {
+    const { pdf, pages } = await programmePdf(engine, id, locale, sessions, options);
+    return { kind: 'export', data: pdf, pages, fileName: `${stem}.pdf`, contentType: 'application/pdf' };
+  }
+  if (format === 'sqlite') {
+    saving();
+    return { kind: 'export', data: programmeArchive(engine, id, sessions), fileName: `${stem}.eiland`, contentType: 'application/vnd.sqlite3' };
+  }
+  throw new ExportError('bad_request', 'CSV kan alleen per sessie. Kies voor een programma pdf of sqlite.');
 }
 
 export async function runTask(task: WorkerTask, databaseFile: string, progress: Progress): Promise<WorkerOutput> {

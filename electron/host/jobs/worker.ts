@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { JobProgress } from '../../../shared/jobs';
@@ -14,6 +16,25 @@ import { runTask } from './tasks';
 const port = parentPort;
 if (!port) throw new Error('export-worker.mjs runs as a worker thread of the Eiland host');
 const setup = workerData as WorkerSetup;
+
+/**
+ * On a busy laptop the host's loop, which phones and the facilitator wait on, must win the CPU
+ * from a report being drawn. Linux gives every thread its own nice value, so this thread lowers
+ * its own (the host's stays as it is). Elsewhere the call would reach the whole process: skipped.
+ */
+const WORKER_NICE = 10;
+
+function giveWay(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId) && threadId > 0 && threadId !== process.pid) setPriority(threadId, WORKER_NICE);
+  } catch {
+    // No /proc, or not allowed: the worker runs at the host's priority, which works too.
+  }
+}
+
+giveWay();
 
 /** Often enough for a moving bar, rare enough that progress never costs the host anything. */
 const PROGRESS_INTERVAL_MS = 100;
