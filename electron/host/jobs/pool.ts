@@ -117,7 +117,12 @@ export class WorkerPool {
       if (slot.idle) clearTimeout(slot.idle);
       slot.idle = null;
       slot.job = job;
-      slot.worker.postMessage(job.message, job.transfer);
+      try {
+        slot.worker.postMessage(job.message, job.transfer);
+      } catch {
+        // A buffer that cannot be handed over (shared with Node's pool, say) is copied instead.
+        slot.worker.postMessage(job.message);
+      }
     }
   }
 

@@ -139,6 +139,22 @@ describe('jobs on a running host', () => {
     rmSync(path);
   });
 
+  it('needs the facilitator token for every job route', async () => {
+    const json = { 'Content-Type': 'application/json' };
+    const body = JSON.stringify({ scope: 'session', id: SMALL, format: 'csv' });
+    for (const [path, init] of [
+      ['api/jobs/export', { method: 'POST', headers: json, body }],
+      ['api/jobs/import', { method: 'POST', body: 'x' }],
+      ['api/jobs/00000000-0000-0000-0000-000000000000', { method: 'DELETE' }],
+      ['api/jobs/00000000-0000-0000-0000-000000000000/file', {}],
+    ] as const) {
+      const response = await fetch(`${host.url}${path}`, init);
+      expect(response.status, path).toBe(401);
+      expect(await response.json()).toMatchObject({ code: 'unauthorized' });
+    }
+    expect(leftovers()).toEqual([]);
+  });
+
   it('refuses a bad export request before any job starts', async () => {
     const wrong = exportJob({ scope: 'session', id: SMALL, format: 'docx' });
     expect(await wrong.status).toBe(400);
