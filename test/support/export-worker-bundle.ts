@@ -12,6 +12,18 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((newest, entry) => Math.max(newest, newestMtime(join(path, entry))), info.mtimeMs);
 }
 
+/** How build/build.mjs bundles the host's programs for Node (without its code splitting). */
+export const HOST_BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'esm',
+  logLevel: 'warning',
+  external: ['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate'],
+  // ESM bundles need a real require for the CommonJS dependencies they inline.
+  banner: { js: "import { createRequire as __eilandRequire } from 'node:module'; const require = __eilandRequire(import.meta.url);" },
+} as const;
+
 let pending: Promise<string> | null = null;
 
 /**
@@ -33,17 +45,7 @@ export function exportWorkerBundle(): Promise<string> {
     if (existsSync(file)) return file;
     mkdirSync(cache, { recursive: true });
     const building = mkdtempSync(join(cache, 'eiland-export-worker-building-'));
-    await build({
-      bundle: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'esm',
-      logLevel: 'warning',
-      external: ['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate'],
-      entryPoints: [join(root, 'electron/host/jobs/worker.ts')],
-      outfile: join(building, 'export-worker.mjs'),
-      banner: { js: "import { createRequire as __eilandRequire } from 'node:module'; const require = __eilandRequire(import.meta.url);" },
-    });
+    await build({ ...HOST_BUNDLE_OPTIONS, external: [...HOST_BUNDLE_OPTIONS.external], entryPoints: [join(root, 'electron/host/jobs/worker.ts')], outfile: join(building, 'export-worker.mjs') });
     try {
       renameSync(building, dir);
     } catch {

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { HOST_BUNDLE_OPTIONS } from './export-worker-bundle';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -22,16 +23,11 @@ export async function buildHostBundle(): Promise<HostBundle> {
   const dir = mkdtempSync(join(cache, 'eiland-host-'));
   const file = join(dir, 'main.mjs');
   await build({
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    logLevel: 'warning',
-    external: ['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate'],
+    ...HOST_BUNDLE_OPTIONS,
+    external: [...HOST_BUNDLE_OPTIONS.external],
     entryPoints: { main: join(root, 'electron/host/main.ts'), 'export-worker': join(root, 'electron/host/jobs/worker.ts') },
     outdir: dir,
     outExtension: { '.js': '.mjs' },
-    banner: { js: "import { createRequire as __eilandRequire } from 'node:module'; const require = __eilandRequire(import.meta.url);" },
   });
   return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

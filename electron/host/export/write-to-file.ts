@@ -47,17 +47,23 @@ const FIELD_MESSAGES: Record<string, string> = {
   sessions: 'De lijst met sessies klopt niet.',
 };
 
-export async function readJson(request: IncomingMessage): Promise<unknown> {
-  if (Number(request.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) throw new ExportError('too_large', 'Dit verzoek is te groot.');
+/** A request's body, refused as `too_large` (with `tooLarge` said) once it passes `limit` bytes. */
+export async function readLimited(request: IncomingMessage, limit: number, tooLarge: string): Promise<Buffer> {
+  if (Number(request.headers['content-length'] ?? 0) > limit) throw new ExportError('too_large', tooLarge);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_REQUEST_BYTES) throw new ExportError('too_large', 'Dit verzoek is te groot.');
+    if (size > limit) throw new ExportError('too_large', tooLarge);
     chunks.push(chunk as Buffer);
   }
+  return Buffer.concat(chunks);
+}
+
+export async function readJson(request: IncomingMessage): Promise<unknown> {
+  const body = await readLimited(request, MAX_REQUEST_BYTES, 'Dit verzoek is te groot.');
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    return JSON.parse(body.toString('utf8')) as unknown;
   } catch {
     throw new ExportError('bad_request', 'Dit verzoek is geen geldige JSON.');
   }

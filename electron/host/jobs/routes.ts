@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ExportJobRequest, JOB_ROUTES, type JobEvent, type JobProgress, MAX_IMPORT_BYTES } from '../../../shared/jobs';
 import { ExportError } from '../export/errors';
-import { parseExportRequest, readJson } from '../export/write-to-file';
+import { parseExportRequest, readJson, readLimited } from '../export/write-to-file';
 import type { Reply } from '../http-api';
 import { SECURITY_HEADERS } from '../static-files';
 import type { Job, Jobs } from './jobs';
@@ -16,18 +16,7 @@ import { JobCancelled } from './pool';
 
 const INTERNAL = 'Er ging iets mis bij het exporteren of importeren. Er is niets veranderd.';
 
-export async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > MAX_IMPORT_BYTES) throw new ExportError('too_large', 'Dit bestand is te groot om te importeren.');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_IMPORT_BYTES) throw new ExportError('too_large', 'Dit bestand is te groot om te importeren.');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
+export const readBody = (request: IncomingMessage): Promise<Buffer> => readLimited(request, MAX_IMPORT_BYTES, 'Dit bestand is te groot om te importeren.');
 
 /** A requester that goes away before the answer cancels its job: nobody is waiting for it. */
 export function cancelOnClose(response: ServerResponse, job: { cancel(): void }): void {
