@@ -18,7 +18,7 @@ const PHONES = 20;
 const EXPORTS = 3;
 /** The facilitator drags a note about 50 times a second (within the socket's 100 a second). */
 const FACILITATOR_STEP_MS = 20;
-/** Each phone adds a note about 5 times a second: 100 commands a second from the room. */
+/** Each phone sends about 5 commands a second: 100 a second from the room. */
 const PHONE_STEP_MS = 200;
 const BASELINE_MS = 3000;
 
@@ -38,8 +38,8 @@ async function keepSending(client: BenchClient, stream: string, stepMs: number, 
 
 /**
  * targets.md `host.ack_p99_during_export_ms`: the report of a 4,000-note session is made three
- * times (POST /api/jobs/export, as the harvest panel asks for it) while 20 joined phones add notes
- * and the facilitator moves notes. The facilitator is a separate device, on its own thread (see
+ * times (POST /api/jobs/export, as the harvest panel asks for it) while 20 joined phones write and
+ * reword notes and the facilitator moves notes. The facilitator is a separate device, on its own thread (see
  * support/facilitator-thread), so the phones simulated here do not delay its reading of an ack.
  * Figure: p99 of the facilitator's command acknowledgements sent while an export was running,
  * from the job's request until its `done` line.
@@ -67,8 +67,16 @@ export async function run(): Promise<void> {
 
     const noteIds = Array.from({ length: NOTES }, (_, n) => `${session}-n${n}`);
     mover = await startFacilitatorThread(host.socketUrl(), session, noteIds, FACILITATOR_STEP_MS);
+    // Each phone writes one note and then keeps rewording it: the room is busy, the session keeps its size.
     const writing = phones.map((phone, p) =>
-      keepSending(phone.client, session, PHONE_STEP_MS, (i) => ({ type: 'note.add', id: `phone${p}-${i}`, zoneId: ['ik', 'wij', 'het'][(p + i) % 3] as string, text: `Idee ${i} van telefoon ${p}` }), `phone${p}`, () => going),
+      keepSending(
+        phone.client,
+        session,
+        PHONE_STEP_MS,
+        (i) => (i === 0 ? { type: 'note.add', id: `phone${p}`, zoneId: ['ik', 'wij', 'het'][p % 3] as string, text: `Idee van telefoon ${p}` } : { type: 'note.edit', id: `phone${p}`, text: `Idee van telefoon ${p}, versie ${i}` }),
+        `phone${p}`,
+        () => going,
+      ),
     );
     await sleep(BASELINE_MS);
 
