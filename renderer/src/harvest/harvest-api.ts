@@ -44,6 +44,9 @@ export const IMPORT_REASONS: Record<string, MessageKey> = {
   unauthorized: 'error.unauthorized',
 };
 
+/** The host's address for a path: the page's own origin (and so works outside a page too). */
+export const hostUrl = (location: PageLocation, path: string) => `${location.protocol}//${location.host}${path}`;
+
 export function authHeaders(location: PageLocation, extra: Record<string, string> = {}): Record<string, string> {
   const token = tokenOf(location);
   return token === null ? extra : { ...extra, Authorization: `Bearer ${token}` };
@@ -72,7 +75,7 @@ export function dispositionName(header: string | null): string | null {
 /** Browser mode: the file a finished export job made, named as the host names it. */
 export async function fetchJobFile(download: string, fallbackName: string, location: PageLocation = window.location): Promise<Outcome<{ blob: Blob; fileName: string }>> {
   try {
-    const response = await fetch(download, { headers: authHeaders(location), cache: 'no-store', signal: AbortSignal.timeout(QUICK_TIMEOUT_MS) });
+    const response = await fetch(hostUrl(location, download), { headers: authHeaders(location), cache: 'no-store', signal: AbortSignal.timeout(QUICK_TIMEOUT_MS) });
     if (!response.ok) return { ok: false, reason: await failureOf(response, EXPORT_REASONS, 'harvest.error.failed') };
     const blob = await response.blob();
     return { ok: true, value: { blob, fileName: dispositionName(response.headers.get('content-disposition')) ?? fallbackName } };

@@ -12,7 +12,7 @@ import {
   MAX_IMPORT_BYTES,
 } from '../../../shared/jobs';
 import type { PageLocation } from '../client/url';
-import { authHeaders, EXPORT_REASONS, failureOf, IMPORT_REASONS } from './harvest-api';
+import { authHeaders, EXPORT_REASONS, failureOf, hostUrl, IMPORT_REASONS } from './harvest-api';
 
 /**
  * The facilitator page's side of the host's jobs (shared/jobs.ts): start an export or an import,
@@ -90,7 +90,7 @@ async function runJob<T>(call: JobCall<T>, watcher: JobWatcher, stop: AbortSigna
   alive();
   const signal = stop ? AbortSignal.any([stop, silence.signal]) : silence.signal;
   try {
-    const response = await fetch(call.path, { ...call.init, headers: authHeaders(location, call.init.headers as Record<string, string>), cache: 'no-store', signal });
+    const response = await fetch(hostUrl(location, call.path), { ...call.init, headers: authHeaders(location, call.init.headers as Record<string, string>), cache: 'no-store', signal });
     if (!response.ok || !response.body) return { kind: 'failed', reason: await failureOf(response, call.reasons, call.fallback) };
     return await follow(response, call, watcher, alive);
   } catch {
@@ -129,7 +129,7 @@ export async function runImportJob(file: Blob, watcher: JobWatcher, stop?: Abort
 /** Asks the host to stop a job; true when it did. The job's own answer then ends in "stopped". */
 export async function stopJob(jobId: string, location: PageLocation = window.location): Promise<boolean> {
   try {
-    const response = await fetch(jobPath(jobId), { method: 'DELETE', headers: authHeaders(location), cache: 'no-store', signal: AbortSignal.timeout(10_000) });
+    const response = await fetch(hostUrl(location, jobPath(jobId)), { method: 'DELETE', headers: authHeaders(location), cache: 'no-store', signal: AbortSignal.timeout(10_000) });
     return response.status === 204;
   } catch {
     return false;
