@@ -5,7 +5,7 @@ import { startJob } from '../../support/job-stream';
 import { BenchClient } from '../support/bench-client';
 import { sleep } from '../support/cleanup';
 import { type FacilitatorThread, startFacilitatorThread } from '../support/facilitator-thread';
-import { startHostProcess } from '../support/host-process';
+import { type HostProcess, startHostProcess } from '../support/host-process';
 import { hrNow } from '../support/projector-thread';
 import { info, report } from '../support/report';
 import { createSession, joinPhones, openRoom, type Phone } from '../support/session';
@@ -37,12 +37,36 @@ async function keepSending(client: BenchClient, stream: string, stepMs: number, 
 }
 
 /**
+ * One session report, as the harvest panel asks for it (an export job), and the file fetched as
+ * the page fetches it. A host from before jobs (EILAND_BENCH_HOST_MAIN, to compare) has only the
+ * one-piece download, which is used then.
+ */
+async function exportOnce(host: HostProcess, session: string): Promise<{ pages?: number; bytes: number }> {
+  const auth = { Authorization: `Bearer ${host.token}` };
+  const job = startJob(`${host.url}api/jobs/export`, {
+    method: 'POST',
+    headers: { ...auth, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ scope: 'session', id: session, format: 'pdf' }),
+  });
+  if ((await job.status) === 404) {
+    const response = await fetch(`${host.url}api/export/session/${session}.pdf`, { headers: auth });
+    if (!response.ok) throw new Error(`export failed: HTTP ${response.status}`);
+    return { bytes: (await response.arrayBuffer()).byteLength };
+  }
+  const end = await job.finished;
+  if (end?.t !== 'done') throw new Error(`the export did not finish: ${JSON.stringify(end)}`);
+  const result = end.result as { download: string; pages: number };
+  const file = await fetch(`${host.url}${result.download.slice(1)}`, { headers: auth });
+  return { pages: result.pages, bytes: (await file.arrayBuffer()).byteLength };
+}
+
+/**
  * targets.md `host.ack_p99_during_export_ms`: the report of a 4,000-note session is made three
  * times (POST /api/jobs/export, as the harvest panel asks for it) while 20 joined phones write and
  * reword notes and the facilitator moves notes. The facilitator is a separate device, on its own thread (see
  * support/facilitator-thread), so the phones simulated here do not delay its reading of an ack.
  * Figure: p99 of the facilitator's command acknowledgements sent while an export was running,
- * from the job's request until its `done` line.
+ * from the job's request until its file has arrived.
  */
 export async function run(): Promise<void> {
   const host = await startHostProcess();
@@ -85,20 +109,10 @@ export async function run(): Promise<void> {
     const loopCpuBefore = host.mainThreadCpuMs();
     for (let e = 0; e < EXPORTS; e += 1) {
       const from = hrNow();
-      const job = startJob(`${host.url}api/jobs/export`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ scope: 'session', id: session, format: 'pdf' }),
-      });
-      const end = await job.finished;
-      // The done line was read on this thread: its performance.now() moved to the shared clock.
-      const to = (job.events.at(-1)?.at ?? performance.now()) - performance.now() + hrNow();
-      if (end?.t !== 'done') throw new Error(`export ${e} did not finish: ${JSON.stringify(end)}`);
-      const result = end.result as { download: string; pages: number; bytes: number };
+      const made = await exportOnce(host, session);
+      const to = hrNow();
       windows.push({ from, to });
-      info(`  export ${e + 1}: ${((to - from) / 1000).toFixed(2)} s, ${result.pages} pages, ${(result.bytes / 1024).toFixed(0)} KiB`);
-      // Fetch the file, as the page does, so the host lets go of it.
-      await (await fetch(`${host.url}${result.download.slice(1)}`, { headers: { Authorization: `Bearer ${host.token}` } })).arrayBuffer();
+      info(`  export ${e + 1}: ${((to - from) / 1000).toFixed(2)} s, ${made.pages ?? '?'} pages, ${(made.bytes / 1024).toFixed(0)} KiB`);
       await sleep(500);
     }
     const hostCpu = host.cpuMs() - cpuBefore;
@@ -116,7 +130,10 @@ export async function run(): Promise<void> {
     info(`  ${samples.length} facilitator and ${notes.reduce((sum, n) => sum + n, 0)} phone commands, all acknowledged`);
     info(`  host CPU over ${(exportMs / 1000).toFixed(1)} s of exports: ${hostCpu} ms in all, ${loopCpu} ms of it on the main thread (the rest is the export worker)`);
     info(`  machine load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} on ${availableParallelism()} cores: on a busy machine the tails grow, with or without exports`);
-    if (during.length < 50) throw new Error(`only ${during.length} acks during the exports: too few to say anything`);
+    // A host that draws the report on its own loop answers hardly anything meanwhile (the build
+    // before jobs: a handful of acks, p99 in seconds); the figure stays comparable all the same.
+    if (during.length === 0) throw new Error('no acknowledgement at all during the exports');
+    if (during.length < 50) info(`  only ${during.length} acks during the exports: the host's loop was blocked by them`);
     report('host.ack_p99_during_export_ms', percentile(during, 99), 'ms');
   } finally {
     going = false;
