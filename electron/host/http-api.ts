@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../shared/i18n/messages';
 import { JOB_ROUTES } from '../../shared/jobs';
 import type { Engine } from './engine';
@@ -32,7 +33,8 @@ export interface ApiContext {
 
 const PREFIXES = ['/api/export/', '/api/export-to-file', '/api/import', '/api/demo', '/api/programme/', JOB_ROUTES.prefix];
 
-export type Reply = { status: number; type: string; body: Buffer | string; filename?: string };
+/** `stream`: a body sent as it comes (a job's events); dropped when the requester goes away. */
+export type Reply = { status: number; type: string; body: Buffer | string; filename?: string; stream?: Readable };
 
 const json = (status: number, body: unknown): Reply => ({ status, type: 'application/json; charset=utf-8', body: JSON.stringify(body) });
 const failure = (status: number, code: string, message: string) => json(status, { code, message });
@@ -59,32 +61,32 @@ function disposition(filename: string): string {
 const loadExporter = () => import('./export/exporter');
 const loadDemo = () => import('./export/demo');
 
-async function route(request: IncomingMessage, response: ServerResponse, url: URL, { engine, jobs }: ApiContext): Promise<Reply | null> {
+async function route(request: IncomingMessage, url: URL, { engine, jobs }: ApiContext): Promise<Reply> {
   const method = request.method ?? 'GET';
   const locale: Locale = isLocale(url.searchParams.get('lang')) ? (url.searchParams.get('lang') as Locale) : DEFAULT_LOCALE;
   const chosen = url.searchParams.get('sessions')?.split(',').filter(Boolean);
   const path = url.pathname;
-  if (path.startsWith(JOB_ROUTES.prefix)) return jobRoute(request, response, url, jobs);
+  if (path.startsWith(JOB_ROUTES.prefix)) return jobRoute(request, url, jobs);
   const exportMatch = /^\/api\/export\/(session|programme)\/([A-Za-z0-9_-]{1,64})\.(pdf|sqlite|csv)$/.exec(path);
   if (exportMatch) {
     if (method !== 'GET') return failure(405, 'bad_request', 'Gebruik GET om te exporteren.');
     const [, scope, id = '', ext] = exportMatch;
     if (scope === 'session') {
       const format = ext === 'csv' ? (url.searchParams.get('table') === 'votes' ? 'votes-csv' : 'csv') : (ext as 'pdf' | 'sqlite');
-      return download(jobs, { scope, id, format, lang: locale }, response);
+      return download(jobs, { scope, id, format, lang: locale }, request);
     }
     if (ext === 'csv') return failure(404, 'not_found', 'Een programma kan als PDF of als archief worden geëxporteerd.');
-    return download(jobs, { scope: 'programme', id, format: ext as 'pdf' | 'sqlite', lang: locale, ...(chosen ? { sessions: chosen } : {}) }, response);
+    return download(jobs, { scope: 'programme', id, format: ext as 'pdf' | 'sqlite', lang: locale, ...(chosen ? { sessions: chosen } : {}) }, request);
   }
   const suggestions = /^\/api\/programme\/([A-Za-z0-9_-]{1,64})\/suggestions$/.exec(path);
   if (suggestions && method === 'GET') return json(200, { suggestions: (await loadExporter()).programmeSuggestions(engine, suggestions[1] ?? '', chosen) });
   if (path === '/api/import') {
     if (method !== 'POST') return failure(405, 'bad_request', 'Stuur het archiefbestand met POST.');
-    return importInOnePiece(jobs, request, response);
+    return importInOnePiece(jobs, request);
   }
   if (path === '/api/export-to-file') {
     if (method !== 'POST') return failure(405, 'bad_request', 'Stuur de opdracht met POST.');
-    const { status, body } = await exportToFile(jobs, request, (job) => cancelOnClose(response, job));
+    const { status, body } = await exportToFile(jobs, request, (job) => cancelOnClose(request, job));
     return json(status, body);
   }
   if (path === '/api/demo') {
@@ -96,14 +98,20 @@ async function route(request: IncomingMessage, response: ServerResponse, url: UR
 }
 
 function send(response: ServerResponse, reply: Reply): void {
-  if (response.destroyed) return;
-  const headers: Record<string, string | number> = {
-    ...SECURITY_HEADERS,
-    'Content-Type': reply.type,
-    'Content-Length': Buffer.byteLength(reply.body),
-    'Cache-Control': 'no-store',
-  };
+  if (response.destroyed) {
+    reply.stream?.destroy();
+    return;
+  }
+  const headers: Record<string, string | number> = { ...SECURITY_HEADERS, 'Content-Type': reply.type, 'Cache-Control': 'no-store' };
   if (reply.filename) headers['Content-Disposition'] = disposition(reply.filename);
+  if (reply.stream) {
+    const stream = reply.stream;
+    response.writeHead(reply.status, headers);
+    response.once('close', () => stream.destroy());
+    stream.pipe(response);
+    return;
+  }
+  headers['Content-Length'] = Buffer.byteLength(reply.body);
   response.writeHead(reply.status, headers);
   response.end(reply.body);
 }
@@ -116,7 +124,7 @@ export function handleApi(request: IncomingMessage, response: ServerResponse, ur
     request.resume();
     return true;
   }
-  route(request, response, url, context)
+  route(request, url, context)
     .catch((error: unknown) => {
       if (error instanceof ExportError) return failure(error.status, error.code, error.message);
       // Only a requester that went away cancels these; the answer goes nowhere.
@@ -125,7 +133,6 @@ export function handleApi(request: IncomingMessage, response: ServerResponse, ur
       return failure(500, 'internal', 'Er ging iets mis bij het exporteren of importeren. Er is niets veranderd.');
     })
     .then((reply) => {
-      if (reply === null) return;
       if (reply.status >= 400) request.resume();
       send(response, reply);
     });

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { extname, isAbsolute } from 'node:path';
 import { type ExportFormat, type ExportJobRequest, exportJobRequest } from '../../../shared/jobs';
-import type { Jobs } from '../jobs/jobs';
+import type { Job, Jobs } from '../jobs/jobs';
 import { ExportError } from './errors';
 
 /**
@@ -99,7 +99,7 @@ export function parseExportRequest(input: unknown, needsPath = true): ExportJobR
  * 422, since the export itself was fine. `started` hands the job out, so a requester that goes
  * away can have it cancelled.
  */
-export async function exportToFile(jobs: Jobs, request: IncomingMessage, started: (job: { cancel(): void }) => void): Promise<ExportToFileReply> {
+export async function exportToFile(jobs: Jobs, request: IncomingMessage, started: (job: Job<unknown>) => void): Promise<ExportToFileReply> {
   const wanted = parseExportRequest(await readJson(request));
   const job = jobs.startExport(wanted);
   started(job);
