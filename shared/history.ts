@@ -57,3 +57,6 @@ export class UndoHistory {
     return { ok: true, changes: inverse };
   }
 }
+
+/** The facilitator's own commands for undo and redo; the engine answers them, not the reducer. */
+export const HISTORY_COMMAND_TYPES: readonly string[] = ['history.undo', 'history.redo'];

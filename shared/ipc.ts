@@ -5,6 +5,7 @@
  * The preload, the shell, the host and the tests import these, so nothing is kept in sync by hand.
  * Pure TypeScript: no Node, DOM or Electron imports.
  */
+import { isStorageNotice, isStorageProblem, type StorageNotice, type StorageProblem } from './storage';
 
 /** IPC channels handled by the shell with `ipcMain.handle`; the preload calls them with `invoke`. */
 export const IpcChannel = {
@@ -63,7 +64,23 @@ export interface HostDatabaseRecoveredMessage {
   movedTo: string;
 }
 
-export type HostToShellMessage = HostReadyMessage | HostDatabaseRecoveredMessage;
+/**
+ * Sent just before the host exits because it cannot use its data folder (a full disk, a missing
+ * permission, a read-only folder, another Eiland on the same folder): the shell shows the cause
+ * instead of a bare exit code. Nothing in the folder was changed.
+ */
+export interface HostStartProblemMessage {
+  type: 'start-problem';
+  problem: StorageProblem;
+}
+
+/** Sent at start for what the person must know while the host carries on (read-only file, a log that lost commits). */
+export interface HostStorageNoticeMessage {
+  type: 'storage-notice';
+  notice: StorageNotice;
+}
+
+export type HostToShellMessage = HostReadyMessage | HostDatabaseRecoveredMessage | HostStartProblemMessage | HostStorageNoticeMessage;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -84,4 +101,12 @@ export function isHostReadyMessage(value: unknown): value is HostReadyMessage {
 
 export function isHostDatabaseRecoveredMessage(value: unknown): value is HostDatabaseRecoveredMessage {
   return isRecord(value) && value.type === 'database-recovered' && typeof value.movedTo === 'string' && value.movedTo !== '';
+}
+
+export function isHostStartProblemMessage(value: unknown): value is HostStartProblemMessage {
+  return isRecord(value) && value.type === 'start-problem' && isStorageProblem(value.problem);
+}
+
+export function isHostStorageNoticeMessage(value: unknown): value is HostStorageNoticeMessage {
+  return isRecord(value) && value.type === 'storage-notice' && isStorageNotice(value.notice);
 }

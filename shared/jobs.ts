@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { API_ROUTES, type ExportFormat, type ExportJobRequest, exportJobRequestSchema, fillPath, JOB_ID, MAX_IMPORT_BYTES } from './http-routes';
+import { importReportSchema } from './import-report';
 
 /**
  * Jobs: the harvest's heavy work (PDF, CSV and archive exports, reading an archive) runs on a
  * worker thread beside the host, so phones and the facilitator keep getting their answers while a
- * big report is made. This file is the one description of the job routes, shared by the host's
- * handlers (electron/host/jobs/routes.ts) and the facilitator page (renderer/src/harvest/job-client.ts).
+ * big report is made. The routes are declared with the others in shared/http-routes.ts (API_ROUTES
+ * jobExport, jobImport, jobCancel, jobFile); this file describes what flows through them, for the
+ * host's handlers (electron/host/jobs/routes.ts) and the facilitator page (renderer/src/harvest/job-client.ts).
  *
  *   POST   /api/jobs/export      {scope, id, format, lang?, sessions?, path?}
  *   POST   /api/jobs/import      body: the bytes of an archive file
@@ -17,43 +20,19 @@ import { z } from 'zod';
  * The job belongs to the request that started it: when that connection closes before the end,
  * the job is cancelled too. A cancelled job leaves nothing behind (no file, no import).
  */
-export const JOB_ROUTES = { export: '/api/jobs/export', import: '/api/jobs/import', prefix: '/api/jobs/' } as const;
+export const JOB_ROUTES = { export: API_ROUTES.jobExport.path, import: API_ROUTES.jobImport.path } as const;
 
-export const jobPath = (jobId: string) => `${JOB_ROUTES.prefix}${encodeURIComponent(jobId)}`;
-export const jobFilePath = (jobId: string) => `${jobPath(jobId)}/file`;
+export const jobPath = (jobId: string) => fillPath(API_ROUTES.jobCancel.path, { id: jobId });
+export const jobFilePath = (jobId: string) => fillPath(API_ROUTES.jobFile.path, { id: jobId });
 
-/** Job ids are made by the host: letters, digits and dashes. */
-export const JOB_ID = /^[A-Za-z0-9-]{8,64}$/;
-
-/** Archives above this are refused before they are read (by the page before they are even sent). */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+export { JOB_ID, MAX_IMPORT_BYTES };
+export type { ExportFormat, ExportJobRequest };
 
 /** The facilitator sees progress and a stop button for a job that runs longer than this. */
 export const PROGRESS_AFTER_MS = 1000;
 
-export const EXPORT_FORMATS = ['pdf', 'sqlite', 'csv', 'votes-csv'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-const entityId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-
-/**
- * What to export. Without `path` the host keeps the file for one download (browser mode); with
- * it, the host writes the file there whole or not at all (the desktop's save dialog chose it).
- */
-export const exportJobRequest = z.object({
-  scope: z.enum(['session', 'programme']),
-  id: entityId,
-  format: z.enum(EXPORT_FORMATS),
-  path: z
-    .string()
-    .min(1)
-    .max(4096)
-    .refine((path) => !path.includes('\u0000'))
-    .optional(),
-  lang: z.enum(['nl', 'en']).optional(),
-  sessions: z.array(entityId).max(1000).optional(),
-});
-export type ExportJobRequest = z.infer<typeof exportJobRequest>;
+/** What to export (see exportJobRequestSchema in shared/http-routes.ts). */
+export const exportJobRequest = exportJobRequestSchema;
 
 /**
  * Where a job is. `waiting`: behind another job; `preparing`: reading the data; `pages`: drawing
@@ -82,10 +61,8 @@ export const exportJobResult = z.object({
 });
 export type ExportJobResult = z.infer<typeof exportJobResult>;
 
-export const importJobResult = z.object({
-  programmes: z.array(z.object({ id: z.string(), name: z.string(), created: z.boolean() })),
-  sessions: z.array(z.object({ id: z.string(), title: z.string(), outcome: z.enum(['created', 'merged', 'unchanged']), added: z.number().int().min(0) })),
-});
+/** An import's result is the merge report, as POST /api/import answers it (shared/import-report.ts). */
+export const importJobResult = importReportSchema;
 export type ImportJobResult = z.infer<typeof importJobResult>;
 
 export const jobEvent = z.discriminatedUnion('t', [

@@ -13,6 +13,14 @@ import type { Role, SessionState, WorkspaceState } from './domain';
  */
 export const WORKSPACE_STREAM = 'workspace';
 
+/**
+ * The version of this protocol, and of the record shapes a snapshot carries (shared/records/). A
+ * client built for other versions (an old phone page left open, a window of another Eiland) is
+ * told plainly to reload instead of failing later on a message it does not understand.
+ */
+export const PROTOCOL_VERSION = 2;
+export { SCHEMA_VERSION } from './records/index';
+
 export const ERROR_CODES = [
   'bad_message',
   'too_large',
@@ -27,6 +35,12 @@ export const ERROR_CODES = [
   'conflict',
   'rule_violation',
   'nothing_to_undo',
+  /** The client or archive belongs to another version of Eiland. */
+  'version_mismatch',
+  /** The disk is full: nothing was changed; the same command works once space is freed. */
+  'disk_full',
+  /** The database file can only be read (see the welcome's `readOnly`): nothing was changed. */
+  'read_only',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -52,8 +66,45 @@ const id = z.string().min(1).max(64);
 /** Client-made command ids; ':' is kept for the ids the host derives (`<id>:list`), so none collide. */
 const commandId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'command ids are 1–64 letters, digits, -, _ or .');
 
+/**
+ * Pictures (a template's background, up to PICTURE_DATA_URL_LIMIT) travel once per connection, as a
+ * `picture` message named by the SHA-256 of the data URL; a snapshot then holds `pictureRef(hash)`
+ * in their place, which the client swaps back from what it keeps. A client names the pictures it
+ * still has when it subscribes (which also asks for this), so a reconnect does not bring them again.
+ */
+export const PICTURE_REF_PREFIX = 'eiland-picture:';
+const pictureHash = z.string().regex(/^[0-9a-f]{64}$/);
+export const pictureRef = (hash: string): string => `${PICTURE_REF_PREFIX}${hash}`;
+/** The hash a picture reference names, or null when the value is not one (a data URL, null). */
+export function pictureRefHash(value: string | null): string | null {
+  return value?.startsWith(PICTURE_REF_PREFIX) ? value.slice(PICTURE_REF_PREFIX.length) : null;
+}
+/** At most this many pictures are named in one subscribe. */
+export const MAX_KNOWN_PICTURES = 16;
+
+/**
+ * WebSocket close codes the host uses, so every client reads them the same way.
+ * - roomClosed: the phone's participant token is not (or no longer) valid: the facilitator closed
+ *   the room, and the token ended with it. The phone joins again with the code on the screen.
+ * - tooFarBehind: the connection did not take what it was sent (its send buffer passed the cap,
+ *   see electron/host/socket-sender.ts); nothing is lost, the client connects again and resyncs.
+ */
+export const CLOSE_CODES = { roomClosed: 4001, tooFarBehind: 4002 } as const;
+
+export const ROOM_ACTIONS = ['open', 'close', 'status', 'show', 'hide', 'rotate'] as const;
+export type RoomAction = (typeof ROOM_ACTIONS)[number];
+
 export const clientMessageSchema = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('subscribe'), stream: id, sinceSeq: z.number().int().min(0).optional() }),
+  z.object({
+    t: z.literal('subscribe'),
+    stream: id,
+    sinceSeq: z.number().int().min(0).optional(),
+    /**
+     * Hashes of pictures this client still has (see PICTURE_REF_PREFIX). Naming this field, even
+     * empty, asks for pictures apart; a client that never does gets them inside its snapshots.
+     */
+    pictures: z.array(pictureHash).max(MAX_KNOWN_PICTURES).optional(),
+  }),
   z.object({ t: z.literal('unsubscribe'), stream: id }),
   z.object({
     t: z.literal('command'),
@@ -66,13 +117,14 @@ export const clientMessageSchema = z.discriminatedUnion('t', [
   }),
   z.object({ t: z.literal('ping'), id }),
   /**
-   * A session's room for phones. The facilitator opens, closes, and shows or hides the join code
-   * large on the projector; the projector may only ask for the status. Every facilitator and
-   * projector connection that asked about a session hears each later change of its room.
+   * A session's room for phones. The facilitator opens, closes, gives it a new code (`rotate`),
+   * and shows or hides the join code large on the projector; the projector may only ask for the
+   * status. Every facilitator and projector connection that asked about a session hears each later
+   * change of its room.
    */
   z.object({
     t: z.literal('room'),
-    action: z.enum(['open', 'close', 'status', 'show', 'hide']),
+    action: z.enum(ROOM_ACTIONS),
     sessionId: id,
     /**
      * With `open`: the address (one of the reply's `addresses`) on which the host then also listens
@@ -101,8 +153,21 @@ export interface EventMessage {
 export type StreamState = SessionState | WorkspaceState;
 
 export type HostMessage =
-  | { t: 'welcome'; role: Role; participantId: string | null; serverTime: number }
-  | { t: 'snapshot'; stream: string; seq: number; state: StreamState }
+  | {
+      t: 'welcome';
+      role: Role;
+      participantId: string | null;
+      serverTime: number;
+      protocolVersion: number;
+      schemaVersion: number;
+      /** Set when the host could open its database only for reading: pages show it, commands get `read_only`. */
+      readOnly?: boolean;
+      /** To the facilitator only: the token that lets a projector page watch, and nothing more. */
+      projectorToken?: string;
+    }
+  | { t: 'snapshot'; stream: string; seq: number; schemaVersion: number; state: StreamState }
+  /** A picture that later snapshots refer to by its hash (see PICTURE_REF_PREFIX). */
+  | { t: 'picture'; hash: string; dataUrl: string }
   | EventMessage
   | { t: 'ack'; id: string; stream: string; seq: number }
   | {
@@ -137,6 +202,12 @@ export interface RoomMessage {
   showJoinInfo: boolean;
   /** Why the last `open` could not listen on the chosen address, if it could not. */
   problem: 'address_unavailable' | null;
+  /**
+   * Why the join code last changed, until the facilitator next opens, closes or changes it:
+   * `guessing` when many wrong codes were tried, `facilitator` when they asked for a new one.
+   * Phones already in stay in either way.
+   */
+  codeChanged: 'guessing' | 'facilitator' | null;
 }
 
 export const MAX_MESSAGE_BYTES = LIMITS.messageBytes;

@@ -1,11 +1,6 @@
 import { type Change, Transaction } from './changes';
-import { clusterCommands } from './commands/clusters';
-import { flowCommands } from './commands/flow';
-import { noteCommands } from './commands/notes';
-import { pointCommands } from './commands/points';
+import { SESSION_COMMAND_LIST, WORKSPACE_COMMAND_LIST } from './commands/index';
 import { type CommandContext, type CommandDefinition, DomainError } from './commands/registry';
-import { votingCommands } from './commands/voting';
-import { workspaceCommands } from './commands/workspace';
 import type { SessionState, WorkspaceState } from './domain';
 import { type ErrorCode, type RuleReason, summariseIssues } from './protocol';
 
@@ -20,16 +15,11 @@ function registry<S extends object>(definitions: readonly CommandDefinition<S, u
   return map;
 }
 
-export const SESSION_COMMANDS: Registry<SessionState> = registry([
-  ...noteCommands,
-  ...clusterCommands,
-  ...pointCommands,
-  ...votingCommands,
-  ...flowCommands,
-]);
+export const SESSION_COMMANDS: Registry<SessionState> = registry(SESSION_COMMAND_LIST);
 
-export const WORKSPACE_COMMANDS: Registry<WorkspaceState> = registry(workspaceCommands);
+export const WORKSPACE_COMMANDS: Registry<WorkspaceState> = registry(WORKSPACE_COMMAND_LIST);
 
+/** A command as it arrives from outside, before its schema is checked (clients send TypedCommand). */
 export interface CommandInput {
   type: string;
   [field: string]: unknown;

@@ -1,3 +1,4 @@
+import { emptySessionCollections } from './records/index';
 import type { Flow, ModelTemplate, Phase, PhaseKind, SessionMeta, SessionSettings, SessionState } from './domain';
 
 export const DEFAULT_SETTINGS: SessionSettings = {
@@ -42,12 +43,8 @@ export function createSessionState(meta: SessionMeta, template: ModelTemplate, s
   };
 }
 
-type Collections = Pick<SessionState, 'notes' | 'clusters' | 'attentionPoints' | 'ingredients' | 'otherPoints' | 'observations' | 'votes' | 'participants'>;
-
 /** Every id-keyed collection of a session, empty: a new session, or one being read back in. */
-export function emptyCollections(): Collections {
-  return { notes: {}, clusters: {}, attentionPoints: {}, ingredients: {}, otherPoints: {}, observations: {}, votes: {}, participants: {} };
-}
+export const emptyCollections = emptySessionCollections;
 
 /**
  * The next session of a programme starts from the last: same model, settings and phases, and the

@@ -1,56 +1,36 @@
 import type { Change } from './changes';
-import type { Actor, Note, SessionState, Vote } from './domain';
+import type { Actor, SessionState } from './domain';
+import type { RecordDefinition } from './records/define';
+import { recordFor, SESSION_COLLECTION_KEYS } from './records/index';
 
 /**
  * What each role may see of a session. The facilitator sees everything; the projector and phones
  * get a redacted copy, so hidden notes and vote totals never leave the host before the reveal
- * (checked on the messages, not only on the screen).
+ * (checked on the messages, not only on the screen). Each record declares its own redaction
+ * (shared/records/); this applies them to snapshots and to events alike.
  */
-export const HIDDEN_TEXT = '';
+export { HIDDEN_TEXT, isNoteHidden } from './records/note';
 
-export function isNoteHidden(state: SessionState, note: Note): boolean {
-  return state.settings.hideNotesUntilReveal && !state.flow.revealedZoneIds.includes(note.zoneId);
-}
-
-/** A note waiting for moderation (Note.pending) exists only for its author and the facilitator. */
-function noteFor(state: SessionState, note: Note, actor: Actor): Note | null {
-  const own = actor.role === 'participant' && actor.participantId !== null && note.authorId === actor.participantId;
-  if (own) return note;
-  if (note.pending) return null;
-  // Turning anonymity on hides names written before (visibilityKey includes it, so views are resent).
-  const visible = { ...note, authorId: null, authorName: state.settings.anonymous ? null : note.authorName };
-  if (isNoteHidden(state, note)) return { ...visible, text: HIDDEN_TEXT, authorName: null };
-  return visible;
-}
-
-function voteFor(state: SessionState, vote: Vote, actor: Actor): Vote | null {
-  if (actor.role === 'participant' && vote.participantId === actor.participantId) return vote;
-  if (!state.flow.votesRevealed) return null;
-  return { ...vote, participantId: '' };
-}
+const REDACTED = SESSION_COLLECTION_KEYS.map((key) => recordFor('session', key) as RecordDefinition).filter((record) => record.redact);
 
 function redactEntity(state: SessionState, key: string, value: unknown, actor: Actor): unknown {
   if (value === null) return null;
-  if (key === 'notes') return noteFor(state, value as Note, actor);
-  if (key === 'votes') return voteFor(state, value as Vote, actor);
-  if (key === 'participants' && actor.role === 'participant') return null;
-  return value;
+  const record = recordFor('session', key);
+  return record?.redact ? record.redact(value as object, { actor, state }) : value;
 }
 
 export function viewOfSession(state: SessionState, actor: Actor): SessionState {
   if (actor.role === 'facilitator') return state;
-  const notes: SessionState['notes'] = {};
-  for (const note of Object.values(state.notes)) {
-    const visible = noteFor(state, note, actor);
-    if (visible) notes[note.id] = visible;
+  const view: Record<string, unknown> = { ...state };
+  for (const record of REDACTED) {
+    const visible: Record<string, object> = {};
+    for (const [id, value] of Object.entries(state[record.key as keyof SessionState] as Record<string, object>)) {
+      const seen = record.redact?.(value, { actor, state });
+      if (seen) visible[id] = seen;
+    }
+    view[record.key] = visible;
   }
-  const votes: SessionState['votes'] = {};
-  for (const vote of Object.values(state.votes)) {
-    const visible = voteFor(state, vote, actor);
-    if (visible) votes[vote.id] = visible;
-  }
-  const participants = actor.role === 'participant' ? {} : state.participants;
-  return { ...state, notes, votes, participants };
+  return view as SessionState;
 }
 
 /** The changes as one subscriber may see them, judged on the state after the command. */

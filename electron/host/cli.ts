@@ -1,8 +1,11 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { commandLineBusyText, type StorageNotice, storageNoticeText, storageProblemText } from '../../shared/storage';
 import { defaultDataDir } from './args';
+import { acquireDataFolderLock, DataFolderBusyError, type DataFolderLock } from './db/data-lock';
 import { EventStore } from './db/event-store';
 import { databasePath, openDatabase } from './db/open';
+import { StorageError } from './db/storage-errors';
 import { Engine } from './engine';
 import { createDemo } from './export/demo';
 import { ExportError } from './export/errors';
@@ -10,12 +13,18 @@ import * as exporter from './export/exporter';
 import { readArchiveFile, writeFileAtomically } from './export/files';
 import { readArchive } from './export/archive-read';
 import { importArchive } from './export/importer';
+import { runBackupCommand } from './backup/cli-commands';
 import type { Locale } from '../../shared/i18n/messages';
 
 /**
  * The programme lead's command line (`npm run eiland -- …`), on the same data folder as the app
  * and browser mode (--data DIR or EILAND_DATA). Results go to stdout, progress to stderr, and any
  * failure is one plain Dutch line with a non-zero exit; a failed command changes nothing.
+ *
+ * One writer per data folder: next to a running Eiland, `list` and `export` read the database
+ * read-only, so they work without changing anything under it; `import` and `demo` take the folder's
+ * lock for as long as they write, and are refused with the running Eiland's process and start time
+ * when it holds the folder (the app has both: Archief importeren and Voorbeeld laden).
  */
 const USAGE = `Gebruik: npm run eiland -- <opdracht> [opties]
 
@@ -24,6 +33,8 @@ const USAGE = `Gebruik: npm run eiland -- <opdracht> [opties]
   export --programme ID [--pdf BESTAND] [--sqlite BESTAND] [--sessions ID,ID]
   import BESTAND                         een archief (.sqlite) inlezen; twee keer kan geen kwaad
   demo                                   het voorbeeldprogramma maken
+  backup [--to MAP]                      een reservekopie maken (als Eiland niet draait op de map)
+  restore BESTAND                        een reservekopie terugzetten; de huidige gegevens blijven apart bewaard
 
   --data MAP     de gegevensmap (anders EILAND_DATA, of de standaardmap van Eiland)
   --lang nl|en   taal van PDF en CSV (standaard nl)`;
@@ -40,11 +51,68 @@ function option(argv: readonly string[], flag: string): string | undefined {
   return value;
 }
 
-function openEngine(dataDir: string, create: boolean): Engine {
-  if (!create && !existsSync(databasePath(dataDir))) throw new ExportError('not_readable', `Er zijn nog geen gegevens in "${dataDir}".`);
-  const { db, recoveredFrom } = openDatabase(dataDir);
-  if (recoveredFrom) progress(`het databestand was beschadigd en is apart gezet als ${recoveredFrom}.`);
-  return new Engine(new EventStore(db));
+/** Refused because an Eiland holds the data folder; told in the person's words by main(). */
+class FolderBusyForCli extends Error {
+  constructor(readonly busy: DataFolderBusyError) {
+    super(busy.message);
+  }
+}
+
+function tellNotices(notices: readonly StorageNotice[], locale: Locale): void {
+  for (const notice of notices) progress(storageNoticeText(locale, notice));
+}
+
+/**
+ * The data for reading. Next to a running Eiland (it holds the folder) the database is opened
+ * read-only, so nothing changes under it. Otherwise the folder is held for the command's few
+ * seconds and opened as the app would (a damaged file set aside, an older one brought up to date);
+ * a folder that cannot be written at all is still read where SQLite can.
+ */
+function openForReading(dataDir: string, locale: Locale): { engine: Engine; close(): void } {
+  if (!existsSync(databasePath(dataDir))) throw new ExportError('not_readable', `Er zijn nog geen gegevens in "${dataDir}".`);
+  let lock: DataFolderLock | null = null;
+  try {
+    lock = acquireDataFolderLock(dataDir);
+  } catch (error) {
+    if (!(error instanceof DataFolderBusyError || error instanceof StorageError)) throw error;
+  }
+  try {
+    const opened = openDatabase(dataDir, { readOnly: lock === null });
+    tellNotices(opened.notices, locale);
+    const engine = new Engine(new EventStore(opened.db));
+    return {
+      engine,
+      close() {
+        opened.db.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+/** Runs `work` as the folder's one writer, or refuses (changing nothing) when an Eiland holds it. */
+async function withWriter<T>(dataDir: string, locale: Locale, work: (engine: Engine) => T | Promise<T>): Promise<T> {
+  let lock: ReturnType<typeof acquireDataFolderLock>;
+  try {
+    lock = acquireDataFolderLock(dataDir);
+  } catch (error) {
+    throw error instanceof DataFolderBusyError ? new FolderBusyForCli(error) : error;
+  }
+  try {
+    const opened = openDatabase(dataDir);
+    try {
+      tellNotices(opened.notices, locale);
+      if (opened.readOnly) throw new StorageError({ kind: 'read_only_file', path: databasePath(dataDir) });
+      return await work(new Engine(new EventStore(opened.db)));
+    } finally {
+      opened.db.close();
+    }
+  } finally {
+    lock.release();
+  }
 }
 
 function list(engine: Engine): void {
@@ -117,43 +185,61 @@ function positional(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-async function importCommand(dataDir: string, file: string | undefined): Promise<void> {
+async function importCommand(dataDir: string, file: string | undefined, locale: Locale): Promise<void> {
   if (!file) throw new UsageError('Zeg welk bestand: npm run eiland -- import BESTAND');
   // Read and check the file before the data folder is touched: a bad file changes nothing.
   const content = readArchive(await readArchiveFile(file));
-  const engine = openEngine(dataDir, true);
-  progress(`archief met ${content.sessions.length} sessies wordt ingelezen…`);
-  const report = importArchive(engine, content);
-  const words = { created: 'nieuw', merged: 'aangevuld', unchanged: 'al aanwezig' } as const;
+  const report = await withWriter(dataDir, locale, (engine) => {
+    progress(`archief met ${content.sessions.length} sessies wordt ingelezen…`);
+    return importArchive(engine, content);
+  });
+  const words = { created: 'nieuw', merged: 'bijgewerkt', unchanged: 'al aanwezig', deleted: 'verwijderd', stays_deleted: 'hier later verwijderd, blijft weg' } as const;
   for (const programme of report.programmes) process.stdout.write(`Programma ${programme.id}  ${programme.name}  ${programme.created ? 'nieuw' : 'al aanwezig'}\n`);
   for (const session of report.sessions) {
-    const added = session.outcome === 'merged' ? ` (${session.added} toegevoegd)` : '';
+    const added = session.outcome === 'merged' ? ` (${session.added} toegevoegd, ${session.updated} bijgewerkt, ${session.deleted} verwijderd, ${session.conflicts} in conflict)` : '';
     process.stdout.write(`Sessie ${session.id}  ${session.title}  ${words[session.outcome]}${added}\n`);
   }
 }
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command, ...rest] = argv;
+  let locale: Locale = 'nl';
   try {
     const dataDir = option(argv, '--data') ?? env.EILAND_DATA ?? defaultDataDir(env);
     const lang = option(argv, '--lang') ?? 'nl';
     if (lang !== 'nl' && lang !== 'en') throw new UsageError('--lang is nl of en.');
+    locale = lang;
     switch (command) {
-      case 'list':
-        list(openEngine(dataDir, false));
+      case 'list': {
+        const reader = openForReading(dataDir, lang);
+        try {
+          list(reader.engine);
+        } finally {
+          reader.close();
+        }
         return 0;
-      case 'export':
-        await exportCommand(openEngine(dataDir, false), rest, lang);
+      }
+      case 'export': {
+        const reader = openForReading(dataDir, lang);
+        try {
+          await exportCommand(reader.engine, rest, lang);
+        } finally {
+          reader.close();
+        }
         return 0;
+      }
       case 'import':
-        await importCommand(dataDir, positional(rest));
+        await importCommand(dataDir, positional(rest), lang);
         return 0;
       case 'demo': {
-        const result = createDemo(openEngine(dataDir, true));
+        const result = await withWriter(dataDir, lang, createDemo);
         progress(result.created.length > 0 ? `voorbeeld gemaakt: ${result.created.length} sessies.` : 'het voorbeeld was er al; er is niets veranderd.');
         process.stdout.write(`Programma ${result.programmeId}\n${result.sessionIds.map((id) => `  ${id}\n`).join('')}`);
         return 0;
       }
+      case 'backup':
+      case 'restore':
+        return await runBackupCommand(command, dataDir, rest, lang, { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) });
       case undefined:
       case 'help':
       case '--help':
@@ -169,6 +255,15 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     }
     if (error instanceof ExportError) {
       process.stderr.write(`Eiland: ${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof FolderBusyForCli) {
+      const { dataDir, holder } = error.busy;
+      process.stderr.write(`Eiland: ${commandLineBusyText(locale, dataDir, holder)}\n`);
+      return 1;
+    }
+    if (error instanceof StorageError) {
+      process.stderr.write(`Eiland: ${storageProblemText(locale, error.problem)}\n`);
       return 1;
     }
     process.stderr.write(`Eiland: er ging iets mis: ${error instanceof Error ? error.message : String(error)}\n`);

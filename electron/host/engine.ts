@@ -7,7 +7,7 @@ import { applyCommand, type CommandInput, SESSION_COMMANDS, WORKSPACE_COMMANDS }
 import { createSessionState, prepareNextSession } from '../../shared/session-factory';
 import { LEMNISCATE_IK_WIJ_HET, resolveTemplate } from '../../shared/templates';
 import { visibilityKey } from '../../shared/views';
-import type { EventStore } from './db/event-store';
+import type { EventStore, RecordRow, RecordStamp } from './db/event-store';
 import { FanOut, type Refusal, refusal, type Subscriber } from './fan-out';
 
 export type { Subscriber } from './fan-out';
@@ -27,6 +27,29 @@ interface SessionCommit {
   visibleBefore: string;
   applied: boolean;
 }
+
+/** Changes that already carry their revisions (from an archive), one stamp per change. */
+export interface StampedChanges {
+  changes: Change[];
+  stamps: RecordStamp[];
+}
+
+/** What merging an archive does, worked out beforehand by export/importer.ts. */
+export interface MergePlan {
+  workspace: StampedChanges;
+  created: ({ id: string; state: SessionState } & StampedChanges)[];
+  merged: ({ id: string } & StampedChanges)[];
+  deleted: string[];
+}
+
+interface JournalEntry {
+  loaded: LoadedSession;
+  changes: Change[];
+  seq: number;
+}
+
+/** What became of one command of a group: its reply and what it broadcasts, or what went wrong. */
+export type GroupOutcome = { reply: HostMessage; effects: (() => void)[] } | { error: unknown };
 
 interface LoadedSession {
   state: SessionState;
@@ -49,7 +72,9 @@ export class Engine {
     eventsSince: (stream, seq, limit) => this.store.eventsSince(stream, seq, limit),
   });
   /** What the running transaction applied to in-memory sessions, to undo if it fails. */
-  private journal: { loaded: LoadedSession; changes: Change[]; seq: number }[] = [];
+  private journal: JournalEntry[] | null = null;
+  /** While a group of commands runs (see handleGroup), what they would broadcast waits for the commit. */
+  private deferred: (() => void)[] | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -75,15 +100,15 @@ export class Engine {
   /** Handles one command and returns the acknowledgement or the refusal for its sender. */
   handle(message: CommandMessage, actor: Actor): HostMessage {
     const { id, stream } = message;
+    if (actor.role === 'participant' && stream === WORKSPACE_STREAM) {
+      return refusal(id, 'forbidden', 'Participants cannot change the sessions list');
+    }
     const earlier = this.store.findCommand(id);
     if (earlier) {
       // A retry after a lost acknowledgement: acknowledge again, apply nothing.
       return earlier.stream === stream
         ? { t: 'ack', id, stream, seq: earlier.seq }
         : refusal(id, 'conflict', `Command id ${id} was already used on another stream`);
-    }
-    if (actor.role === 'participant' && stream === WORKSPACE_STREAM) {
-      return refusal(id, 'forbidden', 'Participants cannot change the sessions list');
     }
     const baseSeq = message.baseSeq;
     if (baseSeq !== undefined && baseSeq > this.seqOf(stream)) {
@@ -97,14 +122,16 @@ export class Engine {
     const outcome = applyCommand(WORKSPACE_COMMANDS, this.workspaceState, input, { actor, now: this.clock() });
     if (!outcome.ok) return refusal(id, outcome.code, outcome.message, outcome.reason);
     const seq = this.workspaceSeq + 1;
-    const derived: { stream: string; changes: Change[]; newSession?: SessionState }[] = [];
+    const derived: { stream: string; changes: Change[]; newSession?: SessionState; deleted?: boolean }[] = [];
     this.atomically(() => {
       this.store.append({ stream: WORKSPACE_STREAM, seq, commandId: id, type: input.type, role: actor.role, at: this.clock(), changes: outcome.changes });
       for (const change of outcome.changes) derived.push(...this.sessionSideOf(input, change));
       for (const effect of derived) {
         if (effect.newSession) {
           this.store.createStream(effect.stream, 'session');
-          this.store.writeState(effect.stream, effect.newSession, COLLECTION_KEYS);
+          this.store.writeState(effect.stream, effect.newSession, COLLECTION_KEYS, this.clock());
+        } else if (effect.deleted) {
+          this.store.deleteStream(effect.stream);
         } else if (effect.changes.length > 0) {
           const loaded = this.loadSession(effect.stream);
           if (loaded) this.appendSessionEvent(loaded, effect.stream, `${id}:meta`, 'meta.sync', 'facilitator', effect.changes);
@@ -119,6 +146,12 @@ export class Engine {
         this.sessions.set(effect.stream, { state: effect.newSession, seq: 0, history: new UndoHistory() });
         continue;
       }
+      if (effect.deleted) {
+        // Only now that the deletion is on disk are the session's subscribers told and let go.
+        this.sessions.delete(effect.stream);
+        this.dropStream(effect.stream);
+        continue;
+      }
       const loaded = this.sessions.get(effect.stream);
       const event = { stream: effect.stream, seq: loaded?.seq ?? 0, commandId: `${id}:meta`, type: 'meta.sync', changes: effect.changes };
       if (loaded && effect.changes.length > 0) this.broadcast(effect.stream, { t: 'event', ...event });
@@ -127,15 +160,10 @@ export class Engine {
   }
 
   /** What a change to the sessions list means for the session's own stream. */
-  private sessionSideOf(input: CommandInput, change: Change): { stream: string; changes: Change[]; newSession?: SessionState }[] {
+  private sessionSideOf(input: CommandInput, change: Change): { stream: string; changes: Change[]; newSession?: SessionState; deleted?: boolean }[] {
     if (change.key !== 'sessions' || change.id === null) return [];
     const meta = change.after as SessionMeta | null;
-    if (meta === null) {
-      this.store.deleteStream(change.id);
-      this.sessions.delete(change.id);
-      this.dropStream(change.id);
-      return [];
-    }
+    if (meta === null) return [{ stream: change.id, changes: [], deleted: true }];
     if (change.before === null) {
       const template = resolveTemplate(this.workspaceState, String(input.templateId)) ?? LEMNISCATE_IK_WIJ_HET;
       const source = input.type === 'session.duplicate' ? this.loadSession(String(input.sourceId))?.state : undefined;
@@ -190,14 +218,28 @@ export class Engine {
    * one the host derives (`id:list`, `id:meta`) — memory is put back, so it never runs ahead of disk.
    */
   private atomically(work: () => void): void {
-    const sessions = [...this.sessions];
-    const workspace = { state: this.workspaceState, seq: this.workspaceSeq };
+    // Inside a group this is a savepoint of the group's transaction (better-sqlite3 nests them).
+    const outer = this.journal;
+    const rollback = this.memoryCheckpoint();
     this.journal = [];
     try {
       this.store.transaction(work);
     } catch (error) {
-      // Session states are changed in place: undo what this transaction applied, newest first.
-      for (const entry of this.journal.reverse()) {
+      rollback(this.journal);
+      this.journal = outer;
+      throw error;
+    }
+    outer?.push(...this.journal);
+    this.journal = outer;
+  }
+
+  /** Returns how to put memory back as it is now, given what was applied since (newest last). */
+  private memoryCheckpoint(): (applied: JournalEntry[]) => void {
+    const sessions = [...this.sessions];
+    const workspace = { state: this.workspaceState, seq: this.workspaceSeq };
+    return (applied) => {
+      // Session states are changed in place: undo what was applied, newest first.
+      for (const entry of [...applied].reverse()) {
         applyChangesInPlace(entry.loaded.state, invertChanges(entry.changes));
         entry.loaded.seq = entry.seq;
       }
@@ -205,36 +247,90 @@ export class Engine {
       for (const [key, loaded] of sessions) this.sessions.set(key, loaded);
       this.workspaceState = workspace.state;
       this.workspaceSeq = workspace.seq;
-      throw error;
-    }
+    };
   }
 
   /**
-   * Brings in what an archive file holds (see export/importer.ts) in one transaction, persisted and
-   * broadcast like a command: programmes and list entries as one workspace event, each new session
-   * as a stream with its full state, and what an existing session lacks as one event on its stream.
+   * Group commit: commands that arrived together, applied one after the other in arrival order
+   * exactly as `handle` does, but written in one SQLite transaction, each command in a savepoint of
+   * its own (a refused or failing command changes nothing of the others). Nothing is broadcast or
+   * acknowledged before the transaction commits; if the commit fails, memory is put back and every
+   * command of the group gets the error. One fsync then serves the whole group.
    */
-  importArchive(commandId: string, workspaceChanges: Change[], created: SessionState[], merged: { id: string; changes: Change[] }[]): void {
-    const targets = merged.flatMap(({ id, changes }) => {
-      const loaded = changes.length > 0 ? this.loadSession(id) : undefined;
-      return loaded ? [{ id, loaded, changes, before: visibilityKey(loaded.state), commandId: `${commandId}:${id}` }] : [];
+  handleGroup(items: readonly { message: CommandMessage; actor: Actor }[]): GroupOutcome[] {
+    const rollback = this.memoryCheckpoint();
+    const journal: JournalEntry[] = [];
+    const outcomes: GroupOutcome[] = [];
+    const deferred: (() => void)[] = [];
+    this.journal = journal;
+    this.deferred = deferred;
+    try {
+      this.store.transaction(() => {
+        for (const { message, actor } of items) {
+          try {
+            const reply = this.handle(message, actor);
+            outcomes.push({ reply, effects: deferred.splice(0) });
+          } catch (error) {
+            deferred.length = 0;
+            outcomes.push({ error });
+          }
+        }
+      });
+    } catch (error) {
+      rollback(journal);
+      return items.map(() => ({ error }));
+    } finally {
+      this.journal = null;
+      this.deferred = null;
+    }
+    return outcomes;
+  }
+
+  /** A stream's records with their revisions, tombstones included (archives and merging). */
+  recordRows(stream: string): RecordRow[] {
+    return this.store.recordRows(stream);
+  }
+
+  /** This laptop's device id: the last part of every revision it stamps. */
+  get deviceId(): string {
+    return this.store.deviceId;
+  }
+
+  /**
+   * Applies a merge worked out by export/importer.ts in one transaction, persisted and broadcast like
+   * a command: the workspace's records as one event, each new session as a stream with its records,
+   * each merged session as one event on its stream, deleted sessions dropped. The records keep the
+   * revisions they came with, so every laptop that merges the same archives ends with the same rows.
+   */
+  applyMerge(commandId: string, plan: MergePlan): void {
+    // What this laptop changes next must sort after everything it has now seen.
+    for (const part of [plan.workspace, ...plan.created, ...plan.merged]) for (const stamp of part.stamps) this.store.revisions.observe(stamp.rev);
+    const targets = plan.merged.flatMap(({ id, changes, stamps }) => {
+      const loaded = this.loadSession(id);
+      return loaded ? [{ id, loaded, changes, stamps, before: visibilityKey(loaded.state), commandId: `${commandId}:${id}` }] : [];
     });
     const seq = this.workspaceSeq + 1;
     const type = 'archive.import';
+    const { workspace } = plan;
     this.atomically(() => {
-      if (workspaceChanges.length > 0) {
-        this.store.append({ stream: WORKSPACE_STREAM, seq, commandId, type, role: 'facilitator', at: this.clock(), changes: workspaceChanges });
-        this.workspaceState = applyChanges(this.workspaceState, workspaceChanges);
+      if (workspace.changes.length > 0) {
+        this.store.append({ stream: WORKSPACE_STREAM, seq, commandId, type, role: 'facilitator', at: this.clock(), changes: workspace.changes, stamps: workspace.stamps });
+        this.workspaceState = applyChanges(this.workspaceState, workspace.changes);
         this.workspaceSeq = seq;
       }
-      for (const state of created) {
-        this.store.createStream(state.meta.id, 'session');
-        this.store.writeState(state.meta.id, state, COLLECTION_KEYS);
+      for (const created of plan.created) {
+        this.store.createStream(created.id, 'session');
+        this.store.writeStamped(created.id, created.changes, created.stamps);
       }
-      for (const t of targets) this.appendSessionEvent(t.loaded, t.id, t.commandId, type, 'facilitator', t.changes);
+      for (const id of plan.deleted) this.store.deleteStream(id);
+      for (const t of targets) this.appendSessionEvent(t.loaded, t.id, t.commandId, type, 'facilitator', t.changes, false, t.stamps);
     });
-    for (const state of created) this.sessions.set(state.meta.id, { state, seq: 0, history: new UndoHistory() });
-    if (workspaceChanges.length > 0) this.broadcast(WORKSPACE_STREAM, { t: 'event', stream: WORKSPACE_STREAM, seq, commandId, type, changes: workspaceChanges });
+    for (const created of plan.created) this.sessions.set(created.id, { state: created.state, seq: 0, history: new UndoHistory() });
+    for (const id of plan.deleted) {
+      this.sessions.delete(id);
+      this.dropStream(id);
+    }
+    if (workspace.changes.length > 0) this.broadcast(WORKSPACE_STREAM, { t: 'event', stream: WORKSPACE_STREAM, seq, commandId, type, changes: workspace.changes });
     for (const t of targets) {
       const event: EventMessage = { t: 'event', stream: t.id, seq: t.loaded.seq, commandId: t.commandId, type, changes: t.changes };
       this.broadcast(t.id, event, t.before !== visibilityKey(t.loaded.state));
@@ -242,11 +338,11 @@ export class Engine {
   }
 
   /** `applied`: the reducer already wrote the changes into the state (in place). */
-  private appendSessionEvent(loaded: LoadedSession, stream: string, commandId: string, type: string, role: string, changes: Change[], applied = false): void {
+  private appendSessionEvent(loaded: LoadedSession, stream: string, commandId: string, type: string, role: string, changes: Change[], applied = false, stamps?: RecordStamp[]): void {
     if (!applied) applyChangesInPlace(loaded.state, changes);
-    this.journal.push({ loaded, changes, seq: loaded.seq });
+    this.journal?.push({ loaded, changes, seq: loaded.seq });
     const seq = loaded.seq + 1;
-    this.store.append({ stream, seq, commandId, type, role, at: this.clock(), changes });
+    this.store.append({ stream, seq, commandId, type, role, at: this.clock(), changes, ...(stamps ? { stamps } : {}) });
     loaded.seq = seq;
   }
 
@@ -285,10 +381,12 @@ export class Engine {
   }
 
   private broadcast(stream: string, event: EventMessage, visibilityChanged = false): void {
-    this.fanOut.broadcast(stream, event, visibilityChanged);
+    if (this.deferred) this.deferred.push(() => this.fanOut.broadcast(stream, event, visibilityChanged));
+    else this.fanOut.broadcast(stream, event, visibilityChanged);
   }
 
   private dropStream(stream: string): void {
-    this.fanOut.drop(stream);
+    if (this.deferred) this.deferred.push(() => this.fanOut.drop(stream));
+    else this.fanOut.drop(stream);
   }
 }

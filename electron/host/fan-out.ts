@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Actor, SessionState } from '../../shared/domain';
 import type { ErrorCode, EventMessage, HostMessage, RuleReason, StreamState } from '../../shared/protocol';
-import { WORKSPACE_STREAM } from '../../shared/protocol';
+import { MAX_KNOWN_PICTURES, pictureRef, SCHEMA_VERSION, WORKSPACE_STREAM } from '../../shared/protocol';
 import { viewOfChanges, viewOfSession } from '../../shared/views';
 import type { StoredEvent } from './db/event-store';
 
@@ -9,6 +10,12 @@ export interface Subscriber {
   readonly actor: Actor;
   /** `json` is the message already serialised, when it is shared by many subscribers. */
   send(message: HostMessage, json?: string): void;
+  /**
+   * The pictures this subscriber has (by hash), when it takes them apart from snapshots
+   * (PICTURE_REF_PREFIX): a snapshot then holds a reference, and each picture is sent it once.
+   * Undefined for a client that never asked: it gets its pictures inline.
+   */
+  readonly pictures?: Set<string>;
 }
 
 export type Refusal = Extract<HostMessage, { t: 'error' }>;
@@ -28,6 +35,16 @@ export interface StreamSource {
   eventsSince(stream: string, seq: number, limit: number): StoredEvent[];
 }
 
+/**
+ * Why a subscriber may not follow a stream, if it may not. Also asked before a subscribe waits its
+ * turn (socket-sender.ts), so a refusal is answered at once and in order.
+ */
+export function subscribeRefusal(actor: Actor, stream: string, exists: boolean): Refusal | null {
+  if (stream === WORKSPACE_STREAM && actor.role === 'participant') return refusal(null, 'forbidden', 'Participants cannot see the sessions list');
+  if (!exists) return refusal(null, 'not_found', `Session ${stream} does not exist`);
+  return null;
+}
+
 /** A client further behind than this gets a snapshot instead of the missed events. */
 const MAX_REPLAY = 1000;
 
@@ -39,17 +56,16 @@ export class FanOut {
   private readonly subscribers = new Map<string, Set<Subscriber>>();
   /** Per subscriber and stream, the last sequence number it was sent (see broadcast). */
   private readonly lastSent = new WeakMap<Subscriber, Map<string, number>>();
+  /** The hashes of the pictures sessions show now, so a snapshot does not hash 56 KB each time. */
+  private readonly pictureHashes = new Map<string, string>();
 
   constructor(private readonly source: StreamSource) {}
 
   /** Starts sending a stream to a subscriber: missed events when it can, else a snapshot. */
   subscribe(subscriber: Subscriber, stream: string, sinceSeq?: number): Refusal | null {
     const { actor } = subscriber;
-    if (stream === WORKSPACE_STREAM) {
-      if (actor.role === 'participant') return refusal(null, 'forbidden', 'Participants cannot see the sessions list');
-    } else if (!this.source.stateOf(stream)) {
-      return refusal(null, 'not_found', `Session ${stream} does not exist`);
-    }
+    const refused = subscribeRefusal(actor, stream, stream === WORKSPACE_STREAM || this.source.stateOf(stream) !== undefined);
+    if (refused) return refused;
     const set = this.subscribers.get(stream) ?? new Set<Subscriber>();
     this.subscribers.set(stream, set);
     set.add(subscriber);
@@ -60,7 +76,7 @@ export class FanOut {
       this.sentSeq(subscriber).set(stream, seq);
       return null;
     }
-    subscriber.send(this.snapshotFor(stream, actor, seq));
+    this.sendSnapshot(subscriber, stream, seq);
     this.sentSeq(subscriber).set(stream, seq);
     return null;
   }
@@ -104,16 +120,48 @@ export class FanOut {
     this.subscribers.delete(stream);
   }
 
-  private snapshotFor(stream: string, actor: Actor, seq: number): HostMessage {
+  private snapshotFor(stream: string, actor: Actor, seq: number): Extract<HostMessage, { t: 'snapshot' }> {
     const state = this.source.stateOf(stream) as StreamState;
-    if (stream === WORKSPACE_STREAM) return { t: 'snapshot', stream, seq, state };
-    return { t: 'snapshot', stream, seq, state: viewOfSession(state as SessionState, actor) };
+    if (stream === WORKSPACE_STREAM) return { t: 'snapshot', stream, seq, schemaVersion: SCHEMA_VERSION, state };
+    return { t: 'snapshot', stream, seq, schemaVersion: SCHEMA_VERSION, state: viewOfSession(state as SessionState, actor) };
+  }
+
+  /** A snapshot, with the session's picture sent ahead once and referred to by its hash. */
+  private sendSnapshot(subscriber: Subscriber, stream: string, seq: number): void {
+    const snapshot = this.snapshotFor(stream, subscriber.actor, seq);
+    const known = subscriber.pictures;
+    const state = snapshot.state as SessionState;
+    const picture = stream === WORKSPACE_STREAM ? null : state.template.background;
+    if (!known || !picture?.startsWith('data:')) {
+      subscriber.send(snapshot);
+      return;
+    }
+    const hash = this.hashOf(picture);
+    if (!known.has(hash)) {
+      subscriber.send({ t: 'picture', hash, dataUrl: picture });
+      known.add(hash);
+      for (const old of known) {
+        if (known.size <= MAX_KNOWN_PICTURES) break;
+        known.delete(old);
+      }
+    }
+    subscriber.send({ ...snapshot, state: { ...state, template: { ...state.template, background: pictureRef(hash) } } });
+  }
+
+  private hashOf(picture: string): string {
+    let hash = this.pictureHashes.get(picture);
+    if (hash === undefined) {
+      hash = createHash('sha256').update(picture).digest('hex');
+      if (this.pictureHashes.size >= MAX_KNOWN_PICTURES) this.pictureHashes.clear();
+      this.pictureHashes.set(picture, hash);
+    }
+    return hash;
   }
 
   private sendView(subscriber: Subscriber, stream: string, event: EventMessage, state: SessionState, visibilityChanged: boolean): void {
     const sent = this.sentSeq(subscriber);
     if (visibilityChanged) {
-      subscriber.send(this.snapshotFor(stream, subscriber.actor, event.seq));
+      this.sendSnapshot(subscriber, stream, event.seq);
       sent.set(stream, event.seq);
       return;
     }

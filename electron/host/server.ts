@@ -1,28 +1,39 @@
-import { timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import type { Server } from 'node:http';
 import type { Role } from '../../shared/domain';
-import { type ConnectionRegistry, serveConnection } from './connection';
+import type { BackupRoutes } from './backup/http-routes';
 import type { Engine } from './engine';
-import { handleApi } from './http-api';
+import { sameSecret } from './http/api-route';
+import { listen } from './http/listener';
+import { loopbackContext } from './http/listener-context';
+import { refuseSocket } from './http/reply';
+import { createRouter } from './http/router';
+import { buildRoutes } from './http/routes';
+import { guardedUpgrade } from './http/upgrade';
 import type { Jobs } from './jobs/jobs';
-import { type LanOptions, RoomControl } from './lan';
-import type { Rooms } from './rooms';
-import { SECURITY_HEADERS, serveStatic } from './static-files';
+import { participantAssets } from './room/participant-assets';
+import { type LanOptions, RoomControl } from './room/room-control';
+import type { Rooms } from './room/rooms';
+import type { SendLimits } from './socket-sender';
+import { CommandQueue } from './command-queue';
 
 export interface ServerOptions {
   engine: Engine;
   rooms: Rooms;
-  /** Exports and imports, run off this loop (jobs/). */
+  /** Exports and archive reading, run off this loop in the export worker (jobs/). */
   jobs: Jobs;
+  /** The backups' routes (backup/http-routes.ts), served by the same router as the rest. */
+  backups: BackupRoutes;
   token: string;
+  /** The projector's token: it may watch (role projector) and do nothing else. */
+  projectorToken: string;
   rendererDir: string;
   port: number;
   host?: string;
   /** Which addresses a room may open on for phones; without it rooms are open on this computer only. */
   lan?: LanOptions;
+  sendLimits?: SendLimits;
+  /** The database can only be read: every client's welcome says so (storage issue 15). */
+  readOnly?: boolean;
 }
 
 export interface RunningServer {
@@ -33,122 +44,80 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Frames above this are cut off by ws itself; between 64 KiB and this they get a too_large answer. */
-const MAX_FRAME_BYTES = 1024 * 1024;
+/** This computer's own pages and windows: an import of 64 MB may take a while, headers may not. */
+const LOOPBACK_TIMEOUTS = { headersTimeoutMs: 10_000, requestTimeoutMs: 120_000, keepAliveTimeoutMs: 5_000 };
 
-function sameSecret(given: string | null, expected: string): boolean {
-  if (given === null) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+/**
+ * The role a page's socket gets from its token: the facilitator's token gives either staff role
+ * (the facilitator's window may open a projector); the projector's token only the projector's.
+ */
+function staffRole(query: URLSearchParams, options: ServerOptions): Role | null {
+  const token = query.get('token');
+  if (sameSecret(token, options.token)) return query.get('role') === 'projector' ? 'projector' : 'facilitator';
+  if (sameSecret(token, options.projectorToken)) return 'projector';
+  return null;
 }
 
-function refuseUpgrade(socket: Duplex, status: number, text: string): void {
-  const body = Buffer.from(text, 'utf8');
-  socket.end(
-    `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${text}`,
-  );
-}
-
-/** Only pages served by this host may open a socket; a browser tab of another site may not. */
-function originAllowed(origin: string | undefined, port: number): boolean {
-  if (origin === undefined) return true; // not a browser: the token still guards the door
-  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
-}
-
-/** Serves the renderer and the WebSocket endpoint on loopback. */
+/** Serves the renderer, the API and the WebSocket endpoint on loopback (routes in http/routes.ts). */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { engine, rooms } = options;
-  const connections: ConnectionRegistry = new Map();
   let port = options.port;
-  const roomControl: RoomControl = new RoomControl({
+  let assets: ReadonlySet<string> = new Set();
+  const routes = buildRoutes({
+    engine,
+    jobs: options.jobs,
+    backups: options.backups,
+    token: options.token,
+    rendererDir: options.rendererDir,
+    join: (attempt) => rooms.join(attempt),
+    participantAssets: () => {
+      if (assets.size === 0) assets = participantAssets(options.rendererDir);
+      return assets;
+    },
+  });
+  const roomControl = new RoomControl({
     engine,
     rooms,
-    connections,
-    rendererDir: options.rendererDir,
+    routes,
     preferredPort: () => port,
-    handleJoin: (request) => handleJoin(request, rooms),
-    serveParticipant: (ws, actor, sessionId, limiter) => serveConnection(ws, services, actor, sessionId, limiter),
     lan: options.lan,
+    connection: {
+      projectorToken: options.projectorToken,
+      commands: new CommandQueue(engine),
+      readOnly: options.readOnly === true,
+      ...(options.sendLimits ? { sendLimits: options.sendLimits } : {}),
+    },
   });
-  const services = { engine, rooms, connections, roomControl };
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://host');
-    if (handleApi(request, response, url, { engine, jobs: options.jobs, token: options.token })) return;
-    if (url.pathname === '/api/join' && request.method === 'POST') {
-      void handleJoin(request, rooms).then(({ status, body }) => {
-        response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-        response.end(JSON.stringify(body));
-      });
-      return;
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, SECURITY_HEADERS);
-      response.end();
-      return;
-    }
-    void serveStatic(options.rendererDir, url.pathname, response);
-  });
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-
-  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? '/', 'http://host');
-    if (url.pathname !== '/ws') return refuseUpgrade(socket, 403, 'Eiland: onbekend adres.');
-    if (!originAllowed(request.headers.origin, port)) return refuseUpgrade(socket, 403, 'Eiland: verbinding van een andere website geweigerd.');
-    const participantToken = url.searchParams.get('participant');
+  const context = loopbackContext(() => port);
+  const upgrade = guardedUpgrade(context, (request, socket, head, query) => {
+    const participantToken = query.get('participant');
     if (participantToken !== null) {
       const identity = rooms.identify(participantToken);
-      if (!identity) return refuseUpgrade(socket, 401, 'Eiland: deze deelname is niet (meer) geldig. Doe opnieuw mee met de code op het scherm.');
-      sockets.handleUpgrade(request, socket, head, (ws) =>
-        serveConnection(ws, services, identity.actor, identity.sessionId),
-      );
-      return;
+      if (!identity) return roomControl.sockets.refuseParticipant(request, socket, head);
+      return roomControl.sockets.accept(request, socket, head, { actor: identity.actor, scope: identity.sessionId });
     }
-    if (!sameSecret(url.searchParams.get('token'), options.token)) {
-      return refuseUpgrade(socket, 401, 'Eiland: toegangscode ontbreekt of klopt niet. Open Eiland via het adres dat bij het starten werd getoond.');
+    const role = staffRole(query, options);
+    if (role === null) {
+      return refuseSocket(socket, 401, 'Eiland: toegangscode ontbreekt of klopt niet. Open Eiland via het adres dat bij het starten werd getoond.');
     }
-    const role: Role = url.searchParams.get('role') === 'projector' ? 'projector' : 'facilitator';
-    sockets.handleUpgrade(request, socket, head, (ws) => serveConnection(ws, services, { role, participantId: null }, null));
+    roomControl.sockets.accept(request, socket, head, { actor: { role, participantId: null }, scope: null });
   });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  const listening = await listen({
+    address: options.host ?? '127.0.0.1',
+    ports: [options.port],
+    handler: createRouter(routes, context),
+    upgrade,
+    limits: LOOPBACK_TIMEOUTS,
   });
-  port = (server.address() as AddressInfo).port;
+  port = listening.port;
   return {
-    server,
+    server: listening.server,
     port,
     url: `http://127.0.0.1:${port}/`,
     roomControl,
     close: async () => {
       await roomControl.stop();
-      await new Promise<void>((resolve) => {
-        for (const client of sockets.clients) client.terminate();
-        sockets.close();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await listening.close();
     },
   };
-}
-
-const MAX_JOIN_BYTES = 4096;
-
-/** POST /api/join {code, name}: a phone exchanges the room's code for its own token. */
-async function handleJoin(request: IncomingMessage, rooms: Rooms): Promise<{ status: number; body: unknown }> {
-  let raw = '';
-  for await (const chunk of request) {
-    raw += String(chunk);
-    if (raw.length > MAX_JOIN_BYTES) return { status: 413, body: { code: 'too_large', message: 'Join request too large' } };
-  }
-  let body: { code?: unknown; name?: unknown };
-  try {
-    body = JSON.parse(raw) as { code?: unknown; name?: unknown };
-  } catch {
-    return { status: 400, body: { code: 'bad_message', message: 'Join request is not valid JSON' } };
-  }
-  const result = rooms.join(body?.code, body?.name, request.socket.remoteAddress ?? 'unknown');
-  if (!result.ok) return { status: result.status, body: { code: result.code, message: result.message } };
-  return { status: 200, body: { token: result.token, participantId: result.participantId, sessionId: result.sessionId } };
 }

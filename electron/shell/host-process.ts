@@ -5,8 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { app, dialog, type UtilityProcess, utilityProcess } from 'electron';
-import { isHostDatabaseRecoveredMessage, isHostReadyMessage } from '../../shared/ipc';
-import { st } from './locale';
+import { isHostDatabaseRecoveredMessage, isHostReadyMessage, isHostStartProblemMessage, isHostStorageNoticeMessage } from '../../shared/ipc';
+import { type StorageProblem, storageNoticeText, storageProblemText } from '../../shared/storage';
+import { shellLocale, st } from './locale';
 import { isLoopbackHttpUrl, originOf } from './security';
 
 /** Long enough for a slow laptop opening a large database; short enough not to hang silently. */
@@ -18,9 +19,12 @@ export function makeToken(): string {
   return randomBytes(32).toString('hex');
 }
 
-/** Command-line arguments of the host. Port 0: the operating system picks a free port. */
-export function hostArgs(dataDir: string, token: string): string[] {
-  return ['--data', dataDir, '--port', '0', '--token', token];
+/**
+ * Command-line arguments of the host. Port 0: the operating system picks a free port. The
+ * projector window gets a token of its own that can only watch, never the facilitator's.
+ */
+export function hostArgs(dataDir: string, token: string, projectorToken?: string): string[] {
+  return ['--data', dataDir, '--port', '0', '--token', token, ...(projectorToken ? ['--projector-token', projectorToken] : [])];
 }
 
 export interface StartHostOptions {
@@ -29,6 +33,8 @@ export interface StartHostOptions {
   /** Folder for the database and exports: the app's userData folder. */
   dataDir: string;
   token: string;
+  /** The projector window's token (see hostArgs). */
+  projectorToken?: string;
   readyTimeoutMs?: number;
 }
 
@@ -48,12 +54,14 @@ export interface HostHandle {
  * without the host there is nothing the app can show.
  */
 export function startHost(options: StartHostOptions): Promise<HostHandle | null> {
-  const child = utilityProcess.fork(options.scriptPath, hostArgs(options.dataDir, options.token), {
+  const child = utilityProcess.fork(options.scriptPath, hostArgs(options.dataDir, options.token, options.projectorToken), {
     serviceName: 'Eiland host',
   });
   let ready = false;
   let stopping = false;
   let failed = false;
+  /** Why the host could not use its data folder, when it said so before exiting. */
+  let problem: StorageProblem | null = null;
 
   return new Promise((resolve) => {
     const fail = (detail: string): void => {
@@ -62,7 +70,9 @@ export function startHost(options: StartHostOptions): Promise<HostHandle | null>
       clearTimeout(timer);
       stopping = true;
       child.kill();
-      dialog.showErrorBox(st('shell.startFailedTitle'), st('shell.startFailed', { detail }));
+      // A storage problem is the person's to solve (free space, a permission, a second Eiland): say which.
+      if (problem) dialog.showErrorBox(st('shell.storageProblemTitle'), storageProblemText(shellLocale(), problem));
+      else dialog.showErrorBox(st('shell.startFailedTitle'), st('shell.startFailed', { detail }));
       app.quit();
       resolve(null);
     };
@@ -77,6 +87,20 @@ export function startHost(options: StartHostOptions): Promise<HostHandle | null>
           title: st('shell.recoveredTitle'),
           message: st('shell.recoveredTitle'),
           detail: st('shell.recovered', { movedTo: message.movedTo }),
+          buttons: [st('menu.ok')],
+        });
+        return;
+      }
+      if (isHostStartProblemMessage(message)) {
+        problem = message.problem;
+        return;
+      }
+      if (isHostStorageNoticeMessage(message)) {
+        void dialog.showMessageBox({
+          type: 'warning',
+          title: st('shell.storageNoticeTitle'),
+          message: st('shell.storageNoticeTitle'),
+          detail: storageNoticeText(shellLocale(), message.notice),
           buttons: [st('menu.ok')],
         });
         return;

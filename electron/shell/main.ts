@@ -88,8 +88,9 @@ async function start(): Promise<void> {
   recent = new RecentSessions(userData, refreshMenu);
   refreshMenu();
   const token = makeToken();
+  const projectorToken = makeToken();
   // dist/electron/shell.cjs → dist/host/main.mjs; both inside app.asar when packaged.
-  host = await startHost({ scriptPath: join(__dirname, '../host/main.mjs'), dataDir: userData, token });
+  host = await startHost({ scriptPath: join(__dirname, '../host/main.mjs'), dataDir: userData, token, projectorToken });
   if (host === null) return; // startHost has told the user and asked the app to quit.
   installCsp(host.origin);
   const prefs = preferences;
@@ -97,6 +98,7 @@ async function start(): Promise<void> {
     preloadPath: join(__dirname, 'preload.cjs'),
     hostUrl: host.url,
     token,
+    projectorToken,
     windowState: new WindowStateFile(userData),
     projectorHighContrast: () => prefs.value.projectorHighContrast,
   });

@@ -10,13 +10,15 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { API_ROUTES, MAX_IMPORT_BYTES } from '../../shared/http-routes';
 import type { MessageKey } from '../../shared/i18n/messages';
 import { st } from './locale';
+import { type ImportedSession, parseImportReport } from '../../shared/import-report';
 
 /** The extension electron-builder registers (fileAssociations) and the save dialog suggests. */
 export const ARCHIVE_EXTENSION = '.eiland';
-/** Same limit as the host's (MAX_IMPORT_BYTES): refused before reading rather than after. */
-export const MAX_ARCHIVE_BYTES = 64 * 1024 * 1024;
+/** The host's limit: refused before reading rather than after. */
+export const MAX_ARCHIVE_BYTES = MAX_IMPORT_BYTES;
 
 export function isArchivePath(path: string): boolean {
   return extname(path).toLowerCase() === ARCHIVE_EXTENSION;
@@ -57,11 +59,7 @@ export interface HostAddress {
   token: string;
 }
 
-export interface ImportedSession {
-  id: string;
-  title: string;
-  outcome: 'created' | 'merged' | 'unchanged';
-}
+export type { ImportedSession } from '../../shared/import-report';
 
 export type ImportResult = { ok: true; sessions: ImportedSession[] } | { ok: false; reason: string };
 
@@ -74,15 +72,8 @@ const REASONS: Record<string, MessageKey> = {
 };
 
 function parseSessions(body: unknown): ImportedSession[] | null {
-  if (typeof body !== 'object' || body === null || !Array.isArray((body as { sessions?: unknown }).sessions)) return null;
-  const sessions: ImportedSession[] = [];
-  for (const entry of (body as { sessions: unknown[] }).sessions) {
-    const { id, title, outcome } = (entry ?? {}) as Record<string, unknown>;
-    if (typeof id !== 'string' || typeof title !== 'string') return null;
-    if (outcome !== 'created' && outcome !== 'merged' && outcome !== 'unchanged') return null;
-    sessions.push({ id, title, outcome });
-  }
-  return sessions;
+  const reply = API_ROUTES.import.reply.safeParse(body);
+  return reply.success ? reply.data.sessions : null;
 }
 
 /** Sends one archive file to the host's import and says what came of it, in the shell's language. */
@@ -95,8 +86,8 @@ export async function importArchiveFile(path: string, host: HostAddress, fetcher
     return { ok: false, reason: st('archive.unreadable') };
   }
   try {
-    const response = await fetcher(`${host.url}api/import`, {
-      method: 'POST',
+    const response = await fetcher(new URL(API_ROUTES.import.path, host.url).toString(), {
+      method: API_ROUTES.import.method,
       headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/octet-stream' },
       body: new Uint8Array(bytes),
     });

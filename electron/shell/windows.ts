@@ -99,6 +99,8 @@ export interface ShellWindowsOptions {
   preloadPath: string;
   hostUrl: string;
   token: string;
+  /** The projector window's own token, which can only watch; the facilitator's token never reaches it. */
+  projectorToken: string;
   /** Where the facilitator window's size and place are kept between starts; none in tests that do not care. */
   windowState?: WindowStateStore;
   /** Whether the projector should show its high-contrast look. */
@@ -182,7 +184,7 @@ export class ShellWindows {
   }
 
   private currentProjectorUrl(): string {
-    return projectorUrl(this.options.hostUrl, this.options.token, this.options.projectorHighContrast?.() ?? false);
+    return projectorUrl(this.options.hostUrl, this.options.projectorToken, this.options.projectorHighContrast?.() ?? false);
   }
 
   /** Brings the facilitator window forward, e.g. when the user starts Eiland a second time. */

@@ -83,9 +83,11 @@ export const noteCommands = [
     roles: EVERYONE_WHO_WRITES,
     undoable: true,
     apply(tx, { id, text }, context) {
-      const note = requireOwnNote(tx.state, id, context);
+      const { conflicts, ...note } = requireOwnNote(tx.state, id, context);
+      // Texts another laptop wrote stay beside the note until the facilitator, who sees them, saves it.
+      const kept = context.actor.role === 'facilitator' || !conflicts ? note : { ...note, conflicts };
       // An edited phone note goes back to the queue: approval was for the words that were approved.
-      tx.put('notes', awaitsApproval(tx.state, context) ? { ...note, text, pending: true } : { ...note, text });
+      tx.put('notes', awaitsApproval(tx.state, context) ? { ...kept, text, pending: true } : { ...kept, text });
     },
   }),
   defineSessionCommand({

@@ -43,13 +43,33 @@ export interface CommandDefinition<S extends object, P> {
 export type SessionCommand<P = unknown> = CommandDefinition<SessionState, P>;
 export type WorkspaceCommand<P = unknown> = CommandDefinition<WorkspaceState, P>;
 
-export function defineSessionCommand<P>(definition: SessionCommand<P>): SessionCommand<unknown> {
-  return definition as SessionCommand<unknown>;
+/**
+ * A registered command keeps its name and schema in its type, so the commands a client may send
+ * (shared/commands/index.ts) are derived from the registry: an unknown name or field does not compile.
+ */
+export type Registered<S extends object, T extends string, Z extends z.ZodType> = CommandDefinition<S, unknown> & { type: T; schema: Z };
+
+interface Declaration<S extends object, T extends string, Z extends z.ZodType> {
+  type: T;
+  schema: Z;
+  roles: readonly Role[];
+  undoable: boolean;
+  apply(tx: Transaction<S>, payload: z.output<Z>, context: CommandContext): void;
 }
 
-export function defineWorkspaceCommand<P>(definition: WorkspaceCommand<P>): WorkspaceCommand<unknown> {
-  return definition as WorkspaceCommand<unknown>;
+export function defineSessionCommand<const T extends string, Z extends z.ZodType>(definition: Declaration<SessionState, T, Z>): Registered<SessionState, T, Z> {
+  return definition as unknown as Registered<SessionState, T, Z>;
 }
+
+export function defineWorkspaceCommand<const T extends string, Z extends z.ZodType>(definition: Declaration<WorkspaceState, T, Z>): Registered<WorkspaceState, T, Z> {
+  return definition as unknown as Registered<WorkspaceState, T, Z>;
+}
+
+/** What a client sends for a registered command: its name and its fields as the schema takes them. */
+export type InputOf<D> = D extends { type: infer T; schema: infer Z extends z.ZodType } ? WithType<T, z.input<Z>> : never;
+
+/** A command without fields (`z.object({}).strict()`, whose input is a record of nothing) is just its type. */
+type WithType<T, Fields> = string extends keyof Fields ? { type: T } : Fields extends unknown ? { type: T } & Fields : never;
 
 export const FACILITATOR: readonly Role[] = ['facilitator'];
 export const EVERYONE_WHO_WRITES: readonly Role[] = ['facilitator', 'participant'];

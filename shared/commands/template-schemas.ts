@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WORLD } from '../domain';
+import { FIGURE_KINDS, WORLD } from '../records/basics';
 import { isPictureDataUrl, PICTURE_DATA_URL_LIMIT } from '../picture';
 import { color, coordinate, entityId, longText, shortText, title, zoneId } from './schemas';
 
@@ -28,7 +28,7 @@ export const modelTemplate = z
   .object({
     id: entityId,
     name: title,
-    figure: z.enum(['lemniscate', 'creation', 'judgement']),
+    figure: z.enum(FIGURE_KINDS),
     zones: z
       .array(zoneSchema)
       .min(1)

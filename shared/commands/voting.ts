@@ -1,21 +1,21 @@
 import { z } from 'zod';
 import type { Id, SessionState } from '../domain';
-import { inVotingScope } from './ballot';
+import type { RuleReason } from '../protocol';
+import { castRefusal, inVotingScope } from '../rules';
 import { DomainError, defineSessionCommand, FACILITATOR, notFound, refuse } from './registry';
 import { empty, entityId } from './schemas';
 
-export { inVotingScope, votingScope } from './ballot';
+export { inVotingScope, votingScope } from '../rules';
 
-/** One participant's dots on the current ballot, in total and on one point. */
-function dotsOnBallot(state: SessionState, participantId: Id, attentionPointId?: Id): number {
-  let count = 0;
-  for (const vote of Object.values(state.votes)) {
-    if (vote.participantId !== participantId) continue;
-    const point = state.attentionPoints[vote.attentionPointId];
-    if (!point || !inVotingScope(state, point)) continue;
-    if (attentionPointId === undefined || vote.attentionPointId === attentionPointId) count += 1;
-  }
-  return count;
+const messageFor = (reason: RuleReason, state: SessionState): string =>
+  reason === 'no_dots_left'
+    ? `Each participant has ${state.settings.dotsPerParticipant} dots`
+    : reason === 'max_dots_per_item'
+      ? `At most ${state.settings.maxDotsPerItem} dots on one attention point`
+      : 'This attention point is not on the ballot now';
+
+function votesOf(state: SessionState, participantId: Id) {
+  return Object.values(state.votes).filter((vote) => vote.participantId === participantId);
 }
 
 export const votingCommands = [
@@ -31,16 +31,11 @@ export const votingCommands = [
         throw new DomainError('forbidden', 'Only a participant who joined can vote');
       }
       if (!state.flow.votingOpen) refuse('voting_closed', 'Voting is not open');
-      const point = state.attentionPoints[attentionPointId] ?? notFound('Attention point', attentionPointId);
-      if (!inVotingScope(state, point)) refuse('voting_closed', 'This attention point is not on the ballot now');
+      state.attentionPoints[attentionPointId] ?? notFound('Attention point', attentionPointId);
       if (state.votes[id]) refuse('duplicate_id', `Vote ${id} already exists`);
-      if (dotsOnBallot(state, participantId) >= state.settings.dotsPerParticipant) {
-        refuse('no_dots_left', `Each participant has ${state.settings.dotsPerParticipant} dots`);
-      }
-      const max = state.settings.maxDotsPerItem;
-      if (max !== null && dotsOnBallot(state, participantId, attentionPointId) >= max) {
-        refuse('max_dots_per_item', `At most ${max} dots on one attention point`);
-      }
+      // The same rule the phone shows its dots by (shared/rules.ts).
+      const reason = castRefusal(state, votesOf(state, participantId), attentionPointId);
+      if (reason) refuse(reason, messageFor(reason, state));
       tx.put('votes', { id, attentionPointId, participantId });
     },
   }),

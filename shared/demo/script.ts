@@ -1,5 +1,5 @@
 import type { Actor, Phase, Zone } from '../domain';
-import type { CommandInput } from '../reducer';
+import type { TypedCommand as CommandInput } from '../commands/index';
 import { LEMNISCATE_IK_WIJ_HET } from '../templates';
 import { DEMO_FACILITATOR, DEMO_PROGRAMME, DEMO_SESSIONS, type DemoPoint, type DemoSession } from './avk-data';
 

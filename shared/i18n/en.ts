@@ -1,6 +1,8 @@
+import { enBackup } from './en-backup';
 import { enCanvas } from './en-canvas';
 import { enDesktop } from './en-desktop';
 import { enHarvest } from './en-harvest';
+import { enStorage } from './en-storage';
 import type { nl } from './nl';
 
 /** English, as plain as the Dutch. Typed against the Dutch keys, so a missing or extra key fails to compile. */
@@ -8,6 +10,8 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   ...enDesktop,
   ...enCanvas,
   ...enHarvest,
+  ...enStorage,
+  ...enBackup,
   'app.name': 'Eiland',
   'app.loading': 'One moment…',
 
@@ -19,6 +23,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   'connection.online': 'Connected',
   'connection.offline': 'No connection. We keep trying.',
   'connection.offlineShort': 'No connection',
+  'connection.outdated': 'This page belongs to another version of Eiland. Please reload the page.',
   'connection.pending': 'Still to send: {count}',
 
   'sessions.title': 'Sessions',
@@ -106,6 +111,8 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
 
   'note.placeholder': 'Type your note…',
   'note.editorHint': 'Enter: save. Esc: stop. Shift+Enter: new line.',
+  'note.conflicts': 'Another laptop had a different text here at the same time. Choose the text and save:',
+  'note.conflictUse': 'Use this text',
   'note.editorLabel': 'Text of the note',
   'note.tooLong': 'A note has at most {max} characters.',
 
@@ -135,7 +142,11 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   'error.conflict': 'This cannot be undone any more: someone changed it in the meantime.',
   'error.rule_violation': 'This is not possible right now.',
   'error.nothing_to_undo': 'There is nothing to undo.',
+  'error.version_mismatch': 'This page belongs to another version of Eiland. Please reload the page.',
   'error.internal': 'Something went wrong in Eiland. Your work is saved. Please try again.',
+  'error.disk_full':
+    'The computer running Eiland has no disk space left. Your change was not saved; everything saved before is safe. The facilitator needs to free up space. Then try again.',
+  'error.read_only': 'Eiland can only read the file with the sessions right now. Your change was not saved. Viewing and exporting still work.',
   'error.offline': 'No connection. Your change will be sent as soon as possible.',
 
   'rule.unknown_zone': 'This side is not part of this model.',
@@ -164,6 +175,14 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   'report.model.heading': 'The model at the end of the session',
   'report.model.caption': 'This is how the model looked at the end. All notes are also in the appendix.',
   'report.model.legendCount': '{count} notes',
+  'report.model.alt': 'Drawing of the model {model} at the end of the session.',
+  'report.model.altSide': '{side}: {notes}, {themes}.',
+  'report.model.altNotes.one': '1 note',
+  'report.model.altNotes.other': '{count} notes',
+  'report.model.altThemes.none': 'no themes',
+  'report.model.altThemes.one': '1 theme: {titles}',
+  'report.model.altThemes.other': '{count} themes: {titles}',
+  'report.model.altUntitled': 'without a name',
   'report.side.question': 'Question: {question}',
   'report.side.observation': 'What is going well?',
   'report.side.noObservation': 'Nothing was written down about this.',
@@ -224,7 +243,8 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   'join.failed': 'Joining did not work. Please try again.',
   'join.privacyTitle': 'What do we keep?',
   'join.privacy': 'Your notes and your dots. They are kept only on the facilitator’s laptop, not on the internet. Is the session anonymous? Then we do not keep your name. This phone only remembers that you joined and what still has to be sent.',
-  'participant.roomClosed': 'The room is closed. Your work stays on this phone until the room opens again.',
+  'participant.roomClosed': 'The room is closed. What was not sent yet stays on this phone. Join again when the room is open again.',
+  'participant.joinAgain': 'Join again',
   'participant.sessionGone': 'This session no longer exists. Ask the facilitator for a new code.',
   'participant.notStarted': 'Not started yet',
   'participant.waitForStart': 'The facilitator will start soon. You can already write a note.',
@@ -282,7 +302,11 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   'room.open': 'Open the room',
   'room.putOnNetwork': 'Put it on the network',
   'room.close': 'Close the room',
-  'room.closeHint': 'When you close the room, all phones are disconnected at once. Their notes are kept.',
+  'room.closeHint': 'When you close the room, all phones are disconnected at once. Their notes are kept. After that they join again with the code.',
+  'room.newCode': 'New code',
+  'room.newCodeHint': 'Phones that are in stay in. Anyone who still wants to join needs the new code.',
+  'room.codeChangedGuessing': 'Many wrong codes were tried. So the room now has a new code. Phones that are in stay in.',
+  'room.codeChangedFacilitator': 'The room now has a new code.',
   'room.code': 'Code',
   'room.address': 'Address',
   'room.qrLabel': 'QR code to join',

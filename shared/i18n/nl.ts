@@ -3,14 +3,18 @@
  * This object defines the keys; every other language must have exactly these (see messages.ts).
  * Parameters are written {name} and filled in by translate().
  */
+import { nlBackup } from './nl-backup';
 import { nlCanvas } from './nl-canvas';
 import { nlDesktop } from './nl-desktop';
 import { nlHarvest } from './nl-harvest';
+import { nlStorage } from './nl-storage';
 
 export const nl = {
   ...nlDesktop,
   ...nlCanvas,
   ...nlHarvest,
+  ...nlStorage,
+  ...nlBackup,
   'app.name': 'Eiland',
   'app.loading': 'Even geduld…',
 
@@ -22,6 +26,7 @@ export const nl = {
   'connection.online': 'Verbonden',
   'connection.offline': 'Geen verbinding. We proberen het opnieuw.',
   'connection.offlineShort': 'Geen verbinding',
+  'connection.outdated': 'Deze pagina hoort bij een andere versie van Eiland. Laad de pagina opnieuw.',
   'connection.pending': 'Nog te versturen: {count}',
 
   'sessions.title': 'Sessies',
@@ -109,6 +114,8 @@ export const nl = {
 
   'note.placeholder': 'Typ je notitie…',
   'note.editorHint': 'Enter: opslaan. Esc: stoppen. Shift+Enter: nieuwe regel.',
+  'note.conflicts': 'Op een andere laptop stond hier tegelijk iets anders. Kies de tekst en sla op:',
+  'note.conflictUse': 'Deze tekst nemen',
   'note.editorLabel': 'Tekst van de notitie',
   'note.tooLong': 'Een notitie is hoogstens {max} tekens.',
 
@@ -138,7 +145,11 @@ export const nl = {
   'error.conflict': 'Dit kan niet meer terug: iemand heeft het intussen veranderd.',
   'error.rule_violation': 'Dit kan nu niet.',
   'error.nothing_to_undo': 'Er is niets om ongedaan te maken.',
+  'error.version_mismatch': 'Deze pagina hoort bij een andere versie van Eiland. Laad de pagina opnieuw.',
   'error.internal': 'Er ging iets mis in Eiland. Je werk is bewaard. Probeer het nog eens.',
+  'error.disk_full':
+    'De computer met Eiland heeft geen ruimte meer op de schijf. Je wijziging is niet bewaard; wat al bewaard was, blijft bewaard. De begeleider moet ruimte vrijmaken. Probeer het daarna opnieuw.',
+  'error.read_only': 'Eiland kan het bestand met de sessies nu alleen lezen. Je wijziging is niet bewaard. Bekijken en exporteren gaat wel.',
   'error.offline': 'Geen verbinding. Je wijziging wordt verstuurd zodra het weer kan.',
 
   'rule.unknown_zone': 'Deze kant bestaat niet in dit model.',
@@ -167,6 +178,14 @@ export const nl = {
   'report.model.heading': 'Het model aan het eind van de sessie',
   'report.model.caption': 'Zo zag het model eruit aan het eind. Alle notities staan ook in de bijlage.',
   'report.model.legendCount': '{count} notities',
+  'report.model.alt': 'Tekening van het model {model} aan het eind van de sessie.',
+  'report.model.altSide': '{side}: {notes}, {themes}.',
+  'report.model.altNotes.one': '1 notitie',
+  'report.model.altNotes.other': '{count} notities',
+  'report.model.altThemes.none': 'geen thema’s',
+  'report.model.altThemes.one': '1 thema: {titles}',
+  'report.model.altThemes.other': '{count} thema’s: {titles}',
+  'report.model.altUntitled': 'zonder naam',
   'report.side.question': 'Vraag: {question}',
   'report.side.observation': 'Wat gaat goed?',
   'report.side.noObservation': 'Hier is niets over opgeschreven.',
@@ -227,7 +246,8 @@ export const nl = {
   'join.failed': 'Meedoen lukte niet. Probeer het nog eens.',
   'join.privacyTitle': 'Wat bewaren we?',
   'join.privacy': 'Je notities en je stippen. Die staan alleen op de laptop van de begeleider, niet op internet. Is de sessie anoniem? Dan bewaren we je naam niet. Deze telefoon onthoudt alleen dat je meedoet en wat nog verstuurd moet worden.',
-  'participant.roomClosed': 'De ruimte is gesloten. Je werk blijft op deze telefoon tot de ruimte weer opengaat.',
+  'participant.roomClosed': 'De ruimte is gesloten. Wat nog niet verstuurd is, blijft op deze telefoon. Doe opnieuw mee als de ruimte weer open is.',
+  'participant.joinAgain': 'Opnieuw meedoen',
   'participant.sessionGone': 'Deze sessie bestaat niet meer. Vraag de begeleider om een nieuwe code.',
   'participant.notStarted': 'Nog niet begonnen',
   'participant.waitForStart': 'De begeleider begint zo. Je kunt al een notitie schrijven.',
@@ -285,7 +305,11 @@ export const nl = {
   'room.open': 'Ruimte openen',
   'room.putOnNetwork': 'Op het netwerk zetten',
   'room.close': 'Ruimte sluiten',
-  'room.closeHint': 'Als je de ruimte sluit, zijn alle telefoons meteen los. Hun notities blijven bewaard.',
+  'room.closeHint': 'Als je de ruimte sluit, zijn alle telefoons meteen los. Hun notities blijven bewaard. Daarna doen ze opnieuw mee met de code.',
+  'room.newCode': 'Nieuwe code',
+  'room.newCodeHint': 'Telefoons die al meedoen, blijven erin. Wie nog mee wil doen, heeft de nieuwe code nodig.',
+  'room.codeChangedGuessing': 'Er zijn veel verkeerde codes geprobeerd. Daarom heeft de ruimte nu een nieuwe code. Telefoons die al meedoen, blijven erin.',
+  'room.codeChangedFacilitator': 'De ruimte heeft nu een nieuwe code.',
   'room.code': 'Code',
   'room.address': 'Adres',
   'room.qrLabel': 'QR-code om mee te doen',

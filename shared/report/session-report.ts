@@ -1,6 +1,7 @@
 import type { Id, Note, SessionState, Zone } from '../domain';
 import type { Locale } from '../i18n/messages';
 import { rankPoints } from '../voting';
+import { modelAlt } from './figure-alt';
 import { byOrderThenText, dotsLabel, formatDate, orNone, type Translate, translator } from './format';
 import type { ModelFigure, PointBlock, ReportBlock, ReportDocument } from './types';
 
@@ -206,7 +207,7 @@ export function buildSessionReport(state: SessionState, options: SessionReportOp
     { kind: 'title', eyebrow: t('report.session.eyebrow'), text: meta.title, subtitle: [meta.group, date].filter(Boolean).join(' · ') },
     { kind: 'facts', rows: sessionFacts(state, t, locale, options.programmeName) },
     { kind: 'heading', level: 1, text: t('report.model.heading'), color: null, newPage: true },
-    { kind: 'model', figure: modelFigure(state, t), caption: t('report.model.caption') },
+    { kind: 'model', figure: modelFigure(state, t), caption: t('report.model.caption'), alt: modelAlt(state, reportedNotes(state), t) },
   ];
   for (const zone of sidesInOrder(state)) blocks.push(...sideBlocks(state, zone, t, themeTitle));
   blocks.push(...sessionWideBlocks(state, t, themeTitle, 1));

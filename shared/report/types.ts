@@ -77,7 +77,8 @@ export type ReportBlock =
   | { kind: 'paragraph'; text: string; tone: 'body' | 'muted' | 'question' }
   | PointBlock
   | { kind: 'bullets'; items: string[] }
-  | { kind: 'model'; figure: ModelFigure; caption: string }
+  /** `alt` says in words what the drawing shows, for those who cannot see it (PDF/UA). */
+  | { kind: 'model'; figure: ModelFigure; caption: string; alt: string }
   /** One cluster (or the notes without one) in the appendix. */
   | { kind: 'noteGroup'; title: string; color: string; notes: string[] }
   | { kind: 'pageBreak' };

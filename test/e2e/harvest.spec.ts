@@ -117,12 +117,12 @@ test('shows progress while exporting, and a plain message when the export fails'
   socket.close();
 });
 
-test('imports an archive on a fresh screen, and refuses a file that is no archive', async ({ page, host }) => {
-  const socket = await seed(host);
-  const archive = await fetch(`${host.origin}api/export/session/${SESSION}.sqlite`, { headers: { Authorization: `Bearer ${host.token}` } });
+test('imports an archive on a fresh screen, and refuses a file that is no archive', async ({ page, host, otherLaptop }) => {
+  // The archive comes from another laptop (its own data folder and host), where the session was made.
+  (await seed(otherLaptop)).close();
+  const archive = await fetch(`${otherLaptop.origin}api/export/session/${SESSION}.sqlite`, { headers: { Authorization: `Bearer ${otherLaptop.token}` } });
   const bytes = Buffer.from(await archive.arrayBuffer());
-  // As if on another laptop: the session is not here (deleted), only its archive file is.
-  await socket.command('workspace', { type: 'session.delete', id: SESSION, confirmTitle: TITLE });
+  const socket = await HostSocket.open(host.socketUrl());
 
   await page.goto(host.pageUrl());
   await expect(page.getByTestId('welcome')).toBeVisible();
@@ -140,7 +140,7 @@ test('imports an archive on a fresh screen, and refuses a file that is no archiv
   await panel.getByTestId('import-choose').click();
   await (await chooser).setFiles({ name: 'programmateam.sqlite', mimeType: 'application/vnd.sqlite3', buffer: bytes });
   await expect(importStatus).toHaveAttribute('data-phase', 'done');
-  await expect(importStatus).toContainText('Nieuw: 1. Aangevuld: 0. Was er al: 0.');
+  await expect(importStatus).toContainText('Nieuw: 1. Bijgewerkt: 0. Was er al: 0.');
   await expect(importStatus.getByRole('listitem')).toContainText(`${TITLE}nieuw`);
   await page.getByRole('dialog').screenshot({ path: shot('harvest-import-done.png') });
 

@@ -13,24 +13,30 @@ export interface HostBundle {
 }
 
 /**
- * Bundles electron/host/main.ts the way build/build.mjs does, without the renderer build, with
- * the export worker beside it (export-worker.mjs), where the host looks for it.
- * The bundle is written inside node_modules/.cache so that its createRequire finds better-sqlite3.
+ * Bundles a host entry the way build/build.mjs does, inside node_modules/.cache so that its
+ * createRequire finds better-sqlite3. The host's main gets the export worker beside it
+ * (export-worker.mjs), where the host looks for it.
  */
-export async function buildHostBundle(): Promise<HostBundle> {
+async function bundle(entry: 'main' | 'cli'): Promise<HostBundle> {
   const cache = join(root, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
-  const dir = mkdtempSync(join(cache, 'eiland-host-'));
-  const file = join(dir, 'main.mjs');
+  const dir = mkdtempSync(join(cache, `eiland-${entry === 'main' ? 'host' : 'cli'}-`));
+  const file = join(dir, `${entry}.mjs`);
   await build({
     ...HOST_BUNDLE_OPTIONS,
     external: [...HOST_BUNDLE_OPTIONS.external],
-    entryPoints: { main: join(root, 'electron/host/main.ts'), 'export-worker': join(root, 'electron/host/jobs/worker.ts') },
+    entryPoints: entry === 'main' ? { main: join(root, 'electron/host/main.ts'), 'export-worker': join(root, 'electron/host/jobs/worker.ts') } : { cli: join(root, 'electron/host/cli.ts') },
     outdir: dir,
     outExtension: { '.js': '.mjs' },
   });
   return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** electron/host/main.ts bundled as the build does, without the renderer build. */
+export const buildHostBundle = () => bundle('main');
+
+/** The command line (electron/host/cli.ts) bundled the same way, for tests that run it as a program. */
+export const buildCliBundle = () => bundle('cli');
 
 export interface HostProcess {
   child: ChildProcess;
@@ -49,8 +55,8 @@ export interface HostProcess {
 const URL_LINE = /Eiland draait op (http:\/\/127\.0\.0\.1:(\d+)\/)\?token=(\S+)/;
 
 /** Starts the bundled host as its own Node process and waits for the line with its address. */
-export function spawnHost(bundle: string, dataDir: string, token: string, timeoutMs = 15_000): Promise<HostProcess> {
-  const child = spawn(process.execPath, [bundle, '--data', dataDir, '--port', '0', '--token', token], {
+export function spawnHost(bundle: string, dataDir: string, token: string, timeoutMs = 15_000, extraArgs: readonly string[] = []): Promise<HostProcess> {
+  const child = spawn(process.execPath, [bundle, '--data', dataDir, '--port', '0', '--token', token, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -104,3 +104,28 @@ export async function openRoom(facilitator: TestClient, sessionId: string): Prom
   if (reply.t !== 'room' || !reply.joinCode) throw new Error('room did not open');
   return reply.joinCode;
 }
+
+/**
+ * How the host answers a phone's socket: the close code when it opens and is closed at once (an
+ * ended participant token gets CLOSE_CODES.roomClosed), the HTTP status when the upgrade is refused.
+ */
+export function socketVerdict(url: string, timeoutMs = 5000): Promise<{ closeCode: number } | { status: number }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    const timer = setTimeout(() => {
+      ws.terminate();
+      reject(new Error(`the host kept ${url} open`));
+    }, timeoutMs);
+    ws.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ closeCode: code });
+    });
+    ws.once('unexpected-response', (_request, response) => {
+      clearTimeout(timer);
+      response.resume();
+      ws.removeAllListeners('close');
+      resolve({ status: response.statusCode ?? 0 });
+    });
+    ws.on('error', () => {});
+  });
+}

@@ -1,249 +1,219 @@
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { entityId } from '../../../shared/commands/schemas';
-import { LIMITS, type Programme, type SessionState } from '../../../shared/domain';
+import type { SessionState } from '../../../shared/domain';
+import { fromColumns, migrateStored } from '../../../shared/records/define';
+import { conflictsFieldSchema } from '../../../shared/records/fields';
+import { recordFor, SCHEMA_VERSION } from '../../../shared/records/index';
+import type { StampedRecord } from '../../../shared/records/merge';
+import { isDeviceId, isRevision, ORIGIN_REVISION } from '../../../shared/records/revision';
 import { WORKSPACE_STREAM } from '../../../shared/protocol';
-import { ARCHIVE_FORMAT, ARCHIVE_SCHEMA_VERSION, ARCHIVE_TABLES } from './archive-schema';
+import { ARCHIVE_LIMITS } from './archive-limits';
+import { readArchiveV1 } from './archive-read-v1';
+import { ARCHIVE_FORMAT, ARCHIVE_SCHEMA_V1, ARCHIVE_SCHEMA_V2, ARCHIVE_SCHEMA_VERSION, ARCHIVE_TABLES_V2, type ArchiveTable, quote } from './archive-schema';
 import type { ArchiveContent } from './archive-write';
 import { ExportError } from './errors';
-import { emptyCollections } from '../../../shared/session-factory';
 
 /**
- * Reads an archive file (bytes) back into session states. The file comes from elsewhere, so it is
- * untrusted: it is opened read-only in memory, its schema and version are checked, and every row
- * is validated as strictly as a command would be (ids, lengths, types) before anything is used.
+ * Reads an archive file (bytes) into records. The file comes from elsewhere, so it is untrusted:
+ * it is opened read-only in memory; its whole schema must be exactly the one this Eiland writes
+ * for its version (no triggers, views, generated or extra columns: nothing in it can run); its row
+ * counts are checked against ARCHIVE_LIMITS before rows are read; rows are read by explicit
+ * columns; and every value passes its record's schema, the same one commands are held to.
  */
-const text = (max: number) => z.string().max(max);
-const int = z.number().int();
-const real = z.number().finite();
-const bool = z.union([z.literal(0), z.literal(1)]).transform((value) => value === 1);
-/** NULL: the field did not exist when the session was made; it stays absent. */
-const optionalBool = bool.nullable().transform((value) => value ?? undefined);
-const hex = z.string().regex(/^#[0-9A-Fa-f]{6}$/);
+const invalid = (message: string) => new ExportError('invalid_archive', `Het archief klopt niet: ${message}`);
+const notAnArchive = () => new ExportError('unreadable_archive', 'Dit bestand is geen Eiland-archief.');
 
-const programmeRow = z.object({ id: entityId, name: text(LIMITS.title), created_at: int });
-const sessionRow = z.object({
-  id: entityId,
-  programme_id: entityId.nullable(),
-  title: text(LIMITS.title),
-  group_name: text(LIMITS.shortText),
-  date: text(10),
-  facilitator: text(LIMITS.shortText),
-  created_at: int,
-  updated_at: int,
-  archived: bool,
-  template_id: entityId,
-  template_name: text(LIMITS.title),
-  figure: z.enum(['lemniscate', 'creation', 'judgement']),
-  background: text(20_000_000).nullable(),
-  dots_per_participant: int.min(1).max(LIMITS.dotsPerParticipant),
-  max_dots_per_item: int.min(1).max(LIMITS.dotsPerParticipant).nullable(),
-  anonymous: bool,
-  hide_notes_until_reveal: bool,
-  moderation: optionalBool,
-  flow: z.string(),
-  timer: z.string(),
-});
-const phase = z.object({
-  id: entityId,
-  kind: z.enum(['checkin', 'observation', 'notes', 'clustering', 'attention', 'voting', 'ingredients', 'other', 'closing']),
-  zoneId: entityId.nullable(),
-});
-const flowJson = z.object({
-  phases: z.array(phase).max(100),
-  currentPhaseId: entityId.nullable(),
-  revealedZoneIds: z.array(entityId).max(100),
-  votingOpen: z.boolean(),
-  votesRevealed: z.boolean(),
-  focusZoneId: entityId.nullable(),
-});
-const timerJson = z.object({ durationMs: int.min(0), startedAt: int.nullable(), remainingMs: real.min(0) });
-const zoneRow = z.object({
-  id: entityId,
-  position: int,
-  name: text(LIMITS.shortText),
-  color: hex,
-  question: text(LIMITS.longText),
-  area_x: real,
-  area_y: real,
-  area_rx: real,
-  area_ry: real,
-});
-const participantRow = z.object({ id: entityId, name: text(LIMITS.participantName).nullable(), joined_at: int });
-const clusterRow = z.object({ id: entityId, zone_id: entityId, title: text(LIMITS.title), x: real, y: real });
-const noteRow = z.object({
-  id: entityId,
-  zone_id: entityId,
-  cluster_id: entityId.nullable(),
-  text: text(LIMITS.noteText),
-  x: real,
-  y: real,
-  color: hex.nullable(),
-  author_id: entityId.nullable(),
-  author_name: text(LIMITS.participantName).nullable(),
-  created_at: int,
-  pending: optionalBool,
-});
-const observationRow = z.object({ zone_id: entityId, text: text(LIMITS.longText) });
-const pointRow = z.object({
-  id: entityId,
-  zone_id: entityId.nullable(),
-  title: text(LIMITS.title),
-  position: int,
-  chosen: bool,
-  theme_key: text(LIMITS.shortText).nullable(),
-});
-const ingredientRow = z.object({ id: entityId, attention_point_id: entityId, text: text(LIMITS.noteText), position: int });
-const otherRow = z.object({ id: entityId, zone_id: entityId.nullable(), text: text(LIMITS.noteText) });
-const voteRow = z.object({ id: entityId, attention_point_id: entityId, participant_id: entityId });
+const schemaCache = new Map<number, string>();
 
-function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue?.path.join('.') || '?';
-  throw new ExportError('invalid_archive', `Het archief klopt niet: ${where}, veld ${field}.`);
-}
-
-function rows(db: Database.Database, table: string, sessionId: string): unknown[] {
-  return db.prepare(`SELECT * FROM ${table} WHERE session_id = ? ORDER BY rowid`).all(sessionId);
-}
-
-function readSession(db: Database.Database, raw: unknown): SessionState {
-  const row = parse(sessionRow, raw, 'een sessie');
-  // The workspace stream shares the id space of sessions; a session may never take its name.
-  if (row.id === WORKSPACE_STREAM) throw new ExportError('invalid_archive', `Het archief klopt niet: een sessie heeft de gereserveerde id "${WORKSPACE_STREAM}".`);
-  const where = (what: string) => `${what} in sessie ${row.id}`;
-  const zones = rows(db, 'zone', row.id)
-    .map((z) => parse(zoneRow, z, where('een kant')))
-    .sort((a, b) => a.position - b.position);
-  const state: SessionState = {
-    meta: {
-      id: row.id,
-      programmeId: row.programme_id,
-      title: row.title,
-      group: row.group_name,
-      date: row.date,
-      facilitator: row.facilitator,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      archived: row.archived,
-    },
-    settings: {
-      dotsPerParticipant: row.dots_per_participant,
-      maxDotsPerItem: row.max_dots_per_item,
-      anonymous: row.anonymous,
-      hideNotesUntilReveal: row.hide_notes_until_reveal,
-      ...(row.moderation === undefined ? {} : { moderation: row.moderation }),
-    } as SessionState['settings'],
-    template: {
-      id: row.template_id,
-      name: row.template_name,
-      figure: row.figure,
-      background: row.background,
-      zones: zones.map((z) => ({ id: z.id, name: z.name, color: z.color, question: z.question, area: { x: z.area_x, y: z.area_y, rx: z.area_rx, ry: z.area_ry } })),
-    },
-    flow: parse(flowJson, jsonOf(row.flow), where('de fasen')),
-    timer: parse(timerJson, jsonOf(row.timer), where('de timer')),
-    ...emptyCollections(),
-  };
-  for (const r of rows(db, 'participant', row.id).map((p) => parse(participantRow, p, where('een deelnemer')))) {
-    state.participants[r.id] = { id: r.id, name: r.name, joinedAt: r.joined_at };
-  }
-  for (const r of rows(db, 'cluster', row.id).map((c) => parse(clusterRow, c, where('een thema')))) {
-    state.clusters[r.id] = { id: r.id, zoneId: r.zone_id, title: r.title, x: r.x, y: r.y };
-  }
-  const notes = rows(db, 'note', row.id);
-  if (notes.length > LIMITS.notesPerSession) throw new ExportError('invalid_archive', `Het archief klopt niet: sessie ${row.id} heeft te veel notities.`);
-  for (const r of notes.map((n) => parse(noteRow, n, where('een notitie')))) {
-    state.notes[r.id] = {
-      id: r.id,
-      zoneId: r.zone_id,
-      text: r.text,
-      x: r.x,
-      y: r.y,
-      color: r.color,
-      authorId: r.author_id,
-      authorName: r.author_name,
-      clusterId: r.cluster_id,
-      createdAt: r.created_at,
-      ...(r.pending === undefined ? {} : { pending: r.pending }),
-    };
-  }
-  for (const r of rows(db, 'observation', row.id).map((o) => parse(observationRow, o, where('een observatie')))) {
-    state.observations[r.zone_id] = { id: r.zone_id, text: r.text };
-  }
-  for (const r of rows(db, 'attention_point', row.id).map((p) => parse(pointRow, p, where('een aandachtspunt')))) {
-    state.attentionPoints[r.id] = { id: r.id, zoneId: r.zone_id, title: r.title, order: r.position, chosen: r.chosen, themeKey: r.theme_key };
-  }
-  for (const r of rows(db, 'ingredient', row.id).map((i) => parse(ingredientRow, i, where('een ingrediënt')))) {
-    state.ingredients[r.id] = { id: r.id, attentionPointId: r.attention_point_id, text: r.text, order: r.position };
-  }
-  for (const r of rows(db, 'other_point', row.id).map((o) => parse(otherRow, o, where('een overig punt')))) {
-    state.otherPoints[r.id] = { id: r.id, zoneId: r.zone_id, text: r.text };
-  }
-  for (const r of rows(db, 'vote', row.id).map((v) => parse(voteRow, v, where('een stem')))) {
-    state.votes[r.id] = { id: r.id, attentionPointId: r.attention_point_id, participantId: r.participant_id };
-  }
-  return state;
-}
-
-function jsonOf(textValue: string): unknown {
+/** The schema as SQLite keeps it after running our own CREATE statements, to compare with a file's. */
+function expectedSchema(version: number): string {
+  const cached = schemaCache.get(version);
+  if (cached) return cached;
+  const db = new Database(':memory:');
   try {
-    return JSON.parse(textValue);
-  } catch {
-    return undefined;
+    db.exec(version === 1 ? ARCHIVE_SCHEMA_V1 : ARCHIVE_SCHEMA_V2);
+    const text = schemaOf(db);
+    schemaCache.set(version, text);
+    return text;
+  } finally {
+    db.close();
   }
 }
 
-function checkHeader(db: Database.Database): { scope: 'session' | 'programme'; scopeId: string } {
-  const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
-  if (!tables.has('archive')) throw new ExportError('unreadable_archive', 'Dit bestand is geen Eiland-archief.');
+function schemaOf(db: Database.Database): string {
+  const rows = db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name').all();
+  return JSON.stringify(rows);
+}
+
+function checkHeader(db: Database.Database): { version: number; scope: 'session' | 'programme'; scopeId: string } {
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name = 'archive'").all();
+  if (tables.length === 0) throw notAnArchive();
   const header = db.prepare('SELECT schema_version, format, scope, scope_id FROM archive').get() as
     | { schema_version: unknown; format: unknown; scope: unknown; scope_id: unknown }
     | undefined;
-  if (!header || header.format !== ARCHIVE_FORMAT) throw new ExportError('unreadable_archive', 'Dit bestand is geen Eiland-archief.');
-  if (typeof header.schema_version !== 'number' || header.schema_version > ARCHIVE_SCHEMA_VERSION) {
+  if (!header || header.format !== ARCHIVE_FORMAT) throw notAnArchive();
+  if (typeof header.schema_version !== 'number' || !Number.isInteger(header.schema_version) || header.schema_version < 1) throw notAnArchive();
+  if (header.schema_version > ARCHIVE_SCHEMA_VERSION) {
     throw new ExportError('unsupported_archive', 'Dit archief is gemaakt met een nieuwere versie van Eiland. Werk Eiland eerst bij.');
   }
-  const missing = ARCHIVE_TABLES.filter((table) => !tables.has(table));
-  if (missing.length > 0) throw new ExportError('invalid_archive', `Het archief klopt niet: de tabel ${missing[0]} ontbreekt.`);
+  if (schemaOf(db) !== expectedSchema(header.schema_version)) {
+    throw invalid('de tabellen zijn niet die van een Eiland-archief (er is iets toegevoegd of veranderd).');
+  }
+  if (header.schema_version >= 2) {
+    // Records of a newer shape than this Eiland knows would be refused one by one; say why at once.
+    const records = (db.prepare('SELECT records_version FROM archive').get() as { records_version: unknown } | undefined)?.records_version;
+    if (typeof records !== 'number' || records > SCHEMA_VERSION) {
+      throw new ExportError('unsupported_archive', 'Dit archief is gemaakt met een nieuwere versie van Eiland. Werk Eiland eerst bij.');
+    }
+  }
   const scope = header.scope === 'programme' ? 'programme' : 'session';
-  return { scope, scopeId: typeof header.scope_id === 'string' ? header.scope_id : '' };
+  return { version: header.schema_version, scope, scopeId: typeof header.scope_id === 'string' ? header.scope_id : '' };
 }
 
 /** Opens archive bytes; throws an ExportError with a plain Dutch message when they are not one. */
 export function readArchive(bytes: Buffer): ArchiveContent {
+  if (bytes.length > ARCHIVE_LIMITS.bytes) {
+    throw new ExportError('too_large', `Dit archief is groter dan ${ARCHIVE_LIMITS.bytes / 1024 / 1024} MB; zo groot kan Eiland het niet inlezen.`);
+  }
   let db: Database.Database;
   try {
     db = new Database(bytes, { readonly: true });
   } catch {
-    throw new ExportError('unreadable_archive', 'Dit bestand is geen Eiland-archief.');
+    throw notAnArchive();
   }
   try {
-    // Views and triggers in a file from elsewhere must never run functions of this program.
+    // Nothing in a file from elsewhere may call functions of this program.
     db.pragma('trusted_schema = OFF');
     let header: ReturnType<typeof checkHeader>;
     try {
       header = checkHeader(db);
     } catch (error) {
       if (error instanceof ExportError) throw error;
-      throw new ExportError('unreadable_archive', 'Dit bestand is geen Eiland-archief.');
+      throw notAnArchive();
     }
-    const programmes: Programme[] = db
-      .prepare('SELECT id, name, created_at FROM programme ORDER BY rowid')
-      .all()
-      .map((row) => parse(programmeRow, row, 'een programma'))
-      .map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
-    const sessions = db
-      .prepare('SELECT * FROM session ORDER BY rowid')
-      .all()
-      .map((row) => readSession(db, row));
-    return { ...header, programmes, sessions };
+    checkCounts(db, header.version);
+    const records = header.version === 1 ? recordsOfV1(db) : recordsOfV2(db);
+    return { scope: header.scope, scopeId: header.scopeId, ...records };
   } catch (error) {
     if (error instanceof ExportError) throw error;
     throw new ExportError('unreadable_archive', 'Dit archief is beschadigd en kan niet worden gelezen.');
   } finally {
     db.close();
   }
+}
+
+function count(db: Database.Database, sql: string): number {
+  return (db.prepare(sql).get() as { n: number }).n;
+}
+
+function checkCounts(db: Database.Database, version: number): void {
+  const sessions = count(db, 'SELECT count(*) AS n FROM session');
+  if (sessions > ARCHIVE_LIMITS.sessions) throw invalid(`er staan ${sessions} sessies in; een archief mag er hoogstens ${ARCHIVE_LIMITS.sessions} hebben.`);
+  const tables = version === 1 ? ['programme', 'session', 'zone', 'participant', 'cluster', 'note', 'observation', 'attention_point', 'ingredient', 'other_point', 'vote'] : ARCHIVE_TABLES_V2.map((t) => t.table);
+  for (const table of tables) {
+    const rows = count(db, `SELECT count(*) AS n FROM ${table}`);
+    if (rows > ARCHIVE_LIMITS.rowsPerTable) throw invalid(`de tabel ${table} heeft ${rows} rijen; hoogstens ${ARCHIVE_LIMITS.rowsPerTable} mogen.`);
+  }
+  const most = (table: string) => count(db, `SELECT coalesce(max(c), 0) AS n FROM (SELECT count(*) AS c FROM ${table} GROUP BY session_id)`);
+  const participants = most('participant');
+  if (participants > ARCHIVE_LIMITS.participantsPerSession) {
+    throw invalid(`een sessie heeft ${participants} deelnemers; hoogstens ${ARCHIVE_LIMITS.participantsPerSession} mogen.`);
+  }
+  const notes = most('note');
+  if (notes > ARCHIVE_LIMITS.notesPerSession) throw invalid(`een sessie heeft ${notes} notities; hoogstens ${ARCHIVE_LIMITS.notesPerSession} mogen.`);
+}
+
+const vectorSchema = z.record(z.string().refine(isDeviceId), z.string().refine(isRevision)).refine((vv) => Object.keys(vv).length <= 64);
+
+function readTable(db: Database.Database, table: ArchiveTable, sessionIds: ReadonlySet<string> | null): { sessionId: string | null; record: StampedRecord }[] {
+  const columns = [...table.keys, 'rev', 'vv', 'deleted', ...table.fields.map((field) => field.column)];
+  const rows = db.prepare(`SELECT ${columns.map(quote).join(', ')} FROM ${table.table} ORDER BY ${table.keys.map(quote).join(', ')}`).all() as Record<string, unknown>[];
+  const what = `tabel ${table.table}`;
+  return rows.map((row) => {
+    const sessionId = table.keys.includes('session_id') ? String(row.session_id) : null;
+    if (sessionIds && sessionId !== null && !sessionIds.has(sessionId)) throw invalid(`${what} noemt een sessie die er niet in staat.`);
+    if (typeof row.rev !== 'string' || !isRevision(row.rev)) throw invalid(`${what}: een revisie klopt niet.`);
+    const vv = vectorSchema.safeParse(parseJson(row.vv));
+    if (!vv.success) throw invalid(`${what}: een versievector klopt niet.`);
+    if (row.deleted !== 0 && row.deleted !== 1) throw invalid(`${what}: de kolom deleted is 0 of 1.`);
+    const value = fromColumns(table.fields, row);
+    const id = table.keys.includes('id') ? String(row.id) : '';
+    if (table.keys.includes('id')) value.id = id;
+    const { record } = table;
+    if (row.deleted === 1) {
+      const kept: Record<string, unknown> = {};
+      for (const field of record.tombstoneFields ?? []) kept[field] = value[field] ?? null;
+      if (record.conflictField && value.conflicts !== undefined) {
+        const conflicts = conflictsFieldSchema.safeParse(value.conflicts);
+        if (!conflicts.success) throw invalid(`${what}, rij ${id}, veld conflicts.`);
+        kept.conflicts = conflicts.data;
+      }
+      return { sessionId, record: { key: record.key, id, value: null, kept, rev: row.rev, vv: vv.data } };
+    }
+    const parsed = record.schema.safeParse(value);
+    if (!parsed.success) {
+      const field = parsed.error.issues[0]?.path.join('.') || '?';
+      throw invalid(`${what}, rij ${id || sessionId}, veld ${field}.`);
+    }
+    return { sessionId, record: { key: record.key, id, value: parsed.data, kept: null, rev: row.rev, vv: vv.data } };
+  });
+}
+
+function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string') return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
+function recordsOfV2(db: Database.Database): Omit<ArchiveContent, 'scope' | 'scopeId'> {
+  const workspace: StampedRecord[] = [];
+  for (const table of ARCHIVE_TABLES_V2.filter((t) => t.record.scope !== 'session')) workspace.push(...readTable(db, table, null).map((row) => row.record));
+  const live = workspace.filter((record) => record.key === 'sessions' && record.value !== null).map((record) => record.id);
+  if (live.includes(WORKSPACE_STREAM)) throw invalid(`een sessie heeft de gereserveerde id "${WORKSPACE_STREAM}".`);
+  const sessions = new Map(live.map((id) => [id, [] as StampedRecord[]]));
+  for (const table of ARCHIVE_TABLES_V2.filter((t) => t.record.scope === 'session')) {
+    for (const { sessionId, record } of readTable(db, table, new Set(live))) sessions.get(sessionId as string)?.push(record);
+  }
+  for (const [id, records] of sessions) {
+    for (const key of ['settings', 'template', 'flow', 'timer']) {
+      if (!records.some((record) => record.key === key && record.value !== null)) throw invalid(`sessie ${id} mist ${key}.`);
+    }
+  }
+  return { workspace, sessions: [...sessions].map(([id, records]) => ({ id, records })) };
+}
+
+/** A version-1 archive has no revisions: its records are older than any change (they only fill gaps). */
+function recordsOfV1(db: Database.Database): Omit<ArchiveContent, 'scope' | 'scopeId'> {
+  const { programmes, sessions } = readArchiveV1(db);
+  const stamp = (kind: 'workspace' | 'session', key: string, id: string, value: object): StampedRecord => {
+    const record = recordFor(kind, key);
+    const current = record ? (migrateStored(record, value, 1) as object) : value;
+    return { key, id, value: current, kept: null, rev: ORIGIN_REVISION, vv: {} };
+  };
+  const known = new Set(programmes.map((programme) => programme.id));
+  const workspace = programmes.map((programme) => stamp('workspace', 'programmes', programme.id, programme));
+  const out: ArchiveContent['sessions'] = [];
+  for (const state of sessions) {
+    // A programme that is not in the file cannot be pointed at: the session stands alone (as version 1 did).
+    const programmeId = state.meta.programmeId !== null && known.has(state.meta.programmeId) ? state.meta.programmeId : null;
+    workspace.push(stamp('workspace', 'sessions', state.meta.id, { ...state.meta, programmeId }));
+    out.push({ id: state.meta.id, records: recordsOfState(state, (key, id, value) => stamp('session', key, id, value)) });
+  }
+  return { workspace, sessions: out };
+}
+
+/** A session state as records (the meta copy excluded: the sessions-list entry carries it). */
+export function recordsOfState(state: SessionState, stamp: (key: string, id: string, value: object) => StampedRecord): StampedRecord[] {
+  const records: StampedRecord[] = [];
+  for (const [key, value] of Object.entries(state)) {
+    if (key === 'meta') continue;
+    const record = recordFor('session', key);
+    if (!record) continue;
+    if (record.singleton) records.push(stamp(key, '', value as object));
+    else for (const [id, item] of Object.entries(value as Record<string, object>)) records.push(stamp(key, id, item));
+  }
+  return records;
 }

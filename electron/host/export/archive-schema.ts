@@ -1,11 +1,17 @@
+import { archiveColumns, type ArchiveColumn, type RecordDefinition } from '../../../shared/records/define';
+import { ARCHIVED_RECORDS } from '../../../shared/records/index';
+
 /**
  * The archive file: one standalone SQLite file with plain tables, readable with any SQLite tool
  * and documented in docs/archive-format.md. It is a stable exchange format, separate from the
- * app's own database (whose layout may change): a new version only ever adds, and says so in
- * `archive.schema_version`. Keep this file and the documentation in step.
+ * app's own database (whose layout may change), and says its version in `archive.schema_version`.
+ *
+ * Version 2 is derived from the record declarations (shared/records/): one table per record type,
+ * one column per field, and per row its revision, version vector and whether it is a tombstone.
+ * Version 1 (hand-written below) is still read.
  */
 export const ARCHIVE_FORMAT = 'eiland-archive';
-export const ARCHIVE_SCHEMA_VERSION = 1;
+export const ARCHIVE_SCHEMA_VERSION = 2;
 /** SQLite's application_id header field: "EILA", so file tools can tell an Eiland archive. */
 export const ARCHIVE_APPLICATION_ID = 0x45494c41;
 
@@ -134,8 +140,64 @@ CREATE VIEW attention_point_dots AS
   GROUP BY p.session_id, p.id;
 `;
 
+const HEADER_V2 = `CREATE TABLE archive (
+  schema_version INTEGER NOT NULL,
+  format TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  app_version TEXT NOT NULL,
+  scope TEXT NOT NULL CHECK (scope IN ('session', 'programme')),
+  scope_id TEXT NOT NULL,
+  records_version INTEGER NOT NULL
+)`;
+
+const SQL_TYPES = { text: 'TEXT', integer: 'INTEGER', real: 'REAL', boolean: 'INTEGER', json: 'TEXT' } as const;
+
+/** How one record type lies in an archive: its table, key columns and field columns. */
+export interface ArchiveTable {
+  record: RecordDefinition;
+  table: string;
+  /** The columns that say which row it is: `session_id` and/or `id`. */
+  keys: string[];
+  /** The record's fields; for a collection, its `id` field is the `id` key column. */
+  fields: ArchiveColumn[];
+}
+
+export function archiveTableOf(record: RecordDefinition): ArchiveTable {
+  const keys = [...(record.scope === 'session' ? ['session_id'] : []), ...(record.singleton ? [] : ['id'])];
+  const fields = archiveColumns(record).filter((column) => !keys.includes(column.column));
+  return { record, table: record.table as string, keys, fields };
+}
+
+export const ARCHIVE_TABLES_V2: readonly ArchiveTable[] = ARCHIVED_RECORDS.map(archiveTableOf);
+
+/** Column names come from field names; quoted, so a field may be called `group` or `order`. */
+export const quote = (name: string) => `"${name}"`;
+
+/** Every field column is nullable: a tombstone keeps only what its record names (never text). */
+function tableSql({ table, keys, fields }: ArchiveTable): string {
+  const lines = [
+    ...keys.map((key) => `  ${quote(key)} TEXT NOT NULL`),
+    '  rev TEXT NOT NULL',
+    '  vv TEXT NOT NULL',
+    '  deleted INTEGER NOT NULL',
+    ...fields.map((column) => `  ${quote(column.column)} ${SQL_TYPES[column.kind]}`),
+    `  PRIMARY KEY (${keys.map(quote).join(', ')})`,
+  ];
+  return `CREATE TABLE ${table} (\n${lines.join(',\n')}\n)`;
+}
+
+/** A convenience for anyone who opens the file: the dots per attention point, tombstones left out. */
+const RANKING_VIEW_V2 = `CREATE VIEW attention_point_dots AS
+  SELECT p.session_id, p.id AS attention_point_id, p.zone_id, p.title, p.theme_key, p.chosen, count(v.id) AS dots
+  FROM attention_point p
+  LEFT JOIN vote v ON v.session_id = p.session_id AND v.attention_point_id = p.id AND v.deleted = 0
+  WHERE p.deleted = 0
+  GROUP BY p.session_id, p.id`;
+
+export const ARCHIVE_SCHEMA_V2 = [HEADER_V2, ...ARCHIVE_TABLES_V2.map(tableSql), RANKING_VIEW_V2].map((statement) => `${statement};`).join('\n');
+
 /** The tables every version-1 archive has; reading checks for them before anything else. */
-export const ARCHIVE_TABLES = [
+export const ARCHIVE_TABLES_V1 = [
   'archive',
   'programme',
   'session',

@@ -6,7 +6,10 @@ import { buildSessionReport } from '../../../shared/report/session-report';
 import { type LinkSuggestion, suggestLinks } from '../../../shared/report/suggest';
 import type { Engine } from '../engine';
 import { readArchive } from './archive-read';
-import { writeArchive } from './archive-write';
+import { type ArchiveContent, writeArchive } from './archive-write';
+import { WORKSPACE_STREAM } from '../../../shared/protocol';
+import { recordFor } from '../../../shared/records/index';
+import type { StampedRecord } from '../../../shared/records/merge';
 import { ExportError, unknownProgramme, unknownSession } from './errors';
 import { type ImportReport, importArchive } from './importer';
 import { type RenderedPdf, renderPdf, type RenderOptions } from './render-pdf';
@@ -60,14 +63,44 @@ export function programmePdf(
 
 /** A session as a standalone archive, with its programme so the file is complete on its own. */
 export function sessionArchive(engine: Engine, id: string): Buffer {
-  const state = sessionOf(engine, id);
-  const programme = state.meta.programmeId ? engine.workspace.programmes[state.meta.programmeId] : undefined;
-  return writeArchive({ scope: 'session', scopeId: id, programmes: programme ? [programme] : [], sessions: [state] });
+  return writeArchive(sessionArchiveContent(engine, id));
 }
 
+export function sessionArchiveContent(engine: Engine, id: string): ArchiveContent {
+  const state = sessionOf(engine, id);
+  const workspace = engine.recordRows(WORKSPACE_STREAM);
+  const programmeId = state.meta.programmeId;
+  return {
+    scope: 'session',
+    scopeId: id,
+    workspace: workspace.filter((row) => (row.key === 'programmes' && row.id === programmeId) || (row.key === 'sessions' && row.id === id)),
+    sessions: [{ id, records: sessionRecords(engine, id) }],
+  };
+}
+
+/**
+ * A programme with its sessions (all, or the chosen ones), and the tombstones of its deleted
+ * sessions, so a deletion on this laptop reaches the laptop that merges the archive.
+ */
 export function programmeArchive(engine: Engine, programmeId: string, sessionIds?: readonly string[]): Buffer {
-  const programme = programmeOf(engine, programmeId);
-  return writeArchive({ scope: 'programme', scopeId: programmeId, programmes: [programme], sessions: programmeSessions(engine, programmeId, sessionIds) });
+  return writeArchive(programmeArchiveContent(engine, programmeId, sessionIds));
+}
+
+export function programmeArchiveContent(engine: Engine, programmeId: string, sessionIds?: readonly string[]): ArchiveContent {
+  const ids = programmeSessions(engine, programmeId, sessionIds).map((state) => state.meta.id);
+  const chosen = new Set(ids);
+  const workspace = engine.recordRows(WORKSPACE_STREAM).filter((row) => {
+    if (row.key === 'programmes') return row.id === programmeId;
+    if (row.key !== 'sessions') return false;
+    if (row.value === null) return !sessionIds?.length && row.kept?.programmeId === programmeId;
+    return chosen.has(row.id);
+  });
+  return { scope: 'programme', scopeId: programmeId, workspace, sessions: ids.map((id) => ({ id, records: sessionRecords(engine, id) })) };
+}
+
+/** A session's records for an archive; its meta copy stays home (the sessions-list entry carries it). */
+function sessionRecords(engine: Engine, id: string): StampedRecord[] {
+  return engine.recordRows(id).filter((row) => recordFor('session', row.key)?.table != null) as StampedRecord[];
 }
 
 export type CsvTable = 'notes' | 'votes';

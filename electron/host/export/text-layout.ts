@@ -225,6 +225,9 @@ export function drawLine(canvas: TextCanvas, line: Line, x: number, y: number, s
     if (runFace) canvas.drawRun(runFace, runText, runX, baseline, style.size, style.color);
     runFace = null;
   };
+  // A word that starts a new run after another word gets its space drawn too (an invisible glyph
+  // just left of it), so text extraction and screen readers hear "begrippen. ✓ wat", not "begrippen.✓wat".
+  let after = false;
   for (const word of visualOrder(line)) {
     const first = word.segments[0];
     const single = word.segments.length === 1 && word.direction !== 'rtl' && first?.face === face ? first : undefined;
@@ -233,10 +236,11 @@ export function drawLine(canvas: TextCanvas, line: Line, x: number, y: number, s
     } else if (single) {
       flush();
       runFace = single.face;
-      runText = single.text;
-      runX = cursor;
+      runText = after ? ` ${single.text}` : single.text;
+      runX = after ? cursor - space : cursor;
     } else {
       flush();
+      if (after) canvas.drawRun(face, ' ', cursor - space, baseline, style.size, style.color);
       let at = cursor;
       for (const segment of word.direction === 'rtl' ? [...word.segments].reverse() : word.segments) {
         canvas.drawRun(segment.face, segment.text, at, baseline, style.size, style.color);
@@ -244,6 +248,7 @@ export function drawLine(canvas: TextCanvas, line: Line, x: number, y: number, s
       }
     }
     cursor += word.width + space;
+    after = true;
   }
   flush();
 }

@@ -1,6 +1,6 @@
-import type { IncomingMessage } from 'node:http';
 import { extname, isAbsolute } from 'node:path';
-import { type ExportFormat, type ExportJobRequest, exportJobRequest } from '../../../shared/jobs';
+import { EXPORT_EXTENSIONS, type ExportToFileRequest } from '../../../shared/http-routes';
+import { type ExportJobRequest, exportJobRequest } from '../../../shared/jobs';
 import type { Job, Jobs } from '../jobs/jobs';
 import { ExportError } from './errors';
 
@@ -16,21 +16,8 @@ import { ExportError } from './errors';
  * The same request without waiting, with progress and a way to stop it, is POST /api/jobs/export.
  */
 
-/** A few hundred bytes in practice; anything far bigger is not a request for this route. */
-const MAX_REQUEST_BYTES = 64 * 1024;
-
-/**
- * The file extensions each format may be written under. The path comes from a save dialog, but
- * the route must not become a way to overwrite any file of the user's with an export (a script,
- * a settings file): the name has to say what it holds. `.eiland` is the archive type the desktop
- * registers for double-click.
- */
-export const EXTENSIONS: Record<ExportFormat, readonly string[]> = {
-  pdf: ['.pdf'],
-  sqlite: ['.sqlite', '.eiland', '.db'],
-  csv: ['.csv'],
-  'votes-csv': ['.csv'],
-};
+/** The file extensions each format may be written under (see EXPORT_EXTENSIONS for why). */
+export const EXTENSIONS = EXPORT_EXTENSIONS;
 
 export interface ExportToFileReply {
   status: number;
@@ -46,28 +33,6 @@ const FIELD_MESSAGES: Record<string, string> = {
   lang: 'De taal is nl of en.',
   sessions: 'De lijst met sessies klopt niet.',
 };
-
-/** A request's body, refused as `too_large` (with `tooLarge` said) once it passes `limit` bytes. */
-export async function readLimited(request: IncomingMessage, limit: number, tooLarge: string): Promise<Buffer> {
-  if (Number(request.headers['content-length'] ?? 0) > limit) throw new ExportError('too_large', tooLarge);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new ExportError('too_large', tooLarge);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-export async function readJson(request: IncomingMessage): Promise<unknown> {
-  const body = await readLimited(request, MAX_REQUEST_BYTES, 'Dit verzoek is te groot.');
-  try {
-    return JSON.parse(body.toString('utf8')) as unknown;
-  } catch {
-    throw new ExportError('bad_request', 'Dit verzoek is geen geldige JSON.');
-  }
-}
 
 /**
  * Checks the request as a whole; every refusal is a 400 with one plain sentence. `needsPath`:
@@ -93,14 +58,19 @@ export function parseExportRequest(input: unknown, needsPath = true): ExportJobR
   return request;
 }
 
+/** The export-to-file route's check: as parseExportRequest, with the path it must have. */
+export function parseExportToFileRequest(input: unknown): ExportToFileRequest {
+  const request = parseExportRequest(input, true);
+  return { ...request, path: request.path as string };
+}
+
 /**
- * Reads, checks, exports and writes. Errors about the request or the data (unknown id) are thrown
+ * Exports and writes a request checked by parseExportRequest. Errors about the request or the data (unknown id) are thrown
  * as ExportError for the API's usual answer; a place that cannot be written is answered here, as
  * 422, since the export itself was fine. `started` hands the job out, so a requester that goes
  * away can have it cancelled.
  */
-export async function exportToFile(jobs: Jobs, request: IncomingMessage, started: (job: Job<unknown>) => void): Promise<ExportToFileReply> {
-  const wanted = parseExportRequest(await readJson(request));
+export async function exportToFile(jobs: Jobs, wanted: ExportToFileRequest, started: (job: Job<unknown>) => void): Promise<ExportToFileReply> {
   const job = jobs.startExport(wanted);
   started(job);
   try {

@@ -1,24 +1,23 @@
 import type { IncomingMessage } from 'node:http';
-import { PassThrough, type Readable } from 'node:stream';
-import { type ExportJobRequest, JOB_ROUTES, type JobEvent, type JobProgress, MAX_IMPORT_BYTES } from '../../../shared/jobs';
+import { PassThrough } from 'node:stream';
+import { API_ROUTES, type ExportJobRequest, JOB_ID } from '../../../shared/http-routes';
+import type { JobEvent, JobProgress } from '../../../shared/jobs';
+import { ApiRefusal, apiRoute } from '../http/api-route';
+import { failure, type Reply, text } from '../http/reply';
+import type { Route } from '../http/router';
 import { ExportError } from '../export/errors';
-import { parseExportRequest, readJson, readLimited } from '../export/write-to-file';
-import type { Reply } from '../http-api';
+import { parseExportRequest } from '../export/write-to-file';
 import type { Job, Jobs } from './jobs';
 import { JobCancelled } from './pool';
 
 /**
- * The HTTP side of jobs, all in this file so it can move into the host's router as it is: the
- * handlers take the request and answer a Reply, never touching the response. The routes and their
- * shapes are declared in shared/jobs.ts; http-api.ts checks the facilitator token first, hands
- * `/api/jobs/…` here, and uses `download`, `importInOnePiece` and `readBody` for its own export and
- * import routes, which run through the same jobs but answer in one piece. A job's events are a
- * Reply whose body is a stream (`stream`): the one thing a router must add to send them.
+ * The job routes of the host's router (declared in shared/http-routes.ts, described in
+ * shared/jobs.ts), and the helpers the one-piece export and import routes (http/routes.ts) use to
+ * run through the same jobs. Handlers answer a Reply and never touch the response; a job's events
+ * are a Reply whose body is a stream, which the router drops when the requester goes away.
  */
 
 const INTERNAL = 'Er ging iets mis bij het exporteren of importeren. Er is niets veranderd.';
-
-export const readBody = (request: IncomingMessage): Promise<Buffer> => readLimited(request, MAX_IMPORT_BYTES, 'Dit bestand is te groot om te importeren.');
 
 /**
  * A requester that goes away before its answer cancels its job: nobody is waiting for it. The
@@ -34,27 +33,33 @@ export function cancelOnClose(request: IncomingMessage, job: Job<unknown>): void
   );
 }
 
-const answer = (status: number, code: string, message: string): Reply => ({
-  status,
-  type: 'application/json; charset=utf-8',
-  body: JSON.stringify({ code, message }),
-});
+/** A job stopped because its requester left: the answer goes nowhere, but it is still one. */
+export function refuseStopped(error: unknown): Reply | null {
+  return error instanceof JobCancelled ? failure(409, 'cancelled', 'Gestopt. Er is niets veranderd.') : null;
+}
 
 const asBuffer = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 
+/** A made file as a download: plain letters for old tools, the real title in filename*. */
+export function download(contentType: string, data: Uint8Array | Buffer | string, fileName: string): Reply {
+  const ascii = fileName.normalize('NFD').replace(/[^\w.-]+/g, '-').replace(/-+/g, '-');
+  return {
+    status: 200,
+    body: typeof data === 'string' ? data : Buffer.isBuffer(data) ? data : asBuffer(data),
+    headers: {
+      'Content-Type': contentType,
+      'Cache-Control': 'no-store',
+      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    },
+  };
+}
+
 /** GET /api/export/…: an export made in the worker and sent in one piece. */
-export async function download(jobs: Jobs, wanted: ExportJobRequest, request: IncomingMessage): Promise<Reply> {
+export async function exportInOnePiece(jobs: Jobs, wanted: ExportJobRequest, request: IncomingMessage): Promise<Reply> {
   const job = jobs.makeExport(wanted);
   cancelOnClose(request, job);
   const output = await job.result;
-  return { status: 200, type: output.contentType, body: asBuffer(output.data), filename: output.fileName };
-}
-
-/** POST /api/import: read and checked in the worker, applied here; the report in one piece. */
-export async function importInOnePiece(jobs: Jobs, request: IncomingMessage): Promise<Reply> {
-  const job = jobs.startImport(await readBody(request));
-  cancelOnClose(request, job);
-  return { status: 200, type: 'application/json; charset=utf-8', body: JSON.stringify(await job.result) };
+  return download(output.contentType, output.data, output.fileName);
 }
 
 /**
@@ -84,35 +89,44 @@ function stream<T>(start: (onProgress: (progress: JobProgress) => void) => Job<T
       },
     )
     .finally(() => body.end());
-  return { status: 200, type: 'application/x-ndjson; charset=utf-8', body: '', stream: body as Readable };
+  return { status: 200, body: '', headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' }, stream: body };
 }
 
-const JOB = /^\/api\/jobs\/([A-Za-z0-9-]{8,64})(\/file)?$/;
+function jobId(params: Readonly<Record<string, string>>): string {
+  const id = params.id ?? '';
+  if (!JOB_ID.test(id)) throw new ApiRefusal(404, 'not_found', 'Deze taak bestaat niet.');
+  return id;
+}
 
-/** `/api/jobs/…`: the job routes of shared/jobs.ts. */
-export async function jobRoute(request: IncomingMessage, url: URL, jobs: Jobs): Promise<Reply> {
-  const method = request.method ?? 'GET';
-  const path = url.pathname;
-  if (path === JOB_ROUTES.export) {
-    if (method !== 'POST') return answer(405, 'bad_request', 'Start een export met POST.');
-    const wanted = parseExportRequest(await readJson(request), false);
-    return stream((onProgress) => jobs.startExport(wanted, onProgress));
-  }
-  if (path === JOB_ROUTES.import) {
-    if (method !== 'POST') return answer(405, 'bad_request', 'Stuur het archiefbestand met POST.');
-    const bytes = await readBody(request);
-    return stream((onProgress) => jobs.startImport(bytes, onProgress));
-  }
-  const match = JOB.exec(path);
-  if (!match) return answer(404, 'not_found', 'Dit adres kent Eiland niet.');
-  const id = match[1] as string;
-  if (match[2]) {
-    if (method !== 'GET') return answer(405, 'bad_request', 'Haal het bestand op met GET.');
-    const file = jobs.takeFile(id);
-    if (!file) return answer(404, 'not_found', 'Dit bestand is er niet (meer). Exporteer het opnieuw.');
-    return { status: 200, type: file.contentType, body: asBuffer(file.data), filename: file.fileName };
-  }
-  if (method !== 'DELETE') return answer(405, 'bad_request', 'Stop een taak met DELETE.');
-  if (!jobs.cancel(id)) return answer(404, 'not_found', 'Deze taak loopt niet (meer).');
-  return { status: 204, type: 'text/plain; charset=utf-8', body: '' };
+export function jobRoutes(jobs: Jobs, token: string): Route[] {
+  const own = { listeners: ['loopback'] as const, token, refuse: refuseStopped };
+  return [
+    apiRoute(API_ROUTES.jobExport, {
+      ...own,
+      // The same checks and words as export-to-file, except that the path may be left out.
+      parseBody: (raw) => parseExportRequest(raw, false),
+      handle: ({ body }) => stream((onProgress) => jobs.startExport(body, onProgress)),
+    }),
+    apiRoute(API_ROUTES.jobImport, {
+      ...own,
+      bodyTimeoutMs: 120_000,
+      // An empty or wrong file is the worker's to say (`unreadable_archive`), like any other.
+      handle: ({ bytes }) => stream((onProgress) => jobs.startImport(bytes, onProgress)),
+    }),
+    apiRoute(API_ROUTES.jobCancel, {
+      ...own,
+      handle({ params }) {
+        if (!jobs.cancel(jobId(params))) throw new ApiRefusal(404, 'not_found', 'Deze taak loopt niet (meer).');
+        return text(204, '');
+      },
+    }),
+    apiRoute(API_ROUTES.jobFile, {
+      ...own,
+      handle({ params }) {
+        const file = jobs.takeFile(jobId(params));
+        if (!file) throw new ApiRefusal(404, 'not_found', 'Dit bestand is er niet (meer). Exporteer het opnieuw.');
+        return download(file.contentType, file.data, file.fileName);
+      },
+    }),
+  ];
 }

@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3';
 import type { JobProgress } from '../../../shared/jobs';
-import { fileStem } from '../../../shared/report/file-name';
+import { exportFileStem as fileStem } from '../../../shared/http-routes';
 import { EventStore } from '../db/event-store';
 import { Engine } from '../engine';
 import { readArchive } from '../export/archive-read';
 import { ExportError } from '../export/errors';
-import { programmeArchive, programmeOf, programmePdf, programmeSessions, sessionArchive, sessionCsv, sessionOf, sessionPdf } from '../export/exporter';
+import type { ArchiveContent } from '../export/archive-write';
+import { writeArchive } from '../export/archive-write';
+import { programmeArchiveContent, programmeOf, programmePdf, programmeSessions, sessionArchiveContent, sessionCsv, sessionOf, sessionPdf } from '../export/exporter';
 import type { RenderOptions } from '../export/render-pdf';
 import type { ExportOutput, WorkerOutput, WorkerTask } from './messages';
 
@@ -28,15 +30,15 @@ export type Progress = (progress: JobProgress) => void;
  * starts, so the host's WAL is never held back by a long read. A read that `load` did not do
  * would fail loudly afterwards instead of seeing another moment.
  */
-function snapshot(databaseFile: string, load: (engine: Engine) => void): Engine {
+function snapshot<T>(databaseFile: string, load: (engine: Engine) => T): { engine: Engine; loaded: T } {
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 2000');
     db.exec('BEGIN');
     const engine = new Engine(new EventStore(db));
-    load(engine);
+    const loaded = load(engine);
     db.exec('COMMIT');
-    return engine;
+    return { engine, loaded };
   } finally {
     db.close();
   }
@@ -48,11 +50,18 @@ async function exportTask(task: Extract<WorkerTask, { kind: 'export' }>, databas
   const { scope, id, format, sessions } = task.request;
   const locale = task.request.lang ?? 'nl';
   progress({ stage: 'preparing', done: 0, total: 0 });
-  // Reading names what is missing (unknown session or programme) before anything is made.
-  const engine = snapshot(databaseFile, (loading) => {
+  // Reading names what is missing (unknown session or programme) before anything is made. An
+  // archive's records (revisions, tombstones) are read from the file, so they are taken here too.
+  const { engine, loaded: archive } = snapshot(databaseFile, (loading): ArchiveContent | null => {
     if (scope === 'session') sessionOf(loading, id);
     else programmeSessions(loading, id, sessions);
+    if (format !== 'sqlite') return null;
+    return scope === 'session' ? sessionArchiveContent(loading, id) : programmeArchiveContent(loading, id, sessions);
   });
+  const archiveBytes = () => {
+    if (!archive) throw new Error('an archive export read no records');
+    return writeArchive(archive);
+  };
   const options: RenderOptions = { onProgress: (stage, done, total) => progress({ stage, done, total }) };
   const saving = () => progress({ stage: 'saving', done: 0, total: 0 });
   if (scope === 'session') {
@@ -65,7 +74,7 @@ async function exportTask(task: Extract<WorkerTask, { kind: 'export' }>, databas
       }
       case 'sqlite':
         saving();
-        return { kind: 'export', data: sessionArchive(engine, id), fileName: `${stem}.eiland`, contentType: 'application/vnd.sqlite3' };
+        return { kind: 'export', data: archiveBytes(), fileName: `${stem}.eiland`, contentType: 'application/vnd.sqlite3' };
       case 'csv':
       case 'votes-csv': {
         saving();
@@ -81,7 +90,7 @@ async function exportTask(task: Extract<WorkerTask, { kind: 'export' }>, databas
   }
   if (format === 'sqlite') {
     saving();
-    return { kind: 'export', data: programmeArchive(engine, id, sessions), fileName: `${stem}.eiland`, contentType: 'application/vnd.sqlite3' };
+    return { kind: 'export', data: archiveBytes(), fileName: `${stem}.eiland`, contentType: 'application/vnd.sqlite3' };
   }
   throw new ExportError('bad_request', 'CSV kan alleen per sessie. Kies voor een programma pdf of sqlite.');
 }

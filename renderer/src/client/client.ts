@@ -1,5 +1,6 @@
 import { nanoid } from 'nanoid';
-import type { ClientMessage, EventMessage, HostMessage } from '../../../shared/protocol';
+import type { SessionState } from '../../../shared/domain';
+import { type ClientMessage, type EventMessage, type HostMessage, MAX_KNOWN_PICTURES, PROTOCOL_VERSION, pictureRefHash, SCHEMA_VERSION, type StreamState } from '../../../shared/protocol';
 import { Backoff, DEFAULT_BACKOFF } from './backoff';
 import { HostError } from './errors';
 import { type Ack, Outbox } from './outbox';
@@ -31,6 +32,8 @@ export class EilandClient {
   private readonly backoff: Backoff;
   private readonly outbox = new Outbox();
   private readonly streams = new Map<string, { tracker: StreamTracker; handlers: StreamHandlers }>();
+  /** Pictures the host sent once, by hash; snapshots refer to them (see PICTURE_REF_PREFIX). */
+  private readonly pictures = new Map<string, string>();
   private readonly changeListeners = new Set<() => void>();
   private readonly errorListeners = new Set<HostErrorListener>();
   private readonly createSocket: (url: string) => WebSocket;
@@ -87,7 +90,7 @@ export class EilandClient {
   subscribe(stream: string, handlers: StreamHandlers): () => void {
     const entry = { tracker: new StreamTracker(), handlers };
     this.streams.set(stream, entry);
-    this.transmit({ t: 'subscribe', stream });
+    this.transmit({ t: 'subscribe', stream, ...this.knownPictures() });
     return () => {
       if (this.streams.get(stream) !== entry) return;
       this.streams.delete(stream);
@@ -97,6 +100,7 @@ export class EilandClient {
 
   /** Resolves when the host acknowledged the command, rejects with a HostError when it refused it. */
   send(stream: string, command: CommandInput): Promise<Ack> {
+    if (this.connection === 'outdated') return Promise.reject(new HostError('version_mismatch', 'The host runs another version of Eiland'));
     const message = { t: 'command', id: this.makeId(), stream, command } as const;
     const result = this.outbox.add(message);
     this.transmit(message);
@@ -136,13 +140,30 @@ export class EilandClient {
     }
     switch (message.t) {
       case 'welcome':
-        this.welcomed({ role: message.role, participantId: message.participantId, serverTime: message.serverTime });
+        if (message.protocolVersion !== PROTOCOL_VERSION || message.schemaVersion !== SCHEMA_VERSION) {
+          this.outdated();
+          return;
+        }
+        this.welcomed({
+          role: message.role,
+          participantId: message.participantId,
+          serverTime: message.serverTime,
+          readOnly: message.readOnly === true,
+          ...(message.projectorToken ? { projectorToken: message.projectorToken } : {}),
+        });
+        return;
+      case 'picture':
+        this.keepPicture(message.hash, message.dataUrl);
         return;
       case 'snapshot': {
+        if (message.schemaVersion !== SCHEMA_VERSION) {
+          this.outdated();
+          return;
+        }
         const entry = this.streams.get(message.stream);
         if (!entry) return;
         entry.tracker.snapshot(message.seq);
-        entry.handlers.snapshot(message.state, message.seq);
+        entry.handlers.snapshot(this.withPictures(message.state), message.seq);
         return;
       }
       case 'event':
@@ -195,7 +216,29 @@ export class EilandClient {
 
   private resubscribe(stream: string, tracker: StreamTracker): void {
     const seq = tracker.seq;
-    this.transmit(seq === null ? { t: 'subscribe', stream } : { t: 'subscribe', stream, sinceSeq: seq });
+    this.transmit({ t: 'subscribe', stream, ...(seq === null ? {} : { sinceSeq: seq }), ...this.knownPictures() });
+  }
+
+  private keepPicture(hash: string, dataUrl: string): void {
+    this.pictures.delete(hash);
+    this.pictures.set(hash, dataUrl);
+    for (const old of this.pictures.keys()) {
+      if (this.pictures.size <= MAX_KNOWN_PICTURES) break;
+      this.pictures.delete(old);
+    }
+  }
+
+  /** Always named (empty or not): it tells the host this client takes pictures apart from snapshots. */
+  private knownPictures(): { pictures: string[] } {
+    return { pictures: [...this.pictures.keys()] };
+  }
+
+  /** A session's picture back in place of its reference; one that did not come stays away (null). */
+  private withPictures(state: StreamState): StreamState {
+    const template = (state as Partial<SessionState>).template;
+    const hash = template ? pictureRefHash(template.background) : null;
+    if (!template || hash === null) return state;
+    return { ...(state as SessionState), template: { ...template, background: this.pictures.get(hash) ?? null } };
   }
 
   private startPing(): void {
@@ -218,6 +261,18 @@ export class EilandClient {
     } catch {
       this.connectionLost();
     }
+  }
+
+  /**
+   * The host is another version of Eiland: nothing this page would send or draw can be trusted to
+   * mean the same, so it stops (no reconnect loop) and says so; a reload brings the host's own page.
+   */
+  private outdated(): void {
+    this.started = false;
+    this.clearTimers();
+    this.dropSocket();
+    this.outbox.rejectAll('The host runs another version of Eiland');
+    this.setConnection('outdated');
   }
 
   private connectionLost(): void {

@@ -1,9 +1,9 @@
 import { useId, useRef, useState } from 'react';
 import type { MessageKey } from '../../../shared/i18n/messages';
+import type { ImportedConflict, ImportedSession, ImportReport } from '../../../shared/import-report';
 import type { JobProgress } from '../../../shared/jobs';
 import { routeHash } from '../facilitator/route';
 import { useT } from '../ui/i18n';
-import type { ImportedSession } from './harvest-api';
 import { runImportJob } from './job-client';
 import { JobProgressLine } from './JobProgressLine';
 import { useJobStopper } from './use-job-stopper';
@@ -11,14 +11,15 @@ import { useJobStopper } from './use-job-stopper';
 type ImportState =
   | { phase: 'idle' }
   | { phase: 'busy'; since: number; progress: JobProgress | null }
-  | { phase: 'done'; sessions: ImportedSession[] }
-  | { phase: 'failed'; key: MessageKey }
+  | { phase: 'done'; report: ImportReport }
+  | { phase: 'failed'; key: MessageKey; detail?: string }
   | { phase: 'stopped' };
 
 /**
- * Reading in an archive made on another laptop. The host checks the file before it changes
- * anything (a big one shows how far it is, and can be stopped until it is taken in); afterwards
- * this says, per session, whether it is new, was added to, or was here already.
+ * Reading in an archive made on another laptop. The host reads and checks the file in its export
+ * worker before it changes anything (a big one shows how far it is, and can be stopped until it
+ * is taken in), then merges it record by record; afterwards this says, per session, what was
+ * added, changed and deleted, and shows every text that two laptops changed, so nothing is lost unseen.
  */
 export function ImportArchive() {
   const t = useT();
@@ -34,8 +35,8 @@ export function ImportArchive() {
     const onProgress = (progress: JobProgress) => setState((current) => (current.phase === 'busy' ? { ...current, progress } : current));
     const result = await runImportJob(file, { ...watcher, onProgress }, signal);
     done();
-    if (result.kind === 'done') setState({ phase: 'done', sessions: result.value.sessions });
-    else if (result.kind === 'failed') setState({ phase: 'failed', key: result.reason });
+    if (result.kind === 'done') setState({ phase: 'done', report: result.value });
+    else if (result.kind === 'failed') setState({ phase: 'failed', key: result.reason, ...(result.detail ? { detail: result.detail } : {}) });
     else setState({ phase: 'stopped' });
     // The same file may be chosen again (importing twice does no harm).
     if (input.current) input.current.value = '';
@@ -63,6 +64,7 @@ export function ImportArchive() {
         {state.phase === 'failed' && (
           <p className="harvest-failed" role="alert">
             {t(state.key)}
+            {state.detail && <span className="harvest-detail"> {state.detail}</span>}
           </p>
         )}
         {state.phase === 'done' && (
@@ -70,22 +72,56 @@ export function ImportArchive() {
             <p className="harvest-done">
               <span aria-hidden="true">✓ </span>
               {t('harvest.importDone')}{' '}
-              {t('archive.opened', { created: count(state.sessions, 'created'), merged: count(state.sessions, 'merged'), unchanged: count(state.sessions, 'unchanged') })}
+              {t('archive.opened', {
+                created: count(state.report.sessions, 'created'),
+                merged: count(state.report.sessions, 'merged'),
+                unchanged: count(state.report.sessions, 'unchanged'),
+              })}
+              {count(state.report.sessions, 'deleted') > 0 && ` ${t('archive.deletedCount', { count: count(state.report.sessions, 'deleted') })}`}
             </p>
             <ul className="harvest-imported">
-              {state.sessions.map((session) => (
+              {state.report.sessions.map((session) => (
                 <li key={session.id} data-outcome={session.outcome}>
-                  <a href={routeHash({ screen: 'session', id: session.id })}>{session.title}</a>
+                  {session.outcome === 'deleted' || session.outcome === 'stays_deleted' ? session.title : <a href={routeHash({ screen: 'session', id: session.id })}>{session.title}</a>}
                   <span className="harvest-outcome">
                     {t(`archive.outcome.${session.outcome}`)}
-                    {session.outcome === 'merged' && `, ${t('harvest.importAdded', { count: session.added })}`}
+                    {session.outcome === 'merged' && `: ${t('harvest.importCounts', { added: session.added, updated: session.updated, deleted: session.deleted })}`}
                   </span>
                 </li>
               ))}
             </ul>
+            {state.report.conflicts.length > 0 && <ImportConflicts conflicts={state.report.conflicts} sessions={state.report.sessions} />}
           </>
         )}
       </div>
     </section>
+  );
+}
+
+const RECORD_WORDS: Record<string, MessageKey> = {
+  notes: 'harvest.conflictNote',
+  attentionPoints: 'harvest.conflictPoint',
+  clusters: 'harvest.conflictCluster',
+  ingredients: 'harvest.conflictIngredient',
+  otherPoints: 'harvest.conflictOther',
+  observations: 'harvest.conflictObservation',
+};
+
+/** Texts two laptops changed at the same time: the newer one is shown, the other is kept here to see. */
+function ImportConflicts({ conflicts, sessions }: { conflicts: readonly ImportedConflict[]; sessions: readonly ImportedSession[] }) {
+  const t = useT();
+  const titleOf = (id: string) => sessions.find((session) => session.id === id)?.title ?? id;
+  return (
+    <div className="harvest-conflicts" data-testid="import-conflicts">
+      <p className="harvest-note">{t('harvest.conflictsIntro', { count: conflicts.length })}</p>
+      <ul>
+        {conflicts.map((conflict) => (
+          <li key={`${conflict.sessionId}/${conflict.key}/${conflict.id}`} data-testid="import-conflict">
+            <strong>{t(RECORD_WORDS[conflict.key] ?? 'harvest.conflictNote')}</strong> ({titleOf(conflict.sessionId)}): {t('harvest.conflictShown')} “{conflict.shown}”.{' '}
+            {t('harvest.conflictAlso')} {conflict.others.map((other) => `“${other}”`).join(', ')}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

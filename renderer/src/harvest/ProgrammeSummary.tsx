@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { fileStem } from '../../../shared/report/file-name';
+import { exportFileStem as fileStem } from '../../../shared/http-routes';
 import { useAppStore } from '../ui/app-context';
 import { formatDate } from '../ui/dates';
 import { useT } from '../ui/i18n';

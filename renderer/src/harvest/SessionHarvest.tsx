@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Id } from '../../../shared/domain';
-import { fileStem } from '../../../shared/report/file-name';
+import { exportFileStem as fileStem } from '../../../shared/http-routes';
 import { useAppStore } from '../ui/app-context';
 import { Dialog } from '../ui/Dialog';
 import { formatDate } from '../ui/dates';

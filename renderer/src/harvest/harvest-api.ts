@@ -1,16 +1,17 @@
+import { API_ROUTES, apiErrorSchema, type ExportFormat, type ExportScope, suggestionsPath } from '../../../shared/http-routes';
 import type { Locale, MessageKey } from '../../../shared/i18n/messages';
-import type { ExportFormat, ImportJobResult } from '../../../shared/jobs';
 import type { LinkSuggestion } from '../../../shared/report/suggest';
 import { type PageLocation, tokenOf } from '../client/url';
 
 /**
- * The harvest routes of the host (electron/host/http-api.ts), seen from the facilitator page;
- * exports and imports themselves run as jobs (job-client.ts). The token goes in a Bearer header,
- * never in an address that could end up in a history or log. Every call ends: in a result, or in
- * a message key from the catalogue; none throws.
+ * The harvest routes of the host (declared in shared/http-routes.ts), seen from the facilitator
+ * page; exports and imports themselves run as jobs (job-client.ts). The token goes in a Bearer
+ * header, never in an address that could end up in a history or log. Every call ends: in a
+ * result, or in a message key from the catalogue; none throws.
  */
-export type ExportScope = 'session' | 'programme';
-export type { ExportFormat };
+export type { ExportFormat, ExportScope } from '../../../shared/http-routes';
+export { MAX_IMPORT_BYTES } from '../../../shared/http-routes';
+export type { ImportedSession, ImportReport } from '../../../shared/import-report';
 
 export interface ExportJob {
   scope: ExportScope;
@@ -23,8 +24,8 @@ export interface ExportJob {
   fileName: string;
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: MessageKey };
-export type ImportedSession = ImportJobResult['sessions'][number];
+/** `detail`: the host's own words on what was refused (e.g. which limit an archive passed), when it said more. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: MessageKey; detail?: string };
 
 const QUICK_TIMEOUT_MS = 20_000;
 
@@ -42,6 +43,8 @@ export const IMPORT_REASONS: Record<string, MessageKey> = {
   unsupported_archive: 'archive.newer',
   invalid_archive: 'archive.invalid',
   unauthorized: 'error.unauthorized',
+  disk_full: 'error.disk_full',
+  read_only: 'error.read_only',
 };
 
 /** The host's address for a path: the page's own origin (and so works outside a page too). */
@@ -53,10 +56,11 @@ export function authHeaders(location: PageLocation, extra: Record<string, string
 }
 
 export async function failureOf(response: Response, reasons: Record<string, MessageKey>, fallback: MessageKey): Promise<MessageKey> {
-  const body: unknown = await response.json().catch(() => null);
-  const code = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
-  return (typeof code === 'string' && reasons[code]) || fallback;
+  const body = apiErrorSchema.safeParse(await response.json().catch(() => null));
+  return (body.success && reasons[body.data.code]) || fallback;
 }
+
+const thrownReason = (error: unknown): MessageKey => (error instanceof DOMException && error.name === 'TimeoutError' ? 'harvest.error.timeout' : 'harvest.error.noHost');
 
 /** The file name the host gave in Content-Disposition (filename* first: it keeps the real title). */
 export function dispositionName(header: string | null): string | null {
@@ -80,7 +84,7 @@ export async function fetchJobFile(download: string, fallbackName: string, locat
     const blob = await response.blob();
     return { ok: true, value: { blob, fileName: dispositionName(response.headers.get('content-disposition')) ?? fallbackName } };
   } catch (error) {
-    return { ok: false, reason: error instanceof DOMException && error.name === 'TimeoutError' ? 'harvest.error.timeout' : 'harvest.error.noHost' };
+    return { ok: false, reason: thrownReason(error) };
   }
 }
 
@@ -90,16 +94,15 @@ export async function fetchSuggestions(
   sessions: readonly string[],
   location: PageLocation = window.location,
 ): Promise<Outcome<LinkSuggestion[]>> {
-  const query = sessions.length ? `?sessions=${encodeURIComponent(sessions.join(','))}` : '';
   try {
-    const response = await fetch(`/api/programme/${encodeURIComponent(programmeId)}/suggestions${query}`, {
+    const response = await fetch(suggestionsPath(programmeId, sessions), {
       headers: authHeaders(location),
       cache: 'no-store',
       signal: AbortSignal.timeout(QUICK_TIMEOUT_MS),
     });
     if (!response.ok) return { ok: false, reason: 'harvest.linksFailed' };
-    const body = (await response.json()) as { suggestions?: LinkSuggestion[] };
-    return Array.isArray(body.suggestions) ? { ok: true, value: body.suggestions } : { ok: false, reason: 'harvest.linksFailed' };
+    const reply = API_ROUTES.suggestions.reply.safeParse(await response.json().catch(() => null));
+    return reply.success ? { ok: true, value: reply.data.suggestions } : { ok: false, reason: 'harvest.linksFailed' };
   } catch {
     return { ok: false, reason: 'harvest.linksFailed' };
   }

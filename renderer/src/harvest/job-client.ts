@@ -1,3 +1,4 @@
+import { API_ROUTES } from '../../../shared/http-routes';
 import type { MessageKey } from '../../../shared/i18n/messages';
 import {
   type ExportJobRequest,
@@ -19,7 +20,10 @@ import { authHeaders, EXPORT_REASONS, failureOf, hostUrl, IMPORT_REASONS } from 
  * hear its progress line by line, stop it. Every call ends in one of three outcomes and none
  * throws: a result, a message key from the catalogue, or "stopped".
  */
-export type JobOutcome<T> = { kind: 'done'; value: T } | { kind: 'failed'; reason: MessageKey } | { kind: 'stopped' };
+export type JobOutcome<T> = { kind: 'done'; value: T } | { kind: 'failed'; reason: MessageKey; detail?: string } | { kind: 'stopped' };
+
+/** Refusals whose own words say more than the catalogue's (which limit an archive passed, say). */
+const DETAILED = new Set(['invalid_archive']);
 
 export interface JobWatcher {
   /** The host's id of the job, for `stopJob`. */
@@ -72,7 +76,7 @@ async function follow<T>(response: Response, call: JobCall<T>, watcher: JobWatch
           return value === null ? { kind: 'failed', reason: call.fallback } : { kind: 'done', value };
         }
         case 'failed':
-          return { kind: 'failed', reason: call.reasons[event.data.code] ?? call.fallback };
+          return { kind: 'failed', reason: call.reasons[event.data.code] ?? call.fallback, ...(DETAILED.has(event.data.code) ? { detail: event.data.message } : {}) };
         case 'cancelled':
           return { kind: 'stopped' };
       }
@@ -105,7 +109,7 @@ async function runJob<T>(call: JobCall<T>, watcher: JobWatcher, stop: AbortSigna
 export function runExportJob(request: ExportJobRequest, watcher: JobWatcher, stop?: AbortSignal, location: PageLocation = window.location) {
   const call: JobCall<ExportJobResult> = {
     path: JOB_ROUTES.export,
-    init: { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) },
+    init: { method: API_ROUTES.jobExport.method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) },
     parse: (result) => exportJobResult.safeParse(result).data ?? null,
     reasons: EXPORT_REASONS,
     fallback: 'harvest.error.failed',
@@ -118,7 +122,7 @@ export async function runImportJob(file: Blob, watcher: JobWatcher, stop?: Abort
   if (file.size > MAX_IMPORT_BYTES) return { kind: 'failed', reason: 'archive.tooLarge' };
   const call: JobCall<ImportJobResult> = {
     path: JOB_ROUTES.import,
-    init: { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: await file.arrayBuffer() },
+    init: { method: API_ROUTES.jobImport.method, headers: { 'Content-Type': 'application/octet-stream' }, body: await file.arrayBuffer() },
     parse: (result) => importJobResult.safeParse(result).data ?? null,
     reasons: IMPORT_REASONS,
     fallback: 'archive.hostFailed',
@@ -129,7 +133,7 @@ export async function runImportJob(file: Blob, watcher: JobWatcher, stop?: Abort
 /** Asks the host to stop a job; true when it did. The job's own answer then ends in "stopped". */
 export async function stopJob(jobId: string, location: PageLocation = window.location): Promise<boolean> {
   try {
-    const response = await fetch(hostUrl(location, jobPath(jobId)), { method: 'DELETE', headers: authHeaders(location), cache: 'no-store', signal: AbortSignal.timeout(10_000) });
+    const response = await fetch(hostUrl(location, jobPath(jobId)), { method: API_ROUTES.jobCancel.method, headers: authHeaders(location), cache: 'no-store', signal: AbortSignal.timeout(10_000) });
     return response.status === 204;
   } catch {
     return false;

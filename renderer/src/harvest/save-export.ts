@@ -1,3 +1,4 @@
+import { EXPORT_EXTENSIONS, exportFileStem } from '../../../shared/http-routes';
 import type { MessageKey } from '../../../shared/i18n/messages';
 import type { ExportJobRequest } from '../../../shared/jobs';
 import { desktopBridge } from '../facilitator/sessions/use-desktop-bridge';
@@ -19,13 +20,8 @@ export type SaveResult =
   | { kind: 'stopped' }
   | { kind: 'failed'; reason: MessageKey };
 
-/** The extensions the host accepts per format; the first is the one added when a name has none. */
-const EXTENSIONS: Record<ExportFormat, readonly string[]> = {
-  pdf: ['.pdf'],
-  sqlite: ['.eiland', '.sqlite', '.db'],
-  csv: ['.csv'],
-  'votes-csv': ['.csv'],
-};
+/** A title as a file name: what the host's downloads are called too. */
+export const fileStem = exportFileStem;
 
 export function exportFileName(stem: string, format: ExportFormat): string {
   if (format === 'csv') return `${stem} notes.csv`;
@@ -35,7 +31,7 @@ export function exportFileName(stem: string, format: ExportFormat): string {
 
 /** A save dialog may hand back a name without its extension (Linux does); the host needs one. */
 export function withExtension(path: string, format: ExportFormat): string {
-  const allowed = EXTENSIONS[format];
+  const allowed = EXPORT_EXTENSIONS[format];
   const lower = path.toLowerCase();
   return allowed.some((extension) => lower.endsWith(extension)) ? path : `${path}${allowed[0]}`;
 }

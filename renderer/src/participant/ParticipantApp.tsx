@@ -11,7 +11,7 @@ import { StatusBar } from './StatusBar';
 import { Voting } from './Voting';
 
 /** The phone once joined: one column, what matters now at the top, own notes below. */
-export function ParticipantApp({ onLeave }: { onLeave(): void }) {
+export function ParticipantApp({ onLeave, onRejoin }: { onLeave(): void; onRejoin(): void }) {
   const t = useT();
   const session = useParticipant((state) => state.session);
   const phase = session ? currentPhase(session) : null;
@@ -20,7 +20,7 @@ export function ParticipantApp({ onLeave }: { onLeave(): void }) {
   const other = phase?.kind === 'other';
   return (
     <div className="phone phone-joined">
-      <StatusBar />
+      <StatusBar onRejoin={onRejoin} />
       <Notice />
       {session ? (
         <main className="phone-main">

@@ -3,8 +3,11 @@ import { useShallow } from 'zustand/shallow';
 import { useParticipant, useT } from './context';
 import { formatClock, timeLeft } from './derive';
 
-/** Connection, what is still waiting on the phone, and the timer: always in view at the top. */
-export function StatusBar() {
+/**
+ * Connection, what is still waiting on the phone, and the timer: always in view at the top. When the
+ * room was closed (and this phone's token with it), joining again is one tap from here.
+ */
+export function StatusBar({ onRejoin }: { onRejoin(): void }) {
   const t = useT();
   const { connection, waiting, roomClosed } = useParticipant(
     useShallow((state) => ({ connection: state.connection, waiting: state.queue.length, roomClosed: state.roomClosed })),
@@ -26,6 +29,11 @@ export function StatusBar() {
           </span>
         )}
       </div>
+      {roomClosed && (
+        <button type="button" className="button button-primary phone-rejoin" data-testid="rejoin" onClick={onRejoin}>
+          {t('participant.joinAgain')}
+        </button>
+      )}
     </header>
   );
 }

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { inVotingScope } from '../../../shared/commands/ballot';
+import { inVotingScope } from '../../../shared/rules';
 import type { AttentionPoint, SessionState } from '../../../shared/domain';
 import { useLink, useParticipant, useT } from './context';
 import { canCast, dotsLeft, type MyVote, myVotes, pointsBySide, revealedTotals } from './derive';

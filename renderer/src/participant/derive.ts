@@ -1,5 +1,6 @@
 import type { AttentionPoint, Id, Phase, SessionState, Timer, ZoneArea } from '../../../shared/domain';
 import type { QueuedCommand } from './storage';
+import { castRefusal, currentPhase as currentPhaseOf, dotsLeft as sharedDotsLeft } from '../../../shared/rules';
 
 /**
  * What the phone shows of its own work: the host's view of the session, with the commands still
@@ -79,15 +80,14 @@ export function myVotes(session: SessionState, queue: readonly QueuedCommand[], 
   return [...votes.values()];
 }
 
+/** This phone's dots left on the current ballot, by the rule the host applies (shared/rules.ts). */
 export function dotsLeft(session: SessionState, votes: readonly MyVote[]): number {
-  return Math.max(0, session.settings.dotsPerParticipant - votes.length);
+  return sharedDotsLeft(session, votes);
 }
 
-/** Whether one more dot may go on this point, by the same rules the host applies. */
+/** Whether one more dot may go on this point: the host's own rule, with this phone's queued dots counted. */
 export function canCast(session: SessionState, votes: readonly MyVote[], pointId: Id): boolean {
-  if (!session.flow.votingOpen || dotsLeft(session, votes) === 0) return false;
-  const max = session.settings.maxDotsPerItem;
-  return max === null || votes.filter((vote) => vote.attentionPointId === pointId).length < max;
+  return castRefusal(session, votes, pointId) === null;
 }
 
 /** All dots per point, once the facilitator has revealed them (before that the host sends none). */
@@ -111,7 +111,7 @@ export function queuedIngredients(session: SessionState, queue: readonly QueuedC
 }
 
 export function currentPhase(session: SessionState): Phase | null {
-  return session.flow.phases.find((phase) => phase.id === session.flow.currentPhaseId) ?? null;
+  return currentPhaseOf(session.flow);
 }
 
 /** Attention points by side (in the template's order, the whole session last), each side by its order. */

@@ -1,3 +1,4 @@
+import { API_ROUTES } from '../../../shared/http-routes';
 import type { MessageKey } from '../../../shared/i18n/messages';
 import type { StoredJoin } from './storage';
 
@@ -14,8 +15,8 @@ export async function joinRoom(code: string, name: string, fetcher: typeof fetch
   if (cleanCode.length === 0) return { ok: false, key: 'join.codeMissing' };
   let response: Response;
   try {
-    response = await fetcher('/api/join', {
-      method: 'POST',
+    response = await fetcher(API_ROUTES.join.path, {
+      method: API_ROUTES.join.method,
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ code: cleanCode, name: name.trim() || null }),
       cache: 'no-store',
@@ -26,12 +27,8 @@ export async function joinRoom(code: string, name: string, fetcher: typeof fetch
   if (response.status === 404) return { ok: false, key: 'join.wrongCode' };
   if (response.status === 429) return { ok: false, key: 'join.tooMany' };
   if (!response.ok) return { ok: false, key: 'join.failed' };
-  try {
-    const body = (await response.json()) as { token?: unknown; participantId?: unknown; sessionId?: unknown };
-    const { token, participantId, sessionId } = body;
-    if (typeof token !== 'string' || typeof participantId !== 'string' || typeof sessionId !== 'string') return { ok: false, key: 'join.failed' };
-    return { ok: true, join: { token, participantId, sessionId, code: cleanCode } };
-  } catch {
-    return { ok: false, key: 'join.failed' };
-  }
+  const body = API_ROUTES.join.reply.safeParse(await response.json().catch(() => null));
+  if (!body.success) return { ok: false, key: 'join.failed' };
+  const { token, participantId, sessionId } = body.data;
+  return { ok: true, join: { token, participantId, sessionId, code: cleanCode } };
 }

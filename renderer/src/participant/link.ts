@@ -4,17 +4,18 @@ import { applyChanges } from '../../../shared/changes';
 import type { SessionState } from '../../../shared/domain';
 import { errorMessageKey, type MessageKey } from '../../../shared/i18n/messages';
 import { type CommandInput, type ConnectionState, EilandClient, HostError } from '../client';
-import { type KeyValueStore, type QueuedCommand, readQueue, type StoredJoin, writeQueue } from './storage';
-
-/** The close code the host uses when the facilitator closes the room (electron/host/lan.ts). */
-export const ROOM_CLOSED = 4001;
+import { CLOSE_CODES } from '../../../shared/protocol';
+import { type KeyValueStore, markJoinEnded, type QueuedCommand, readQueue, type StoredJoin, writeQueue } from './storage';
 
 export interface ParticipantState {
   session: SessionState | null;
   connection: ConnectionState;
   /** Commands made on this phone that the host has not acknowledged yet, oldest first. */
   queue: QueuedCommand[];
-  /** The facilitator closed the room; the phone keeps trying, for it may open again. */
+  /**
+   * The facilitator closed the room, and this phone's token ended with it: it stops trying and
+   * offers to join again (the queue goes with the new join, see storage.ts rejoin).
+   */
   roomClosed: boolean;
   /** The host's clock minus this phone's, so the timer shows the same time everywhere. */
   clockOffset: number;
@@ -159,7 +160,8 @@ export class ParticipantLink {
   private transmit(item: QueuedCommand): void {
     if (this.paused) return;
     this.handing = item.id;
-    this.client.send(item.stream, item.command).then(
+    // Made by send() on this phone, or read back from its storage; the host checks every command.
+    this.client.send(item.stream, item.command as CommandInput).then(
       () => this.settle(item.id),
       (error: unknown) => {
         // A stopped client is not an answer: the command stays queued for the next connection.
@@ -201,7 +203,10 @@ export class ParticipantLink {
 
   private watchClose(socket: WebSocket): WebSocket {
     socket.addEventListener('close', (event) => {
-      if (event.code === ROOM_CLOSED) this.store.setState({ roomClosed: true });
+      if (event.code !== CLOSE_CODES.roomClosed) return;
+      markJoinEnded(this.options.storage);
+      this.store.setState({ roomClosed: true });
+      this.pause();
     });
     return socket;
   }

@@ -5,7 +5,7 @@ import { JoinScreen } from './JoinScreen';
 import { normaliseCode } from './join-api';
 import { ParticipantLink } from './link';
 import { ParticipantApp } from './ParticipantApp';
-import { browserStore, forgetJoin, type KeyValueStore, readJoin, type StoredJoin, writeJoin } from './storage';
+import { browserStore, forgetJoin, type KeyValueStore, readJoin, rejoin, type StoredJoin } from './storage';
 import '../styles/base.css';
 import './participant.css';
 
@@ -17,7 +17,12 @@ function ParticipantPage({ storage, codeInUrl }: { storage: KeyValueStore; codeI
   const [join, setJoin] = useState<StoredJoin | null>(() => {
     const stored = readJoin(storage);
     // A QR code of another room means another room; the same code (or none) continues where we were.
-    return stored && (codeInUrl === '' || stored.code === codeInUrl) ? stored : null;
+    return stored && !stored.ended && (codeInUrl === '' || stored.code === codeInUrl) ? stored : null;
+  });
+  // A join whose token ended with its room: what it had not sent yet goes with the next join.
+  const [ended, setEnded] = useState<StoredJoin | null>(() => {
+    const stored = readJoin(storage);
+    return stored?.ended ? stored : null;
   });
   const { locale, t } = useLocale();
   useEffect(() => {
@@ -28,10 +33,10 @@ function ParticipantPage({ storage, codeInUrl }: { storage: KeyValueStore; codeI
   if (!join) {
     return (
       <JoinScreen
-        initialCode={codeInUrl}
+        initialCode={codeInUrl || (ended?.code ?? '')}
         onJoined={(joined) => {
-          forgetJoin(storage);
-          writeJoin(storage, joined);
+          rejoin(storage, ended, joined);
+          setEnded(null);
           setJoin(joined);
         }}
       />
@@ -45,11 +50,15 @@ function ParticipantPage({ storage, codeInUrl }: { storage: KeyValueStore; codeI
         forgetJoin(storage);
         setJoin(null);
       }}
+      onRejoin={() => {
+        setEnded(readJoin(storage));
+        setJoin(null);
+      }}
     />
   );
 }
 
-function Joined({ join, storage, onLeave }: { join: StoredJoin; storage: KeyValueStore; onLeave(): void }) {
+function Joined({ join, storage, onLeave, onRejoin }: { join: StoredJoin; storage: KeyValueStore; onLeave(): void; onRejoin(): void }) {
   const link = useMemo(() => new ParticipantLink({ join, storage, location: window.location }), [join, storage]);
   useEffect(() => {
     link.start();
@@ -57,7 +66,7 @@ function Joined({ join, storage, onLeave }: { join: StoredJoin; storage: KeyValu
   }, [link]);
   return (
     <LinkProvider link={link}>
-      <ParticipantApp onLeave={onLeave} />
+      <ParticipantApp onLeave={onLeave} onRejoin={onRejoin} />
     </LinkProvider>
   );
 }

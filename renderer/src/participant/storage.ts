@@ -1,4 +1,3 @@
-import type { CommandInput } from '../client';
 
 /** What a phone keeps after joining: enough to come back after a reload or a lost connection. */
 export interface StoredJoin {
@@ -7,6 +6,8 @@ export interface StoredJoin {
   sessionId: string;
   /** The code it joined with, so a QR code of another room is recognised as another room. */
   code: string;
+  /** The room was closed and the token ended with it: the phone has to join again (see rejoin). */
+  ended?: boolean;
 }
 
 /**
@@ -16,8 +17,11 @@ export interface StoredJoin {
 export interface QueuedCommand {
   id: string;
   stream: string;
-  command: CommandInput;
+  command: StoredCommand;
 }
+
+/** A queued command as kept in this phone's storage, which may hold what an older page wrote; the host checks it. */
+export type StoredCommand = { type: string; [field: string]: unknown };
 
 /** The part of localStorage this page uses; tests pass a Map-backed one. */
 export interface KeyValueStore {
@@ -77,9 +81,27 @@ function writeJson(store: KeyValueStore, key: string, value: unknown): boolean {
 export function readJoin(store: KeyValueStore): StoredJoin | null {
   const value = readJson(store, JOIN_KEY);
   if (!isRecord(value)) return null;
-  const { token, participantId, sessionId, code } = value;
+  const { token, participantId, sessionId, code, ended } = value;
   if (typeof token !== 'string' || typeof participantId !== 'string' || typeof sessionId !== 'string' || typeof code !== 'string') return null;
-  return { token, participantId, sessionId, code };
+  return { token, participantId, sessionId, code, ...(ended === true ? { ended: true } : {}) };
+}
+
+/** Remembers that the join's token has ended, so a reload shows the join screen, not a dead connection. */
+export function markJoinEnded(store: KeyValueStore): void {
+  const join = readJoin(store);
+  if (join) writeJoin(store, { ...join, ended: true });
+}
+
+/**
+ * A new join in place of the stored one. What the ended join of the same session still had to send
+ * goes with the new one (a note is the person's, whichever token carries it); another session's
+ * queue is not theirs to send there.
+ */
+export function rejoin(store: KeyValueStore, ended: StoredJoin | null, joined: StoredJoin): void {
+  const carried = ended && ended.sessionId === joined.sessionId ? readQueue(store, ended.participantId) : [];
+  forgetJoin(store);
+  writeJoin(store, joined);
+  if (carried.length > 0) writeQueue(store, joined.participantId, carried);
 }
 
 export function writeJoin(store: KeyValueStore, join: StoredJoin): void {

@@ -44,6 +44,9 @@ export function RoomPanel({ sessionId, room }: { sessionId: Id; room: RoomHandle
               <input type="checkbox" checked={status.showJoinInfo} onChange={(event) => act(room.showOnProjector(event.target.checked))} />
               {t('room.showLarge')}
             </label>
+            <button type="button" className="button button-quiet room-new-code" data-testid="room-new-code" title={t('room.newCodeHint')} onClick={() => act(room.newCode())}>
+              {t('room.newCode')}
+            </button>
           </div>
         </div>
       ) : (
@@ -81,6 +84,11 @@ export function RoomPanel({ sessionId, room }: { sessionId: Id; room: RoomHandle
             </p>
           )}
         </>
+      )}
+      {status.codeChanged !== null && (
+        <p className={status.codeChanged === 'guessing' ? 'room-problem' : 'room-muted'} role="status" data-testid="room-code-changed">
+          {t(status.codeChanged === 'guessing' ? 'room.codeChangedGuessing' : 'room.codeChangedFacilitator')}
+        </p>
       )}
       {unsent && (
         <p className="room-problem" role="alert">

@@ -1,7 +1,5 @@
-import type { HostMessage, RoomMessage } from '../../../shared/protocol';
+import type { HostMessage, RoomAction, RoomMessage } from '../../../shared/protocol';
 import { Backoff } from '../client/backoff';
-
-type RoomAction = 'open' | 'close' | 'status' | 'show' | 'hide';
 
 /**
  * A small connection of its own for the room of one session: the facilitator opens and closes it,

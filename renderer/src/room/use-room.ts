@@ -8,6 +8,8 @@ export interface RoomHandle {
   status: RoomMessage | null;
   open(interfaceAddress?: string): boolean;
   close(): boolean;
+  /** A new join code; phones already in stay in. */
+  newCode(): boolean;
   showOnProjector(show: boolean): boolean;
 }
 
@@ -27,6 +29,7 @@ export function useRoom(sessionId: string, role: PageRole): RoomHandle {
       status,
       open: (interfaceAddress) => socket.send('open', interfaceAddress),
       close: () => socket.send('close'),
+      newCode: () => socket.send('rotate'),
       showOnProjector: (show) => socket.send(show ? 'show' : 'hide'),
     }),
     [status, socket],

@@ -75,9 +75,7 @@ export function phasesFromPlan(plan: PhasePlan, template: ModelTemplate): Phase[
   return phases;
 }
 
-export function currentPhase(flow: Flow): Phase | null {
-  return flow.phases.find((phase) => phase.id === flow.currentPhaseId) ?? null;
-}
+export { currentPhase } from '../../../shared/rules';
 
 /** The phase before or after the current one; from "not started", next is the first phase. */
 export function neighbourPhase(flow: Flow, direction: 1 | -1): Phase | null {

@@ -1,5 +1,6 @@
 import type { Id, SessionState } from '../../../shared/domain';
 import { isNoteHidden } from '../../../shared/views';
+import { isZoneHidden } from '../../../shared/rules';
 
 /** How far one side is: what the facilitator's overview shows per side. */
 export interface SideProgress {
@@ -54,8 +55,9 @@ export function hiddenCounts(session: SessionState): Map<Id, number> {
 /** The notes the projector draws: everything except what it may only count. */
 export function shownNotes(notes: SessionState['notes'], hide: boolean, revealedZoneIds: readonly Id[]): SessionState['notes'] {
   if (!hide) return notes;
+  const visibility = { settings: { hideNotesUntilReveal: hide }, flow: { revealedZoneIds } };
   const shown: SessionState['notes'] = {};
-  for (const note of Object.values(notes)) if (revealedZoneIds.includes(note.zoneId)) shown[note.id] = note;
+  for (const note of Object.values(notes)) if (!isZoneHidden(visibility, note.zoneId)) shown[note.id] = note;
   return shown;
 }
 

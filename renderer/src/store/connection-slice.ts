@@ -9,6 +9,9 @@ export interface ConnectionSlice {
   role: Role | null;
   /** The host's clock minus this window's, from the last welcome: timers show host time everywhere. */
   clockOffset: number;
+  /** The host opened its database read-only (from its welcome): a banner says so. */
+  readOnly: boolean;
+  setReadOnly(readOnly: boolean): void;
   setConnection(connection: ConnectionState, pendingCommands: number, role: Role | null): void;
   setClockOffset(clockOffset: number): void;
 }
@@ -18,6 +21,8 @@ export const createConnectionSlice: SliceCreator<ConnectionSlice> = (set) => ({
   pendingCommands: 0,
   role: null,
   clockOffset: 0,
+  readOnly: false,
+  setReadOnly: (readOnly) => set({ readOnly }),
   setConnection: (connection, pendingCommands, role) => set({ connection, pendingCommands, role }),
   setClockOffset: (clockOffset) => set({ clockOffset }),
 });

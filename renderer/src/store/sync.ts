@@ -10,6 +10,7 @@ export function bindConnection(client: EilandClient, store: AppStore): () => voi
     store.getState().setConnection(client.state, client.pendingCount, client.welcome?.role ?? null);
     // Read the host's clock the moment its welcome arrives (a later look would add the time since).
     if (client.welcome && client.welcome !== welcome) store.getState().setClockOffset(client.welcome.serverTime - Date.now());
+    if (client.welcome && client.welcome.readOnly !== store.getState().readOnly) store.getState().setReadOnly(client.welcome.readOnly);
     welcome = client.welcome;
   };
   update();

@@ -70,13 +70,13 @@ export interface SqliteBaseline {
   close(): void;
 }
 
-/** A bare SQLite file with the host's settings (WAL, synchronous=NORMAL), in a temp folder. */
+/** A bare SQLite file with the host's settings (WAL, synchronous=FULL: power-loss safe), in a temp folder. */
 export function openSqliteBaseline(): SqliteBaseline {
   const dir = makeTempDir('eiland-bench-sqlite-');
   const db = new Database(join(dir.path, 'baseline.sqlite'));
   const forgetClose = atExit(() => db.close());
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  db.pragma('synchronous = FULL');
   db.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY, data TEXT NOT NULL)');
   const statement = db.prepare('INSERT INTO rows (data) VALUES (?)');
   const insert = db.transaction((data: string) => statement.run(data));

@@ -34,9 +34,10 @@ const extraNodeArgs = (process.env.EILAND_BENCH_HOST_NODE_OPTIONS ?? '').split('
  * The built host (dist/host/main.mjs) as its own process, as in the app: its memory and its event
  * loop are its own, so what the simulated clients cost is not counted against it.
  */
-export async function startHostProcess(): Promise<HostProcess> {
+export async function startHostProcess(options: { data?: { path: string; remove(): void } } = {}): Promise<HostProcess> {
   if (!existsSync(HOST_MAIN)) throw new Error(`${HOST_MAIN} is missing: run \`npm run build\` first`);
-  const data = makeTempDir('eiland-bench-host-');
+  // A benchmark may hand over a data folder it filled beforehand; it is removed at stop all the same.
+  const data = options.data ?? makeTempDir('eiland-bench-host-');
   const token = randomBytes(16).toString('hex');
   const child = spawn(process.execPath, [...extraNodeArgs, HOST_MAIN, '--port', '0', '--data', data.path, '--token', token], {
     cwd: ROOT,

@@ -1,28 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventStore } from '../../../electron/host/db/event-store';
 import { openDatabase } from '../../../electron/host/db/open';
 import { Engine } from '../../../electron/host/engine';
+import { buildCliBundle, type CliBundle, withoutDataEnv } from '../../support/cli-process';
 
 /**
  * The programme lead's command line, end to end: bundled as the build does, started as its own
  * process, on real data folders.
  */
-const root = resolve(__dirname, '../../..');
-let cli: string;
+let cli: CliBundle;
 let work: string;
 
-/** The tests always say --data; a data folder set in the developer's shell must not leak in. */
-function withoutDataEnv(): NodeJS.ProcessEnv {
-  const { EILAND_DATA: _ignored, ...env } = process.env;
-  return env;
-}
-
 function eiland(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: withoutDataEnv(), timeout: 60_000 });
+  const result = spawnSync(process.execPath, [cli.file, ...args], { encoding: 'utf8', env: withoutDataEnv(), timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -31,24 +24,10 @@ function engineOn(dir: string): Engine {
 }
 
 beforeAll(async () => {
-  // Inside the project, so the bundle finds node_modules (better-sqlite3, fonts) as dist/ does.
-  const cache = join(root, 'node_modules/.cache');
-  mkdirSync(cache, { recursive: true });
-  work = mkdtempSync(join(cache, 'eiland-cli-test-'));
-  cli = join(work, 'cli.mjs');
-  await build({
-    entryPoints: [join(root, 'electron/host/cli.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    outfile: cli,
-    logLevel: 'warning',
-    external: ['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate'],
-    banner: { js: "import { createRequire as __eilandRequire } from 'node:module'; const require = __eilandRequire(import.meta.url);" },
-  });
+  cli = await buildCliBundle();
+  work = dirname(cli.file);
 }, 60_000);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => cli.remove());
 
 describe('eiland command line', () => {
   it('makes the demo, lists it, exports it and imports it on another laptop', () => {
@@ -88,7 +67,7 @@ describe('eiland command line', () => {
     const a = engineOn(data);
     const b = engineOn(fresh);
     for (const id of ['demo-avk-programmateam', 'demo-avk-managers', 'demo-avk-stuurgroep']) expect(b.session(id)).toEqual(a.session(id));
-  });
+  }, 90_000); // a dozen processes in a row: on a loaded 2-core machine more than the default 30 s
 
   it('says in one plain line what is wrong, exits non-zero and changes nothing', () => {
     const data = join(work, 'laptop-c');

@@ -176,7 +176,9 @@ describe('jobs on a running host', () => {
     expect(plain.status).toBe(422);
     expect(await plain.json()).toEqual({ code: 'unreadable_archive', message: 'Dit bestand is geen Eiland-archief.' });
 
-    const archive = new Uint8Array(await (await fetch(`${host.url}api/export/session/${SMALL}.sqlite`, { headers: auth })).arrayBuffer());
+    const exported = await fetch(`${host.url}api/export/session/${SMALL}.sqlite`, { headers: auth });
+    expect(exported.status).toBe(200);
+    const archive = new Uint8Array(await exported.arrayBuffer());
     const job = importJob(archive);
     expect(await job.finished).toMatchObject({ t: 'done', result: { sessions: [{ id: SMALL, outcome: 'unchanged', added: 0 }] } });
     expect(job.events.map(({ event }) => event.t === 'progress' && event.stage).filter(Boolean)).toEqual(['checking', 'applying']);

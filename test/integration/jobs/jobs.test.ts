@@ -68,7 +68,8 @@ describe('export and import jobs', () => {
   it('applies a checked import whole, and says so per session', async () => {
     const seen: string[] = [];
     const report = await jobs.startImport(new Uint8Array(archive), (progress) => seen.push(progress.stage)).result;
-    expect(report.sessions).toEqual([{ id: 'elders', title: 'Van elders', outcome: 'created', added: expect.any(Number) }]);
+    expect(report.sessions).toEqual([{ id: 'elders', title: 'Van elders', outcome: 'created', added: expect.any(Number), updated: 0, deleted: 0, conflicts: 0 }]);
+    expect(report.conflicts).toEqual([]);
     expect(seen).toEqual(['checking', 'applying']);
     expect(Object.keys(engine.session('elders')?.notes ?? {})).toHaveLength(40);
   });

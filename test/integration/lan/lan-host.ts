@@ -1,7 +1,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { startHost } from '../../../electron/host/host';
-import type { AddressLimits } from '../../../electron/host/lan';
+import type { AddressLimits } from '../../../electron/host/room/address-book';
+import type { JoinGuardLimits } from '../../../electron/host/room/join-guard';
 import type { RoomMessage } from '../../../shared/protocol';
 import { TEST_TOKEN, tempDataDir } from '../../support/host-harness';
 import { TestClient } from '../../support/ws-client';
@@ -36,7 +38,7 @@ function writeRenderer(dir: string): void {
   for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
 }
 
-export async function startLanHost(options: { limits?: Partial<AddressLimits>; addresses?: string[]; port?: number } = {}) {
+export async function startLanHost(options: { limits?: Partial<AddressLimits>; addresses?: string[]; port?: number; joinLimits?: JoinGuardLimits } = {}) {
   const dataDir = tempDataDir('eiland-lan-');
   const rendererDir = join(dataDir, 'renderer');
   writeRenderer(rendererDir);
@@ -47,6 +49,7 @@ export async function startLanHost(options: { limits?: Partial<AddressLimits>; a
     token: TEST_TOKEN,
     rendererDir,
     lan: { addresses: () => addresses, ...(options.limits ? { limits: options.limits } : {}), ...(options.port ? { port: options.port } : {}) },
+    ...(options.joinLimits ? { joinLimits: options.joinLimits } : {}),
   });
   const facilitator = await TestClient.facilitator(host.url, TEST_TOKEN);
   for (const [id, title] of [
@@ -104,3 +107,24 @@ export async function listening(base: string): Promise<boolean> {
     return false;
   }
 }
+
+/** POST /api/join from a given source address in 127.0.0.0/8, as another phone on the network would. */
+export function joinFrom(base: string, code: string, localAddress: string): Promise<{ status: number; body: { token?: string } }> {
+  return new Promise((resolve, reject) => {
+    const body = JSON.stringify({ code, name: null });
+    const req = request(
+      `${base}api/join`,
+      { method: 'POST', localAddress, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as { token?: string } }));
+      },
+    );
+    req.once('error', reject);
+    req.end(body);
+  });
+}
+

@@ -1,29 +1,8 @@
-import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { HostMessage } from '../../../shared/protocol';
 import { TestClient } from '../../support/ws-client';
-import { LAN_ADDRESS, lanBase, room, startLanHost } from './lan-host';
-
-/** POST /api/join from a given source address in 127.0.0.0/8, as another phone on the network would. */
-function joinFrom(base: string, code: string, localAddress: string): Promise<{ status: number; body: { token?: string } }> {
-  return new Promise((resolve, reject) => {
-    const body = JSON.stringify({ code, name: null });
-    const req = request(
-      `${base}api/join`,
-      { method: 'POST', localAddress, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
-      (response) => {
-        let text = '';
-        response.on('data', (chunk: Buffer) => {
-          text += chunk.toString();
-        });
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as { token?: string } }));
-      },
-    );
-    req.once('error', reject);
-    req.end(body);
-  });
-}
+import { joinFrom, LAN_ADDRESS, lanBase, room, startLanHost } from './lan-host';
 
 /** A participant socket from a given source address; resolves with its messages once open. */
 function socketFrom(base: string, token: string, localAddress: string): Promise<{ ws: WebSocket; messages: HostMessage[] } | number> {

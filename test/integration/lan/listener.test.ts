@@ -5,7 +5,8 @@ import WebSocket from 'ws';
 import { SESSION_COMMANDS } from '../../../shared/reducer';
 import { TEST_TOKEN } from '../../support/host-harness';
 import { HISTORY_PAYLOADS, sessionPayloads } from '../../support/payloads';
-import { TestClient } from '../../support/ws-client';
+import { CLOSE_CODES } from '../../../shared/protocol';
+import { socketVerdict, TestClient } from '../../support/ws-client';
 import { http, LAN_ADDRESS, lanBase, listening, room, startLanHost } from './lan-host';
 
 /** The HTTP status a WebSocket upgrade gets, or 101 when it is accepted. */
@@ -87,6 +88,22 @@ describe('the LAN listener: phones reach the host over the network only while a 
     expect(new URL(opened.joinUrl as string).port).toBe(String(taken));
   });
 
+  it('gets its last port back when the room opens again, even once the fixed port is free', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, LAN_ADDRESS, resolve));
+    const fixed = (blocker.address() as AddressInfo).port;
+    const { host, facilitator } = await lanHost({ port: fixed });
+    const first = await room(facilitator, { action: 'open', sessionId: 's1', interfaceAddress: LAN_ADDRESS });
+    const fallback = new URL(first.joinUrl as string).port;
+    expect(fallback).toBe(String(host.server.port));
+    await new Promise((resolve) => blocker.close(resolve));
+
+    await room(facilitator, { action: 'close', sessionId: 's1' });
+    const again = await room(facilitator, { action: 'open', sessionId: 's1', interfaceAddress: LAN_ADDRESS });
+    // The phones' pages and the address on the wall still point at the port of the first opening.
+    expect(new URL(again.joinUrl as string).port).toBe(fallback);
+  });
+
   it('opens on this computer only when no address is chosen, and never on an address it does not offer', async () => {
     const { host, facilitator } = await lanHost();
     const local = await room(facilitator, { action: 'open', sessionId: 's1' });
@@ -146,13 +163,14 @@ describe('the LAN listener: phones reach the host over the network only while a 
       expect(response.text, path).not.toContain('facilitator');
     }
     expect((await http(`${base}api/join`)).status).toBe(405);
-    for (const path of ['api/import', 'api/demo']) {
-      expect((await http(`${base}${path}?token=${TEST_TOKEN}`, { method: 'POST', body: '{}' })).status, path).toBe(405);
+    // The API of this computer does not exist on the network, token or not.
+    for (const path of ['api/import', 'api/demo', 'api/export-to-file']) {
+      expect((await http(`${base}${path}?token=${TEST_TOKEN}`, { method: 'POST', body: '{}' })).status, path).toBe(404);
     }
     // Another site cannot make a phone's browser join: a plain form post or another origin is refused.
     const code = opened.joinCode as string;
     const json = { 'Content-Type': 'application/json' };
-    expect((await http(`${base}api/join`, { method: 'POST', body: JSON.stringify({ code }) })).status).toBe(403);
+    expect((await http(`${base}api/join`, { method: 'POST', body: JSON.stringify({ code }) })).status).toBe(415);
     expect((await http(`${base}api/join`, { method: 'POST', headers: { ...json, Origin: 'http://evil.example' }, body: JSON.stringify({ code }) })).status).toBe(403);
     const port = new URL(base).port;
     expect((await http(`${base}api/join`, { method: 'POST', headers: { ...json, Origin: `http://${LAN_ADDRESS}:${port}` }, body: JSON.stringify({ code }) })).status).toBe(200);
@@ -165,7 +183,7 @@ describe('the LAN listener: phones reach the host over the network only while a 
     expect(await upgradeStatus(`${ws}ws?token=${TEST_TOKEN}&participant=x`)).toBe(404);
     expect(await upgradeStatus(`${ws}ws`)).toBe(404);
     expect(await upgradeStatus(`${ws}other?participant=x`)).toBe(404);
-    expect(await upgradeStatus(`${ws}ws?participant=not-a-token`)).toBe(401);
+    expect(await socketVerdict(`${ws}ws?participant=not-a-token`)).toEqual({ closeCode: CLOSE_CODES.roomClosed });
   });
 
   it('answers only to its own address: other host names and other sites are refused', async () => {
@@ -182,7 +200,7 @@ describe('the LAN listener: phones reach the host over the network only while a 
     expect(await upgradeStatus(socket, { Origin: `http://${LAN_ADDRESS}:${port}` })).toBe(101);
     expect(await upgradeStatus(socket, { Origin: 'http://evil.example' })).toBe(403);
     expect(await upgradeStatus(socket, { Origin: `http://127.0.0.1:${port}` })).toBe(403);
-    expect(await upgradeStatus(socket, { Origin: `http://${LAN_ADDRESS}:${port}`, Host: `evil.example:${port}` })).toBe(404);
+    expect(await upgradeStatus(socket, { Origin: `http://${LAN_ADDRESS}:${port}`, Host: `evil.example:${port}` })).toBe(403);
     phone.close();
   });
 
@@ -255,7 +273,7 @@ describe('the LAN listener: phones reach the host over the network only while a 
     phone.close();
   });
 
-  it('closing the room drops every phone, closes the listener and refuses their tokens until it opens again', async () => {
+  it('closing the room drops every phone, closes the listener and ends their tokens', async () => {
     const { host, facilitator } = await lanHost();
     const opened = await room(facilitator, { action: 'open', sessionId: 's1', interfaceAddress: LAN_ADDRESS });
     const base = lanBase(opened.joinUrl);
@@ -265,15 +283,20 @@ describe('the LAN listener: phones reach the host over the network only while a 
     const closes = [overLan, onThisComputer].map((phone) => new Promise<number>((resolve) => phone.ws.once('close', resolve)));
 
     await room(facilitator, { action: 'close', sessionId: 's1' });
-    expect(await Promise.all(closes)).toEqual([4001, 4001]);
+    expect(await Promise.all(closes)).toEqual([CLOSE_CODES.roomClosed, CLOSE_CODES.roomClosed]);
     expect(await listening(base)).toBe(false);
-    await expect(TestClient.connect(`${host.url.replace('http', 'ws')}ws?participant=${overLan.token}`)).rejects.toMatchObject({ status: 401 });
+    expect(await socketVerdict(`${host.url.replace('http', 'ws')}ws?participant=${overLan.token}`)).toEqual({ closeCode: CLOSE_CODES.roomClosed });
 
-    // Opened again (same code), the phones carry on with the token they kept.
+    // Opened again (same code), the old tokens stay ended: the phones join again with the code.
     const again = await room(facilitator, { action: 'open', sessionId: 's1', interfaceAddress: LAN_ADDRESS });
     expect(again.joinCode).toBe(code);
-    const back = await TestClient.connect(`${lanBase(again.joinUrl).replace('http', 'ws')}ws?participant=${overLan.token}`);
-    expect(await back.next((m) => m.t === 'welcome')).toMatchObject({ participantId: overLan.participantId });
+    const lanSocket = `${lanBase(again.joinUrl).replace('http', 'ws')}ws`;
+    for (const url of [`${lanSocket}?participant=${overLan.token}`, `${host.url.replace('http', 'ws')}ws?participant=${onThisComputer.token}`]) {
+      expect(await socketVerdict(url)).toEqual({ closeCode: CLOSE_CODES.roomClosed });
+    }
+    const back = await TestClient.phone(lanBase(again.joinUrl), code);
+    expect(await back.next((m) => m.t === 'welcome')).toMatchObject({ participantId: back.participantId });
+    expect(back.participantId).not.toBe(overLan.participantId);
     back.close();
   });
 

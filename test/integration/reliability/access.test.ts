@@ -225,7 +225,7 @@ describe('reliability: access', () => {
     const voteRows = () => {
       const db = new Database(host.databaseFile, { readonly: true });
       try {
-        return (db.prepare("SELECT data FROM entities WHERE stream = 'sv' AND key = 'votes'").all() as { data: string }[]).map(
+        return (db.prepare("SELECT data FROM entities WHERE stream = 'sv' AND key = 'votes' AND deleted = 0").all() as { data: string }[]).map(
           (row) => JSON.parse(row.data) as { participantId: string },
         );
       } finally {

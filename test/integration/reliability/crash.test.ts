@@ -332,7 +332,7 @@ function auditDatabase(file: string, ledger: Ledger): { integrity: string; lost:
         if (change.after === null) removedAt.set(slot, event.seq);
       }
     }
-    const rows = db.prepare('SELECT stream, key, id, data FROM entities').all() as { stream: string; key: string; id: string; data: string }[];
+    const rows = db.prepare('SELECT stream, key, id, data FROM entities WHERE deleted = 0').all() as { stream: string; key: string; id: string; data: string }[];
     const rowMap = new Map(rows.map((row) => [`${row.stream}/${row.key}/${row.id}`, row.data]));
     for (const [slot, after] of folded) {
       const stream = slot.split('/')[0] as string;

@@ -162,7 +162,7 @@ describe('reliability: flaky wifi', () => {
         expect(events).toEqual([{ stream: 's1', seq: acked.get(sent.id), type: sent.command.type }]);
       }
       const rows = (key: string) =>
-        (host.db.prepare('SELECT data FROM entities WHERE stream = ? AND key = ?').all('s1', key) as { data: string }[])
+        (host.db.prepare('SELECT data FROM entities WHERE stream = ? AND key = ? AND deleted = 0').all('s1', key) as { data: string }[])
           .map((row) => JSON.parse(row.data) as { authorId?: string; participantId?: string })
           .filter((entity) => (key === 'notes' ? entity.authorId : entity.participantId) === participantId);
       expect(rows('notes')).toHaveLength(wantNotes.length);

@@ -1,8 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyChanges } from '../../../shared/changes';
-import type { EventMessage, StreamState } from '../../../shared/protocol';
+import { type EventMessage, PROTOCOL_VERSION, type StreamState } from '../../../shared/protocol';
 import { type ConnectionState, EilandClient, HostError } from '../../../renderer/src/client';
 import { eventually, ProtocolServer } from './protocol-server';
+
+/** The protocol server here knows its own test commands, which the host's registry does not: the client only carries them. */
+import type { CommandInput } from '../../../renderer/src/client';
+const probe = (command: { type: string; [field: string]: unknown }) => command as unknown as CommandInput;
 
 type Items = { items: Record<string, unknown> };
 
@@ -52,13 +56,26 @@ describe('EilandClient against a real WebSocket server', () => {
     expect(states).toEqual(['connecting', 'online']);
   });
 
+  it('stops and says so when the host speaks another protocol version, instead of failing later', async () => {
+    server.protocolVersion = PROTOCOL_VERSION + 1;
+    client = makeClient();
+    client.start();
+    await eventually(() => expect(client.state).toBe('outdated'));
+    await expect(client.send('s1', probe({ type: 'item.add', itemId: 'a' }))).rejects.toThrow();
+    const connections = server.connections;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // No reconnect loop against a host that cannot be understood.
+    expect(server.connections).toBe(connections);
+    expect(client.state).toBe('outdated');
+  });
+
   it('delivers a snapshot, acknowledges a command and applies its event', async () => {
     client = makeClient();
     const { seen, handlers } = follower();
     client.start();
     client.subscribe('workspace', handlers);
     await eventually(() => expect(seen.snapshots).toBe(1));
-    const ack = await client.send('workspace', { type: 'item.add', itemId: 'a' });
+    const ack = await client.send('workspace', probe({ type: 'item.add', itemId: 'a' }));
     expect(ack).toMatchObject({ stream: 'workspace', seq: 1 });
     await eventually(() => expect(seen.state?.items).toEqual({ a: { id: 'a' } }));
     expect(client.pendingCount).toBe(0);
@@ -67,7 +84,7 @@ describe('EilandClient against a real WebSocket server', () => {
   it('rejects a refused command with the host code and reason', async () => {
     client = makeClient();
     client.start();
-    const refused = client.send('s1', { type: 'refuse' });
+    const refused = client.send('s1', probe({ type: 'refuse' }));
     await expect(refused).rejects.toBeInstanceOf(HostError);
     await expect(refused).rejects.toMatchObject({ code: 'rule_violation', reason: 'no_dots_left' });
     expect(client.pendingCount).toBe(0);
@@ -77,8 +94,8 @@ describe('EilandClient against a real WebSocket server', () => {
     server.refuseUpgrades = true;
     client = makeClient();
     client.start();
-    const first = client.send('s1', { type: 'item.add', itemId: 'x' });
-    const second = client.send('s1', { type: 'item.add', itemId: 'y' });
+    const first = client.send('s1', probe({ type: 'item.add', itemId: 'x' }));
+    const second = client.send('s1', probe({ type: 'item.add', itemId: 'y' }));
     await eventually(() => expect(client.state).toBe('offline'));
     expect(client.pendingCount).toBe(2);
     server.refuseUpgrades = false;
@@ -94,7 +111,7 @@ describe('EilandClient against a real WebSocket server', () => {
     client.subscribe('s1', handlers);
     await eventually(() => expect(seen.snapshots).toBe(1));
     server.crashBeforeNextAck = true;
-    const ack = await client.send('s1', { type: 'item.add', itemId: 'n1' });
+    const ack = await client.send('s1', probe({ type: 'item.add', itemId: 'n1' }));
     expect(ack.seq).toBe(1);
     expect(server.applied).toHaveLength(1);
     const sends = server.received.filter((m) => m.t === 'command');
@@ -103,7 +120,7 @@ describe('EilandClient against a real WebSocket server', () => {
     // The missed event came through the resubscribe from the last seen sequence, not a new snapshot.
     await eventually(() => expect(seen.state?.items).toEqual({ n1: { id: 'n1' } }));
     expect(seen.snapshots).toBe(1);
-    expect(server.received).toContainEqual({ t: 'subscribe', stream: 's1', sinceSeq: 0 });
+    expect(server.received).toContainEqual({ t: 'subscribe', stream: 's1', sinceSeq: 0, pictures: [] });
   });
 
   it('resubscribes from the last sequence when it sees a gap', async () => {
@@ -112,13 +129,13 @@ describe('EilandClient against a real WebSocket server', () => {
     client.start();
     client.subscribe('s1', handlers);
     await eventually(() => expect(seen.snapshots).toBe(1));
-    await client.send('s1', { type: 'item.add', itemId: 'a' });
+    await client.send('s1', probe({ type: 'item.add', itemId: 'a' }));
     server.loseEvents = 1;
-    await client.send('s1', { type: 'item.add', itemId: 'b' });
-    await client.send('s1', { type: 'item.add', itemId: 'c' });
+    await client.send('s1', probe({ type: 'item.add', itemId: 'b' }));
+    await client.send('s1', probe({ type: 'item.add', itemId: 'c' }));
     await eventually(() => expect(Object.keys(seen.state?.items ?? {})).toEqual(['a', 'b', 'c']));
     expect(seen.seqs).toEqual([0, 1, 2, 3]);
-    expect(server.received).toContainEqual({ t: 'subscribe', stream: 's1', sinceSeq: 1 });
+    expect(server.received).toContainEqual({ t: 'subscribe', stream: 's1', sinceSeq: 1, pictures: [] });
   });
 
   it('reconnects after the connection drops and catches up on what it missed', async () => {
@@ -134,7 +151,7 @@ describe('EilandClient against a real WebSocket server', () => {
     const other = makeClient();
     server.refuseUpgrades = false;
     other.start();
-    await other.send('s1', { type: 'item.add', itemId: 'while-away' });
+    await other.send('s1', probe({ type: 'item.add', itemId: 'while-away' }));
     other.stop();
     await eventually(() => expect(seen.state?.items).toEqual({ 'while-away': { id: 'while-away' } }));
     expect(client.state).toBe('online');
@@ -163,7 +180,7 @@ describe('EilandClient against a real WebSocket server', () => {
     client.start();
     await eventually(() => expect(client.state).toBe('online'));
     server.throttleFrames = 2;
-    const acks = await Promise.all([1, 2, 3].map((n) => client.send('s1', { type: 'item.add', itemId: `t${n}` })));
+    const acks = await Promise.all([1, 2, 3].map((n) => client.send('s1', probe({ type: 'item.add', itemId: `t${n}` }))));
     expect(acks.map((ack) => ack.seq).sort()).toEqual([1, 2, 3]);
     expect(server.applied).toHaveLength(3);
   });
@@ -172,7 +189,7 @@ describe('EilandClient against a real WebSocket server', () => {
     server.refuseUpgrades = true;
     client = makeClient();
     client.start();
-    const pending = client.send('s1', { type: 'item.add' });
+    const pending = client.send('s1', probe({ type: 'item.add' }));
     client.stop();
     await expect(pending).rejects.toThrow(/stopped/);
   });

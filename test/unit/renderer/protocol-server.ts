@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Change } from '../../../shared/changes';
-import type { ClientMessage, EventMessage, HostMessage } from '../../../shared/protocol';
+import { type ClientMessage, type EventMessage, type HostMessage, PROTOCOL_VERSION, SCHEMA_VERSION } from '../../../shared/protocol';
 
 interface StreamLog {
   seq: number;
@@ -28,7 +28,11 @@ export class ProtocolServer {
   loseEvents = 0;
   /** Number of upcoming frames to throttle, answered like the host does: rate_limited, without an id. */
   throttleFrames = 0;
+  /** What the welcome says; another number plays a host of another Eiland version. */
+  protocolVersion = PROTOCOL_VERSION;
   connections = 0;
+  /** Welcomes clients as a host that could open its database only for reading. */
+  readOnly = false;
   private readonly http: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly streams = new Map<string, StreamLog>();
@@ -76,7 +80,7 @@ export class ProtocolServer {
     ws.on('close', () => {
       for (const log of this.streams.values()) log.subscribers.delete(ws);
     });
-    send(ws, { t: 'welcome', role: 'facilitator', participantId: null, serverTime: Date.now() });
+    send(ws, { t: 'welcome', role: 'facilitator', participantId: null, serverTime: Date.now(), protocolVersion: this.protocolVersion, schemaVersion: SCHEMA_VERSION, ...(this.readOnly ? { readOnly: true } : {}) });
   }
 
   private handle(ws: WebSocket, message: ClientMessage): void {
@@ -94,7 +98,7 @@ export class ProtocolServer {
         if (since !== undefined && since <= log.seq) {
           for (const event of log.events.filter((e) => e.seq > since)) send(ws, event);
         } else {
-          send(ws, { t: 'snapshot', stream: message.stream, seq: log.seq, state: { programmes: {}, sessions: {}, items: { ...log.items } } as never });
+          send(ws, { t: 'snapshot', stream: message.stream, seq: log.seq, schemaVersion: SCHEMA_VERSION, state: { programmes: {}, sessions: {}, items: { ...log.items } } as never });
         }
         return;
       }

@@ -9,6 +9,10 @@ import { latestSession, listSessions } from '../../../renderer/src/store/selecto
 import { bindConnection, followWorkspace } from '../../../renderer/src/store/sync';
 import { eventually, ProtocolServer } from './protocol-server';
 
+/** The protocol server here knows its own test commands, which the host's registry does not: the client only carries them. */
+import type { CommandInput } from '../../../renderer/src/client';
+const probe = (command: { type: string; [field: string]: unknown }) => command as unknown as CommandInput;
+
 const meta = (id: string, fields: Partial<SessionMeta> = {}): SessionMeta => ({
   id,
   programmeId: null,
@@ -135,10 +139,24 @@ describe('the store fed by a real connection', () => {
     client.start();
     await eventually(() => expect(store.getState()).toMatchObject({ connection: 'online', role: 'facilitator' }));
     await eventually(() => expect(store.getState().workspace).not.toBeNull());
-    await client.send('workspace', { type: 'item.add', itemId: 'x' });
+    await client.send('workspace', probe({ type: 'item.add', itemId: 'x' }));
     await eventually(() => expect((store.getState().workspace as unknown as { items: object }).items).toEqual({ x: { id: 'x' } }));
     server.dropConnections();
     await eventually(() => expect(store.getState().connection).not.toBe('online'));
     await eventually(() => expect(store.getState().connection).toBe('online'));
+  });
+
+  it('takes from the welcome whether the host can only read, and drops it when a later welcome says otherwise', async () => {
+    const store = createAppStore({ locale: 'nl' });
+    bindConnection(client, store);
+    expect(store.getState().readOnly).toBe(false);
+    server.readOnly = true;
+    client.start();
+    await eventually(() => expect(store.getState()).toMatchObject({ connection: 'online', readOnly: true }));
+    expect(client.welcome?.readOnly).toBe(true);
+    server.readOnly = false;
+    server.dropConnections();
+    await eventually(() => expect(store.getState().connection).not.toBe('online'));
+    await eventually(() => expect(store.getState()).toMatchObject({ connection: 'online', readOnly: false }));
   });
 });

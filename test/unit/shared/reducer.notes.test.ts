@@ -462,3 +462,22 @@ describe('moderation (note.add, note.edit, note.approve)', () => {
     expectRefused(moderated(), { type: 'note.approve', ...fields }, FACILITATOR, 'invalid_payload');
   });
 });
+
+describe('a note with texts from another laptop (kept by an archive merge)', () => {
+  const withConflict = (id: string) => {
+    const state = seededState();
+    const note = defined(state.notes[id]);
+    return { ...state, notes: { ...state.notes, [id]: { ...note, conflicts: [{ rev: 'r', text: 'Daar' }] } } };
+  };
+
+  it('is settled when the facilitator, who sees both texts, saves it', () => {
+    const saved = step(withConflict('n1'), { type: 'note.edit', id: 'n1', text: 'Daar' }, FACILITATOR);
+    expect(saved.notes.n1).toMatchObject({ text: 'Daar' });
+    expect(saved.notes.n1?.conflicts).toBeUndefined();
+  });
+
+  it('keeps the other text when its author edits it from a phone, who cannot see it', () => {
+    const saved = step(withConflict('n2'), { type: 'note.edit', id: 'n2', text: 'Nog korter' }, PARTICIPANT);
+    expect(saved.notes.n2?.conflicts).toEqual([{ rev: 'r', text: 'Daar' }]);
+  });
+});

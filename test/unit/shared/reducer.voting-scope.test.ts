@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inVotingScope, votingScope } from '../../../shared/commands/ballot';
+import { inVotingScope, votingScope } from '../../../shared/rules';
 import { WORKSPACE_COMMANDS } from '../../../shared/reducer';
 import {
   accept,

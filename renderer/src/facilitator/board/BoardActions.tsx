@@ -1,5 +1,5 @@
 import type { Id } from '../../../../shared/domain';
-import { useAppStore, useStoreApi } from '../../ui/app-context';
+import { useAppStore, useClient, useStoreApi } from '../../ui/app-context';
 import { useT } from '../../ui/i18n';
 import type { RunCommand } from '../../ui/use-command';
 import { openProjector } from './projector-link';
@@ -17,6 +17,7 @@ interface BoardActionsProps {
 export function BoardActions({ sessionId, readOnly, run }: BoardActionsProps) {
   const t = useT();
   const store = useStoreApi();
+  const client = useClient();
   const panel = useAppStore((state) => state.panel);
   const undo = () => void run(sessionId, { type: 'history.undo' });
   const redo = () =>
@@ -34,7 +35,7 @@ export function BoardActions({ sessionId, readOnly, run }: BoardActionsProps) {
       <button type="button" className="button button-quiet" title={t('board.editModelHint')} aria-pressed={panel === 'template'} disabled={readOnly} onClick={toggleModel}>
         {t('board.editModel')}
       </button>
-      <button type="button" className="button button-quiet" title={t('board.projectorHint')} onClick={openProjector}>
+      <button type="button" className="button button-quiet" title={t('board.projectorHint')} onClick={() => openProjector(client.welcome?.projectorToken)}>
         {t('board.projector')}
       </button>
     </div>

@@ -40,6 +40,8 @@ export function NoteEditor({ sessionId, session, draft, transform, run, onDone }
     element?.setSelectionRange(element.value.length, element.value.length);
   }, []);
 
+  // Texts another laptop gave this note at the same time (kept by the archive merge), newest first.
+  const others = (existing?.conflicts ?? []).map((entry) => entry.text).filter((other) => other !== existing?.text);
   const centre = draft.kind === 'new' ? { x: draft.x, y: draft.y } : existing ? { x: existing.x, y: existing.y } : null;
   const zoneId = draft.kind === 'new' ? draft.zoneId : existing?.zoneId;
   const zone = session.template.zones.find((candidate) => candidate.id === zoneId);
@@ -53,7 +55,8 @@ export function NoteEditor({ sessionId, session, draft, transform, run, onDone }
     if (!save || clean === '') return;
     if (draft.kind === 'new') {
       void run(sessionId, { type: 'note.add', id: nanoid(), zoneId: draft.zoneId, text: clean, x: Math.round(draft.x), y: Math.round(draft.y) });
-    } else if (existing && clean !== existing.text) {
+    } else if (existing && (clean !== existing.text || others.length > 0)) {
+      // Saving a note that had texts from another laptop settles it: the facilitator has seen them.
       void run(sessionId, { type: 'note.edit', id: existing.id, text: clean });
     }
   };
@@ -95,6 +98,22 @@ export function NoteEditor({ sessionId, session, draft, transform, run, onDone }
         }}
       />
       <p className="note-editor-hint">{t('note.editorHint')}</p>
+      {others.length > 0 && (
+        <div className="note-editor-conflicts" data-testid="note-conflicts">
+          <p>{t('note.conflicts')}</p>
+          <ul>
+            {others.map((other) => (
+              <li key={other}>
+                “{other}”{' '}
+                {/* mousedown, not click: the field must not lose focus (and save) before the text is taken. */}
+                <button type="button" className="button button-quiet" onMouseDown={(event) => { event.preventDefault(); setText(other); }}>
+                  {t('note.conflictUse')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { ConnectionBadge } from '../../ui/ConnectionBadge';
 import { formatDate } from '../../ui/dates';
 import { useT } from '../../ui/i18n';
 import { LocaleSwitch } from '../../ui/LocaleSwitch';
+import { StorageBanner } from '../../ui/StorageBanner';
 import { useCommand } from '../../ui/use-command';
 import { RoomButton } from '../../room/RoomButton';
 import { SessionHarvest } from '../../harvest/SessionHarvest';
@@ -34,6 +35,8 @@ export function SessionScreen({ sessionId }: { sessionId: Id }) {
   const meta = session?.meta ?? listed;
   const gone = workspaceLoaded && !listed;
   const archived = listed?.archived ?? false;
+  // A database the host can only read is shown like an archived session: to look at, not to change.
+  const locked = useAppStore((state) => state.readOnly) || archived;
   const noteCount = session ? Object.keys(session.notes).length : 0;
 
   return (
@@ -52,23 +55,24 @@ export function SessionScreen({ sessionId }: { sessionId: Id }) {
           </div>
         )}
         <div className="appbar-end">
-          {session && !gone && !archived && <RoomButton sessionId={sessionId} />}
+          {session && !gone && !locked && <RoomButton sessionId={sessionId} />}
           {!gone && <SessionHarvest sessionId={sessionId} />}
           <ConnectionBadge />
           <LocaleSwitch />
         </div>
       </div>
+      <StorageBanner />
       {archived && <p className="notice">{t('session.archivedNotice')}</p>}
       {gone ? (
         <p className="empty">{t('session.gone')}</p>
       ) : session ? (
-        <SessionFlow sessionId={sessionId} session={session} readOnly={archived} run={run}>
+        <SessionFlow sessionId={sessionId} session={session} readOnly={locked} run={run}>
           <div className="toolbar">
-            <BoardActions sessionId={sessionId} readOnly={archived} run={run} />
-            <p className="toolbar-hint">{archived ? '' : t('board.hint')}</p>
+            <BoardActions sessionId={sessionId} readOnly={locked} run={run} />
+            <p className="toolbar-hint">{locked ? '' : t('board.hint')}</p>
             <p className="toolbar-count">{noteCount === 1 ? t('board.noteCountOne') : t('board.noteCount', { count: noteCount })}</p>
           </div>
-          <Board sessionId={sessionId} session={session} readOnly={archived} run={run} />
+          <Board sessionId={sessionId} session={session} readOnly={locked} run={run} />
         </SessionFlow>
       ) : (
         <p className="empty">{t('session.loading')}</p>

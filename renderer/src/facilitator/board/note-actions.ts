@@ -1,3 +1,5 @@
+import type { CommandOf } from '../../../../shared/commands/index';
+import type { CommandInput } from '../../client';
 import { nanoid } from 'nanoid';
 import type { Id, Note, SessionState } from '../../../../shared/domain';
 import { zoneAt } from '../../../../shared/templates';
@@ -9,7 +11,7 @@ import { PALETTE } from '../../canvas/palette';
  * shortcut and a gesture send is decided in one place, and each is one command (one undo step).
  */
 
-export type Command = { type: string; [field: string]: unknown };
+export type Command = CommandInput;
 
 const existing = (session: SessionState, ids: readonly Id[]): Note[] => ids.flatMap((id) => session.notes[id] ?? []);
 
@@ -37,7 +39,7 @@ export function deleteCommand(session: SessionState, ids: readonly Id[]): Comman
 }
 
 /** A new group of the selected notes, its title band right above them. */
-export function clusterCommand(session: SessionState, ids: readonly Id[], title: string): Command | null {
+export function clusterCommand(session: SessionState, ids: readonly Id[], title: string): CommandOf<'cluster.create'> | null {
   const notes = existing(session, ids);
   if (notes.length === 0 || title.trim() === '') return null;
   return { type: 'cluster.create', id: nanoid(), title: title.trim(), noteIds: notes.map((note) => note.id), ...clusterAnchor(notes) };

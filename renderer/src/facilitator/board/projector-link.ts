@@ -37,15 +37,19 @@ export function subscribeProjectorContrast(onChange: () => void): () => void {
   };
 }
 
-/** The desktop app opens its own projector window; in a browser a second tab or window does the job. */
-export function openProjector(): void {
+/**
+ * The desktop app opens its own projector window; in a browser a second tab or window does the job.
+ * The projector gets the token the host gave for it (`projectorToken`, in this page's welcome),
+ * which can only watch: the facilitator's own token does not leave this window.
+ */
+export function openProjector(projectorToken: string | undefined): void {
   const bridge = (window as unknown as Record<string, EilandBridge | undefined>)[BRIDGE_NAME];
   if (bridge) {
     void bridge.openProjector();
     return;
   }
   // No ?session: the projector follows whichever session this window has open (see active-session.ts).
-  const params = new URLSearchParams({ token: tokenOf(window.location) ?? '' });
+  const params = new URLSearchParams({ token: projectorToken ?? tokenOf(window.location) ?? '' });
   if (projectorContrast()) params.set('contrast', 'high');
   window.open(`projector.html?${params.toString()}`, 'eiland-projector');
 }

@@ -6,6 +6,7 @@ import { useAppStore } from '../../ui/app-context';
 import { useT } from '../../ui/i18n';
 import { useCommand } from '../../ui/use-command';
 import { AppBar } from '../AppBar';
+import { BackupButton } from '../../backup/BackupButton';
 import { ProgrammeHarvest } from '../../harvest/ProgrammeHarvest';
 import { NewSessionDialog } from './NewSessionDialog';
 import { DeleteDialog, DuplicateDialog, RenameDialog } from './SessionDialogs';
@@ -41,7 +42,14 @@ export function SessionsScreen() {
 
   return (
     <div className="page">
-      <AppBar actions={<ProgrammeHarvest />} />
+      <AppBar
+        actions={
+          <>
+            <ProgrammeHarvest />
+            <BackupButton />
+          </>
+        }
+      />
       <main className={firstRun ? 'sessions sessions-first' : 'sessions'}>
         {firstRun ? null : (
           <header className="sessions-head">

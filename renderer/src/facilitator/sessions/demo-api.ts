@@ -1,3 +1,4 @@
+import { API_ROUTES } from '../../../../shared/http-routes';
 import { type PageLocation, tokenOf } from '../../client/url';
 
 /**
@@ -10,7 +11,8 @@ export async function loadDemo(location: PageLocation, fetcher: typeof fetch = f
   const token = tokenOf(location);
   if (token === null) return false;
   try {
-    const response = await fetcher('/api/demo', { method: 'POST', headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+    const { path, method } = API_ROUTES.demo;
+    const response = await fetcher(path, { method, headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
     return response.ok;
   } catch {
     return false;

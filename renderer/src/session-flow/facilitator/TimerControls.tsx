@@ -1,3 +1,4 @@
+import type { CommandOf, FieldsOf } from '../../../../shared/commands/index';
 import { useState } from 'react';
 import type { Id, Timer } from '../../../../shared/domain';
 import { useT } from '../../ui/i18n';
@@ -29,9 +30,9 @@ export function TimerControls({ sessionId, timer, readOnly, run }: { sessionId: 
   const { left, status } = useTimer(timer, () => {
     if (sound) playChime();
   });
-  const control = (command: Record<string, unknown>) => {
+  const control = (command: FieldsOf<'timer.control'>) => {
     prepareChime();
-    void run(sessionId, { type: 'timer.control', ...command } as { type: string });
+    void run(sessionId, { type: 'timer.control', ...command } as CommandOf<'timer.control'>);
   };
   const toggleSound = () => {
     const next = !sound;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { CommandInput } from '../../client';
 import type { Id } from '../../../../shared/domain';
 import { rankPoints } from '../../../../shared/voting';
 import { useT } from '../../ui/i18n';
@@ -20,7 +21,7 @@ export function VotingControls({ sessionId, session, readOnly, run, scope }: Edi
   const turnout = votingTurnout(session, (id) => onBallot.has(id));
   const people = joined(session).count;
   const zone = session.template.zones.find((candidate) => candidate.id === scope);
-  const send = (command: { type: string; [field: string]: unknown }) => void run(sessionId, command);
+  const send = (command: CommandInput) => void run(sessionId, command);
 
   return (
     <section className="flow-section" data-testid="voting-controls" data-open={flow.votingOpen} data-revealed={flow.votesRevealed}>

@@ -12,6 +12,7 @@ import { VotingView } from './VotingView';
 import '../session-flow.css';
 import '../projector.css';
 import '../projector-screens.css';
+import { isZoneHidden } from '../../../../shared/rules';
 
 /**
  * What the beamer shows of the session's flow, over the canvas: the phase and its question, the
@@ -85,7 +86,7 @@ function HiddenCounts({ session }: { session: SessionState }) {
   const t = useT();
   const counts = hiddenCounts(session);
   if (!session.settings.hideNotesUntilReveal) return null;
-  const hidden = session.template.zones.filter((zone) => !session.flow.revealedZoneIds.includes(zone.id));
+  const hidden = session.template.zones.filter((zone) => isZoneHidden(session, zone.id));
   if (hidden.length === 0) return null;
   const phase = currentPhase(session.flow);
   // While a side writes, its count fills the wall; otherwise every hidden side, small in the corner.

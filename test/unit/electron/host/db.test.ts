@@ -72,7 +72,7 @@ describe('opening the database', () => {
     const dir = tempDir();
     const garbage = Buffer.from('dit is geen database '.repeat(500));
     writeFileSync(databasePath(dir), garbage);
-    const { db, recoveredFrom } = openDatabase(dir, Date.UTC(2026, 10, 26, 12, 0, 0));
+    const { db, recoveredFrom } = openDatabase(dir, { now: Date.UTC(2026, 10, 26, 12, 0, 0) });
     expect(recoveredFrom).toMatch(/eiland\.damaged-2026-11-26T12-00-00-000Z\.sqlite$/);
     expect(readFileSync(recoveredFrom as string)).toEqual(garbage);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
@@ -84,7 +84,7 @@ describe('opening the database', () => {
     const dir = tempDir();
     const { db } = openDatabase(dir);
     db.prepare("INSERT INTO streams (id, kind) VALUES ('workspace', 'workspace')").run();
-    for (let i = 0; i < 200; i += 1) db.prepare("INSERT INTO entities (stream, key, id, data) VALUES ('workspace', 'k', ?, ?)").run(`e${i}`, 'x'.repeat(500));
+    for (let i = 0; i < 200; i += 1) db.prepare("INSERT INTO entities (stream, key, id, data, rev, vv) VALUES ('workspace', 'k', ?, ?, '', '{}')").run(`e${i}`, 'x'.repeat(500));
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     const bytes = readFileSync(databasePath(dir));

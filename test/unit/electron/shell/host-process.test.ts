@@ -35,6 +35,11 @@ describe('startHost', () => {
     expect(child.options).toEqual({ serviceName: 'Eiland host' });
   });
 
+  it('gives the host the projector window’s own token when there is one', () => {
+    const projectorToken = 'b'.repeat(64);
+    expect(hostArgs('/data', TOKEN, projectorToken)).toEqual(['--data', '/data', '--port', '0', '--token', TOKEN, '--projector-token', projectorToken]);
+  });
+
   it('resolves with url, port and origin once the host reports ready', async () => {
     const { started, child } = start();
     child.emit('message', { type: 'something-else' });
@@ -90,6 +95,37 @@ describe('startHost', () => {
     expect(options.title).toBe('Beschadigd sessiebestand apart gezet');
     expect(options.detail).toContain('eiland.damaged-2025-01-01.db');
     expect(options.detail).toContain('niet overschreven');
+    child.emit('message', { type: 'ready', url: 'http://127.0.0.1:1234/', port: 1234 });
+    await expect(started).resolves.not.toBeNull();
+  });
+
+  it('shows what stops the host from using its data folder instead of a bare exit code', async () => {
+    const { started, child } = start();
+    child.emit('message', { type: 'start-problem', problem: { kind: 'folder_busy', path: '/data dir', holder: { pid: 4321, startedAt: Date.UTC(2026, 10, 26, 9, 30) } } });
+    child.emit('exit', 3);
+    await expect(started).resolves.toBeNull();
+    expect(dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    const [title, content] = dialog.showErrorBox.mock.calls[0] ?? [];
+    expect(title).toBe('Eiland kan je gegevens niet gebruiken');
+    expect(content).toContain('Een ander Eiland gebruikt de map /data dir al (proces 4321, gestart op 26 nov 2026');
+    expect(content).not.toContain('foutcode');
+    expect(app.quit).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores a start problem that does not look like one, and then shows the exit code', async () => {
+    const { started, child } = start();
+    child.emit('message', { type: 'start-problem', problem: { kind: 'format_disk', path: '/' } });
+    child.emit('exit', 3);
+    await expect(started).resolves.toBeNull();
+    expect(dialog.showErrorBox.mock.calls[0]?.[1]).toContain('foutcode 3');
+  });
+
+  it('warns about a read-only database file and carries on starting', async () => {
+    const { started, child } = start();
+    child.emit('message', { type: 'storage-notice', notice: { kind: 'read_only', path: '/data dir/eiland.sqlite' } });
+    const options = dialog.showMessageBox.mock.calls[0]?.[0] as { type: string; title: string; detail: string };
+    expect(options).toMatchObject({ type: 'warning', title: 'Let op: je gegevens' });
+    expect(options.detail).toContain('Het bestand /data dir/eiland.sqlite kan alleen gelezen worden');
     child.emit('message', { type: 'ready', url: 'http://127.0.0.1:1234/', port: 1234 });
     await expect(started).resolves.not.toBeNull();
   });

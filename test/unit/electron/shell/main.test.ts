@@ -108,7 +108,7 @@ describe('electron/shell/main.ts', () => {
     const sessionId = demo.sessionIds[0] as string;
     expect(host.engine.workspace.sessions[sessionId]).toBeDefined();
     expect(main.loadedUrl).toBe(`${host.url}?token=${child.args[5]}#/session/${sessionId}`);
-    expect(dialog.showMessageBox).toHaveBeenCalledWith(main, expect.objectContaining({ title: 'Archief geopend', message: 'Nieuw: 1. Aangevuld: 0. Was er al: 0.' }));
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(main, expect.objectContaining({ title: 'Archief geopend', message: 'Nieuw: 1. Bijgewerkt: 0. Was er al: 0.' }));
   });
 
   it('blocks navigation away from the host in any new web contents', () => {
@@ -147,10 +147,14 @@ describe('electron/shell/main.ts', () => {
     expect(() => openProjector?.({ senderFrame: { url: 'http://127.0.0.1:1/' } })).toThrow(/not an Eiland page/);
     await openProjector?.(page());
     const projector = FakeBrowserWindow.instances[1] as FakeBrowserWindow;
-    expect(projector.loadedUrl).toBe(`${host.url}projector.html?token=${child.args[5]}`);
+    // Its own token, which can only watch (args: --token T --projector-token P): never the facilitator's.
+    expect(child.args[6]).toBe('--projector-token');
+    expect(child.args[7]).toMatch(/^[0-9a-f]{64}$/);
+    expect(child.args[7]).not.toBe(child.args[5]);
+    expect(projector.loadedUrl).toBe(`${host.url}projector.html?token=${child.args[7]}`);
     expect(projector.options).toMatchObject({ x: 1920, fullscreen: true });
     menuItem('Projector in high contrast')?.click?.({ checked: true } as never, undefined, {} as never);
-    expect(projector.loadedUrl).toBe(`${host.url}projector.html?token=${child.args[5]}&contrast=high`);
+    expect(projector.loadedUrl).toBe(`${host.url}projector.html?token=${child.args[7]}&contrast=high`);
     expect(menuItem('Projector in high contrast')?.checked).toBe(true);
   });
 
@@ -171,7 +175,7 @@ describe('electron/shell/main.ts', () => {
     menuItem('Open archive…')?.click?.({} as never, undefined, {} as never);
     await until(() => dialog.showMessageBox.mock.calls.length > 0);
     expect(dialog.showOpenDialog).toHaveBeenCalledWith(main, expect.objectContaining({ filters: [{ name: 'Eiland archive', extensions: ['eiland', 'sqlite'] }] }));
-    expect(dialog.showMessageBox).toHaveBeenCalledWith(main, expect.objectContaining({ message: 'New: 0. Added to: 0. Already here: 1.' }));
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(main, expect.objectContaining({ message: 'New: 0. Brought up to date: 0. Already here: 1.' }));
   });
 
   it('remembers where the facilitator window was when it closes', () => {

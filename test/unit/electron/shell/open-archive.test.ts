@@ -83,12 +83,14 @@ describe('importing through the host', () => {
   });
 
   it('says what happened to each session', () => {
+    const counts = { added: 0, updated: 0, deleted: 0, conflicts: 0 };
     const text = describeImport([
-      { id: 'a', title: 'Programmateam', outcome: 'created' },
-      { id: 'b', title: 'Managers', outcome: 'unchanged' },
+      { id: 'a', title: 'Programmateam', outcome: 'created', ...counts },
+      { id: 'b', title: 'Managers', outcome: 'unchanged', ...counts },
+      { id: 'c', title: 'Stuurgroep', outcome: 'deleted', ...counts },
     ]);
-    expect(text.message).toBe('Nieuw: 1. Aangevuld: 0. Was er al: 1.');
-    expect(text.detail).toBe('• Programmateam (nieuw)\n• Managers (was er al)');
+    expect(text.message).toBe('Nieuw: 1. Bijgewerkt: 0. Was er al: 1.');
+    expect(text.detail).toBe('• Programmateam (nieuw)\n• Managers (was er al)\n• Stuurgroep (verwijderd op de andere laptop)');
   });
 
   it('waits for the host, then opens the one session of an archive and shows the result', async () => {
@@ -99,7 +101,7 @@ describe('importing through the host', () => {
     expect(actions.showResult).not.toHaveBeenCalled();
     await opener.setHost(address());
     expect(actions.openSession).toHaveBeenCalledExactlyOnceWith(demo.sessionIds[0]);
-    expect(actions.showResult).toHaveBeenCalledWith('Archief geopend', 'Nieuw: 0. Aangevuld: 0. Was er al: 1.', expect.stringContaining('(was er al)'));
+    expect(actions.showResult).toHaveBeenCalledWith('Archief geopend', 'Nieuw: 0. Bijgewerkt: 0. Was er al: 1.', expect.stringContaining('(was er al)'));
   });
 
   it('shows the list for a programme archive and an error for a bad file, one after the other', async () => {
@@ -108,7 +110,7 @@ describe('importing through the host', () => {
     await opener.setHost(address());
     await opener.open([programmeFile, join(folder, 'not-an-archive.eiland')]);
     expect(actions.showSessions).toHaveBeenCalledTimes(1);
-    expect(actions.showResult.mock.calls[0]?.[1]).toBe(`Nieuw: ${demo.sessionIds.length - 1}. Aangevuld: 0. Was er al: 1.`);
+    expect(actions.showResult.mock.calls[0]?.[1]).toBe(`Nieuw: ${demo.sessionIds.length - 1}. Bijgewerkt: 0. Was er al: 1.`);
     expect(actions.showError).toHaveBeenCalledExactlyOnceWith('Archief openen lukte niet', expect.stringContaining('not-an-archive.eiland'));
     for (const id of demo.sessionIds) expect(target.engine.workspace.sessions[id], id).toBeDefined();
   });

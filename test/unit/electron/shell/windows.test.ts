@@ -16,6 +16,7 @@ vi.mock('electron', async () => (await import('./fake-electron')).electronModule
 
 const HOST_URL = 'http://127.0.0.1:51234/';
 const TOKEN = 'a'.repeat(64);
+const PROJECTOR_TOKEN = 'b'.repeat(64);
 
 beforeEach(resetFakes);
 
@@ -85,7 +86,7 @@ describe('mainWindowOptions', () => {
 
 describe('ShellWindows', () => {
   const make = (extra: Partial<ConstructorParameters<typeof ShellWindows>[0]> = {}) =>
-    new ShellWindows({ preloadPath: '/p/preload.cjs', hostUrl: HOST_URL, token: TOKEN, ...extra });
+    new ShellWindows({ preloadPath: '/p/preload.cjs', hostUrl: HOST_URL, token: TOKEN, projectorToken: PROJECTOR_TOKEN, ...extra });
 
   it('restores the saved place, maximised if it was, and saves it again on close', () => {
     screen.displays = [display(1, { x: 0, y: 0, width: 1920, height: 1080 })];
@@ -119,7 +120,7 @@ describe('ShellWindows', () => {
     expect(projector.options.title).toBe('Eiland (beamer)');
     high = true;
     windows.refreshProjector();
-    expect(projector.loadedUrl).toBe(`${HOST_URL}projector.html?token=${TOKEN}&contrast=high`);
+    expect(projector.loadedUrl).toBe(`${HOST_URL}projector.html?token=${PROJECTOR_TOKEN}&contrast=high`);
   });
 
   it('opens the facilitator page with the token and the preload, shown when ready', () => {
@@ -148,7 +149,9 @@ describe('ShellWindows', () => {
       { id: 2, bounds: { x: -1024, y: 0, width: 1024, height: 768 } },
     ];
     const projector = make().openProjector() as unknown as FakeBrowserWindow;
-    expect(projector.loadedUrl).toBe(`${HOST_URL}projector.html?token=${TOKEN}`);
+    // The projector's own token, which can only watch: the facilitator's never reaches that window.
+    expect(projector.loadedUrl).toBe(`${HOST_URL}projector.html?token=${PROJECTOR_TOKEN}`);
+    expect(projector.loadedUrl).not.toContain(TOKEN);
     expect(projector.options).toMatchObject({ x: -1024, y: 0, width: 1024, height: 768, fullscreen: true });
     expect(projector.options.webPreferences).not.toHaveProperty('preload');
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ParticipantLink } from '../../../../renderer/src/participant/link';
-import { memoryStore, readQueue, type StoredJoin } from '../../../../renderer/src/participant/storage';
+import { memoryStore, readJoin, readQueue, rejoin, type StoredJoin, writeJoin, writeQueue } from '../../../../renderer/src/participant/storage';
 import { LAN_ADDRESS, lanBase, room, startLanHost } from '../../../integration/lan/lan-host';
 import { joinRoom } from '../../../support/ws-client';
 
@@ -33,6 +33,7 @@ describe('ParticipantLink against the real host', () => {
     const body = joined.body as { token: string; participantId: string; sessionId: string };
     const join: StoredJoin = { ...body, code: opened.joinCode as string };
     const storage = memoryStore();
+    writeJoin(storage, join); // as the page does when the join succeeds
     const events = new EventTarget();
     const sockets: WebSocket[] = [];
     const lossy = { dropNextAck: false, dropped: 0, opened: 0 };
@@ -144,17 +145,42 @@ describe('ParticipantLink against the real host', () => {
     expect(Object.keys(host.engine.session('s1')?.votes ?? {})).toHaveLength(0);
   });
 
-  it('says so when the facilitator closes the room, and carries on when it opens again', async () => {
-    const { facilitator, makeLink, notesWith } = await phone();
+  it('says so when the facilitator closes the room, stops with the ended token, and sends its queue under the new join', async () => {
+    const { facilitator, host, join, storage, makeLink, notesWith, lossy } = await phone();
     const link = makeLink();
     link.start();
     await eventually(() => link.store.getState().connection === 'online');
     await room(facilitator, { action: 'close', sessionId: 's1' });
     await eventually(() => link.store.getState().roomClosed);
+    // The token ended with the room: the phone remembers that (for a reload) and stops knocking.
+    expect(readJoin(storage)).toMatchObject({ participantId: join.participantId, ended: true });
     link.send({ type: 'note.add', id: link.newId(), zoneId: 'ik', text: 'Tijdens de pauze' });
-    await room(facilitator, { action: 'open', sessionId: 's1', interfaceAddress: LAN_ADDRESS });
-    await eventually(() => link.store.getState().queue.length === 0, 10_000);
-    expect(link.store.getState().roomClosed).toBe(false);
-    expect(notesWith('Tijdens de pauze')).toHaveLength(1);
+    const opened = await room(facilitator, { action: 'open', sessionId: 's1', interfaceAddress: LAN_ADDRESS });
+    const knocks = lossy.opened;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(lossy.opened).toBe(knocks);
+    expect(notesWith('Tijdens de pauze')).toHaveLength(0);
+    link.stop();
+
+    // "Opnieuw meedoen": a new join of the same session takes the queue along.
+    const joined = await joinRoom(lanBase(opened.joinUrl), opened.joinCode, 'Anna');
+    const body = joined.body as { token: string; participantId: string; sessionId: string };
+    rejoin(storage, readJoin(storage), { ...body, code: opened.joinCode as string });
+    expect(readQueue(storage, body.participantId)).toHaveLength(1);
+    const again = new ParticipantLink({ join: readJoin(storage) as StoredJoin, storage, location: { protocol: 'http:', host: new URL(lanBase(opened.joinUrl)).host } });
+    again.start();
+    await eventually(() => again.store.getState().queue.length === 0, 10_000);
+    again.stop();
+    expect(notesWith('Tijdens de pauze')).toMatchObject([{ authorId: body.participantId }]);
+    expect(host.engine.session('s1')?.participants[join.participantId]).toBeDefined();
+  });
+
+  it('does not carry a queue into another session', () => {
+    const storage = memoryStore();
+    const ended: StoredJoin = { token: 't', participantId: 'p-old', sessionId: 's1', code: 'AAAAAA', ended: true };
+    writeQueue(storage, 'p-old', [{ id: 'c1', stream: 's1', command: { type: 'note.add' } }]);
+    rejoin(storage, ended, { token: 'u', participantId: 'p-new', sessionId: 's2', code: 'BBBBBB' });
+    expect(readQueue(storage, 'p-new')).toEqual([]);
+    expect(readJoin(storage)).toEqual({ token: 'u', participantId: 'p-new', sessionId: 's2', code: 'BBBBBB' });
   });
 });

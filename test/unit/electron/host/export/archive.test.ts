@@ -1,18 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readArchive } from '../../../../../electron/host/export/archive-read';
-import { ARCHIVE_SCHEMA_VERSION } from '../../../../../electron/host/export/archive-schema';
-import { writeArchive } from '../../../../../electron/host/export/archive-write';
+import { ARCHIVE_SCHEMA_VERSION, ARCHIVE_TABLES_V2 } from '../../../../../electron/host/export/archive-schema';
+import { type ArchiveContent, writeArchive } from '../../../../../electron/host/export/archive-write';
 import { createDemo } from '../../../../../electron/host/export/demo';
 import { ExportError } from '../../../../../electron/host/export/errors';
-import { sessionArchive } from '../../../../../electron/host/export/exporter';
-import type { SessionState } from '../../../../../shared/domain';
-import { type TempEngine, tempEngine } from './temp-engine';
+import { sessionArchive, sessionArchiveContent } from '../../../../../electron/host/export/exporter';
+import { ARCHIVED_RECORDS } from '../../../../../shared/records/index';
+import { V1_ARCHIVE_FIXTURE } from '../../../../support/fixtures';
+import { send, type TempEngine, tempEngine } from './temp-engine';
 
 /** Rewrites an archive with one SQL statement applied, as a hand-edited or hostile file would be. */
 function tamper(bytes: Buffer, sql: string): Buffer {
   const db = new Database(bytes);
-  db.pragma('foreign_keys = OFF');
   db.exec(sql);
   const out = db.serialize();
   db.close();
@@ -29,50 +31,67 @@ const code = (work: () => unknown) => {
   return 'no error';
 };
 
-describe('archive file', () => {
+const SESSION = 'demo-avk-managers';
+
+describe('archive file, version 2', () => {
   let temp: TempEngine;
   afterEach(() => temp?.cleanup());
-
-  const demoState = (): SessionState => {
+  const demo = () => {
     temp = tempEngine();
     createDemo(temp.engine);
-    return temp.engine.session('demo-avk-programmateam') as SessionState;
+    return temp.engine;
   };
 
-  it('reads back exactly the session it was written from', () => {
-    const state = demoState();
-    // Fields that are optional or null in the domain must survive too.
-    const first = Object.values(state.notes)[0];
-    if (!first) throw new Error('demo has notes');
-    const tricky: SessionState = {
-      ...state,
-      settings: { ...state.settings, moderation: true },
-      notes: { ...state.notes, [first.id]: { ...first, pending: true, color: '#FFCC00', text: 'ë ĳ ✓ 😀 "quotes", ‮ <b>' } },
-      template: { ...state.template, background: 'data:image/png;base64,AAAA' },
-    };
-    const content = readArchive(writeArchive({ scope: 'session', scopeId: state.meta.id, programmes: [], sessions: [tricky] }));
-    expect(content.sessions).toHaveLength(1);
-    expect(content.sessions[0]).toEqual(tricky);
-    expect(content).toMatchObject({ scope: 'session', scopeId: state.meta.id });
-  });
-
-  it('keeps an absent optional field absent', () => {
-    const state = demoState();
-    const { moderation: _dropped, ...older } = state.settings;
-    const legacy = { ...state, settings: older } as SessionState;
-    const [read] = readArchive(writeArchive({ scope: 'session', scopeId: 'x', programmes: [], sessions: [legacy] })).sessions;
-    expect(read?.settings).toEqual(older);
-    expect(Object.values(read?.notes ?? {}).some((note) => 'pending' in note)).toBe(false);
-  });
-
-  it('is a plain SQLite file with the documented tables and a ranking view', () => {
-    demoState();
-    const db = new Database(sessionArchive(temp.engine, 'demo-avk-managers'), { readonly: true });
+  it('has one table per archived record type, its columns derived from the record schema', () => {
+    const db = new Database(sessionArchive(demo(), SESSION), { readonly: true });
+    const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name != 'archive' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    expect(tables).toEqual(ARCHIVED_RECORDS.map((record) => record.table).sort());
+    const noteColumns = (db.prepare("SELECT name FROM pragma_table_info('note')").all() as { name: string }[]).map((c) => c.name);
+    expect(noteColumns).toEqual(['session_id', 'id', 'rev', 'vv', 'deleted', 'zone_id', 'text', 'x', 'y', 'color', 'author_id', 'author_name', 'cluster_id', 'created_at', 'pending', 'conflicts']);
     expect(db.prepare('SELECT schema_version, format, scope FROM archive').get()).toEqual({ schema_version: ARCHIVE_SCHEMA_VERSION, format: 'eiland-archive', scope: 'session' });
     expect(db.prepare('SELECT name FROM programme').all()).toEqual([{ name: 'Alliantie van Kracht tegen Armoede' }]);
-    const ranking = db.prepare('SELECT title, dots FROM attention_point_dots ORDER BY dots DESC').all() as { dots: number }[];
+    const ranking = db.prepare('SELECT dots FROM attention_point_dots ORDER BY dots DESC').all() as { dots: number }[];
     expect(ranking.map((row) => row.dots)).toEqual([9, 7, 6, 5, 3]);
     db.close();
+  });
+
+  it('reads back exactly the records it was written from, revisions and odd values included', () => {
+    const engine = demo();
+    const content = sessionArchiveContent(engine, SESSION);
+    const records = content.sessions[0]?.records ?? [];
+    const note = records.find((record) => record.key === 'notes');
+    const settings = records.find((record) => record.key === 'settings');
+    if (!note?.value || !settings?.value) throw new Error('the demo has notes and settings');
+    // Optional, nullable, boolean, JSON and unusual text must all survive a trip through columns.
+    note.value = { ...note.value, pending: true, color: '#FFCC00', text: 'ë ĳ ✓ 😀 "quotes", ‮ <b>', conflicts: [{ rev: note.rev, text: 'eerder' }] };
+    settings.value = { ...settings.value, moderation: true, maxDotsPerItem: 2 };
+    const sorted = (c: ArchiveContent) => ({
+      ...c,
+      sessions: c.sessions.map((session) => ({ ...session, records: [...session.records].sort((a, b) => `${a.key}/${a.id}`.localeCompare(`${b.key}/${b.id}`)) })),
+    });
+    expect(sorted(readArchive(writeArchive(content)))).toEqual(sorted(content));
+  });
+
+  it('carries deletions as tombstones that keep no text', () => {
+    const engine = demo();
+    const noteId = Object.keys(engine.session(SESSION)?.notes ?? {})[0] as string;
+    send(engine, SESSION, { type: 'note.delete', ids: [noteId] });
+    const bytes = sessionArchive(engine, SESSION);
+    const db = new Database(bytes, { readonly: true });
+    expect(db.prepare('SELECT deleted, text, zone_id FROM note WHERE id = ?').get(noteId)).toEqual({ deleted: 1, text: null, zone_id: null });
+    db.close();
+    const tombstone = readArchive(bytes).sessions[0]?.records.find((record) => record.id === noteId);
+    expect(tombstone).toMatchObject({ key: 'notes', value: null });
+  });
+
+  it('keeps a programme’s saved templates and its archived flag (lost in version 1)', () => {
+    const engine = demo();
+    const template = engine.session(SESSION)?.template;
+    send(engine, 'workspace', { type: 'programme.template.save', programmeId: 'demo-avk', template: { ...template, id: 'eigen', name: 'Ons model' } });
+    send(engine, 'workspace', { type: 'programme.archive', id: 'demo-avk', archived: true });
+    const programme = readArchive(sessionArchive(engine, SESSION)).workspace.find((record) => record.key === 'programmes');
+    expect(programme?.value).toEqual(engine.workspace.programmes['demo-avk']);
+    expect(programme?.value).toMatchObject({ archived: true, templates: [{ id: 'eigen', name: 'Ons model' }] });
   });
 
   it('refuses what is not an archive, with a plain message', () => {
@@ -85,19 +104,73 @@ describe('archive file', () => {
   });
 
   it('refuses an archive from a newer Eiland', () => {
-    demoState();
-    const bytes = sessionArchive(temp.engine, 'demo-avk-managers');
+    const bytes = sessionArchive(demo(), SESSION);
     expect(code(() => readArchive(tamper(bytes, 'UPDATE archive SET schema_version = 99')))).toBe('unsupported_archive');
+    // Same archive format, but records of a newer shape.
+    expect(code(() => readArchive(tamper(bytes, 'UPDATE archive SET records_version = records_version + 1')))).toBe('unsupported_archive');
+    // Older than any Eiland made.
+    expect(code(() => readArchive(tamper(bytes, 'UPDATE archive SET schema_version = 0')))).toBe('unreadable_archive');
   });
 
-  it('validates every row like a command: bad ids, long texts, broken JSON, missing tables', () => {
-    demoState();
-    const bytes = sessionArchive(temp.engine, 'demo-avk-managers');
-    expect(code(() => readArchive(tamper(bytes, "UPDATE note SET id = '__proto__' WHERE rowid = 1")))).toBe('invalid_archive');
-    expect(code(() => readArchive(tamper(bytes, "UPDATE note SET text = printf('%.600c', 'x') WHERE rowid = 1")))).toBe('invalid_archive');
-    expect(code(() => readArchive(tamper(bytes, "UPDATE session SET flow = '{not json'")))).toBe('invalid_archive');
-    expect(code(() => readArchive(tamper(bytes, "UPDATE session SET id = 'workspace'")))).toBe('invalid_archive');
-    expect(code(() => readArchive(tamper(bytes, 'DROP TABLE vote')))).toBe('invalid_archive');
-    expect(() => readArchive(tamper(bytes, "UPDATE note SET zone_id = 'no such id!' WHERE rowid = 1"))).toThrow(/notitie in sessie demo-avk-managers/);
+  it('validates every row like a command: bad ids, long texts, broken JSON, bad revisions, unknown sessions', () => {
+    const bytes = sessionArchive(demo(), SESSION);
+    const refuses = (sql: string, message?: RegExp) => {
+      expect(code(() => readArchive(tamper(bytes, sql)))).toBe('invalid_archive');
+      if (message) expect(() => readArchive(tamper(bytes, sql))).toThrow(message);
+    };
+    refuses("UPDATE note SET id = '__proto__' WHERE rowid = 1", /tabel note/);
+    refuses("UPDATE note SET text = printf('%.600c', 'x') WHERE rowid = 1", /veld text/);
+    refuses("UPDATE session_flow SET phases = '{not json'", /tabel session_flow/);
+    refuses("UPDATE session SET id = 'workspace'; UPDATE session_flow SET session_id = 'workspace'");
+    refuses("UPDATE note SET rev = 'gisteren' WHERE rowid = 1", /revisie/);
+    refuses("UPDATE note SET vv = '{\"x\":1}' WHERE rowid = 1", /versievector/);
+    refuses("UPDATE note SET session_id = 'elders' WHERE rowid = 1", /sessie die er niet in staat/);
+    refuses("UPDATE note SET zone_id = 'no such id!' WHERE rowid = 1", /note/);
+    refuses('DELETE FROM session_settings', /mist settings/);
+  });
+
+  it('refuses a file whose schema is not exactly ours: nothing in it ever runs', () => {
+    const bytes = sessionArchive(demo(), SESSION);
+    const attacks = [
+      'DROP TABLE vote',
+      // Evaluated by any SELECT *; this one would take gigabytes.
+      "ALTER TABLE note ADD COLUMN boom TEXT GENERATED ALWAYS AS (printf('%.*c', 400000000, 'x')) VIRTUAL",
+      'CREATE TRIGGER t AFTER INSERT ON note BEGIN SELECT 1; END',
+      'CREATE VIEW extra AS SELECT * FROM note',
+      'ALTER TABLE note ADD COLUMN extra TEXT',
+      'CREATE INDEX idx ON note (text)',
+      'DROP VIEW attention_point_dots; CREATE VIEW attention_point_dots AS SELECT 1',
+    ];
+    for (const sql of attacks) {
+      expect(() => readArchive(tamper(bytes, sql)), sql).toThrow(/niet die van een Eiland-archief/);
+    }
+  });
+
+  it('names the limit an oversized archive passes', () => {
+    const bytes = sessionArchive(demo(), SESSION);
+    const many = tamper(bytes, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2001) INSERT INTO participant (session_id, id, rev, vv, deleted, name, joined_at) SELECT 'demo-avk-managers', 'p' || i, (SELECT rev FROM session), '{}', 0, NULL, 1 FROM n");
+    expect(() => readArchive(many)).toThrow(/\d+ deelnemers; hoogstens 2000 mogen/);
+  });
+
+  it('lists every archived record type in the documented format', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../../../../docs/archive-format.md'), 'utf8');
+    for (const table of ARCHIVE_TABLES_V2) {
+      expect(doc, table.table).toContain(`### \`${table.table}\``);
+      for (const field of table.fields) expect(doc, `${table.table}.${field.column}`).toContain(`\`${field.column}\``);
+    }
+  });
+});
+
+describe('archive file, version 1', () => {
+  it('is still read: its records are older than any change, so they only fill gaps', () => {
+    const content: ArchiveContent = readArchive(readFileSync(V1_ARCHIVE_FIXTURE));
+    expect(content).toMatchObject({ scope: 'programme', scopeId: 'demo-avk' });
+    expect(content.sessions.map((session) => session.id).sort()).toEqual(['demo-avk-managers', 'demo-avk-programmateam', 'demo-avk-stuurgroep']);
+    const notes = content.sessions.flatMap((session) => session.records.filter((record) => record.key === 'notes'));
+    expect(notes).toHaveLength(37);
+    expect(notes.every((note) => note.vv && Object.keys(note.vv).length === 0)).toBe(true);
+    // Version-1 settings had no moderation field: the record migration adds it, switched off.
+    const settings = content.sessions[0]?.records.find((record) => record.key === 'settings');
+    expect(settings?.value).toMatchObject({ moderation: false });
   });
 });

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { EventStore } from '../../../../../electron/host/db/event-store';
 import { openDatabase } from '../../../../../electron/host/db/open';
 import { Engine, type Subscriber } from '../../../../../electron/host/engine';
+import type { Actor } from '../../../../../shared/domain';
 import type { HostMessage } from '../../../../../shared/protocol';
 
 /** A real engine on a real SQLite file in a temp folder; `reopen` reads it back from disk. */
@@ -42,8 +43,8 @@ export function listener(): Subscriber & { messages: HostMessage[] } {
 }
 
 let counter = 0;
-/** Sends a facilitator command and fails the test when the engine refuses it. */
-export function send(engine: Engine, stream: string, command: Record<string, unknown> & { type: string }): void {
-  const reply = engine.handle({ t: 'command', id: `t-${++counter}-${Date.now()}`, stream, command }, { role: 'facilitator', participantId: null });
+/** Sends a command (the facilitator's, unless another actor is named) and fails the test when the engine refuses it. */
+export function send(engine: Engine, stream: string, command: Record<string, unknown> & { type: string }, actor: Actor = { role: 'facilitator', participantId: null }): void {
+  const reply = engine.handle({ t: 'command', id: `t-${++counter}-${Date.now()}`, stream, command }, actor);
   if (reply.t === 'error') throw new Error(`${command.type}: ${reply.message}`);
 }

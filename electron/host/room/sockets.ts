@@ -1,0 +1,69 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { Actor } from '../../../shared/domain';
+import { CLOSE_CODES } from '../../../shared/protocol';
+import { type ConnectionServices, serveConnection } from '../connection';
+import type { RateLimiter } from '../rate-limit';
+
+/** Frames above this are cut off by ws itself; between 64 KiB and this they get a too_large answer. */
+const MAX_FRAME_BYTES = 1024 * 1024;
+
+export interface SocketOwner {
+  actor: Actor;
+  /** The session a phone belongs to; null for the facilitator and the projector. */
+  scope: string | null;
+  /** A message budget shared with the other sockets of the same address (phones on the network). */
+  shared?: RateLimiter;
+}
+
+/**
+ * The WebSockets of the host, from both listeners: each becomes a connection (connection.ts), and
+ * the phones among them are kept per session so that closing a room drops them at once.
+ */
+export class RoomSockets {
+  private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  private readonly phones = new Map<string, Set<WebSocket>>();
+
+  constructor(private readonly services: ConnectionServices) {}
+
+  /** Completes a checked upgrade; `opened` hears of the socket (the LAN listener keeps its own). */
+  accept(request: IncomingMessage, socket: Duplex, head: Buffer, owner: SocketOwner, opened?: (ws: WebSocket) => void): void {
+    this.server.handleUpgrade(request, socket, head, (ws) => {
+      const { scope } = owner;
+      if (scope !== null) {
+        const set = this.phones.get(scope) ?? new Set<WebSocket>();
+        this.phones.set(scope, set);
+        set.add(ws);
+        ws.once('close', () => {
+          set.delete(ws);
+          if (set.size === 0 && this.phones.get(scope) === set) this.phones.delete(scope);
+        });
+      }
+      opened?.(ws);
+      serveConnection(ws, this.services, owner.actor, scope, owner.shared);
+    });
+  }
+
+  /**
+   * A phone whose token has ended (its room was closed) or never was: the socket opens and closes
+   * at once with roomClosed, because a browser cannot read an HTTP refusal of an upgrade, and the
+   * phone must learn that it has to join again rather than retry for ever.
+   */
+  refuseParticipant(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.server.handleUpgrade(request, socket, head, (ws) => {
+      ws.on('error', () => ws.terminate());
+      ws.close(CLOSE_CODES.roomClosed, 'participation ended');
+    });
+  }
+
+  /** Every phone of the session is out at once, not at its next message. */
+  closeRoom(sessionId: string): void {
+    for (const ws of this.phones.get(sessionId) ?? []) ws.close(CLOSE_CODES.roomClosed, 'room closed');
+  }
+
+  closeAll(): void {
+    for (const client of this.server.clients) client.terminate();
+    this.server.close();
+  }
+}
