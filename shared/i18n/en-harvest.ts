@@ -64,7 +64,6 @@ export const enHarvest: { readonly [K in keyof typeof nlHarvest]: string } = {
   'harvest.importChoose': 'Choose archive…',
   'harvest.importBusy': 'Reading the archive…',
   'harvest.importDone': 'The archive has been read in.',
-  'harvest.importAdded': '{count} added',
   'harvest.importStopped': 'Stopped. Nothing was read in.',
   'harvest.importCounts': '{added} added, {updated} changed, {deleted} deleted',
   'harvest.conflictsIntro': 'The same text was changed on two laptops ({count} times). The newest text is now on the board. The other text is not lost: you see it below and with the item itself.',

@@ -66,7 +66,6 @@ export const nlHarvest = {
   'harvest.importChoose': 'Archief kiezen…',
   'harvest.importBusy': 'Bezig met inlezen…',
   'harvest.importDone': 'Het archief is ingelezen.',
-  'harvest.importAdded': '{count} toegevoegd',
   'harvest.importStopped': 'Gestopt. Er is niets ingelezen.',
   'harvest.importCounts': '{added} toegevoegd, {updated} veranderd, {deleted} verwijderd',
   'harvest.conflictsIntro': 'Op twee laptops is dezelfde tekst veranderd ({count} keer). De nieuwste tekst staat nu op het bord. De andere tekst is niet weg: je ziet hem hieronder en bij het onderdeel zelf.',
