@@ -9,7 +9,7 @@ import { JobCancelled, WorkerPool } from '../../../electron/host/jobs/pool';
 import type { JobProgress } from '../../../shared/jobs';
 import { exportWorkerBundle } from '../../support/export-worker-bundle';
 import { tempDataDir } from '../../support/host-harness';
-import { fillSession } from '../export/session-fixture';
+import { command, fillSession } from '../export/session-fixture';
 
 /**
  * Jobs over the real worker and a real database: an import is applied whole after the worker has
@@ -19,6 +19,8 @@ describe('export and import jobs', () => {
   const folders: string[] = [];
   const closers: (() => void)[] = [];
   let engine: Engine;
+  /** The other laptop the archives come from. */
+  let elsewhere: Engine;
   let jobs: Jobs;
   let archive: Buffer;
 
@@ -35,9 +37,9 @@ describe('export and import jobs', () => {
     engine = here.engine;
     fillSession(engine, { id: 'big', notes: 1500, points: 10, participants: 10 });
     // The archive comes from another laptop: a session this one does not have.
-    const other = openEngine();
-    fillSession(other.engine, { id: 'elders', notes: 40, points: 4, participants: 4, title: 'Van elders' });
-    archive = sessionArchive(other.engine, 'elders');
+    elsewhere = openEngine().engine;
+    fillSession(elsewhere, { id: 'elders', notes: 40, points: 4, participants: 4, title: 'Van elders' });
+    archive = sessionArchive(elsewhere, 'elders');
     jobs = new Jobs(engine, new WorkerPool({ workerFile: await exportWorkerBundle(), databaseFile: here.file, maxWorkers: 1 }));
   }, 120_000);
   afterAll(async () => {
@@ -72,6 +74,29 @@ describe('export and import jobs', () => {
     expect(report.conflicts).toEqual([]);
     expect(seen).toEqual(['checking', 'applying']);
     expect(Object.keys(engine.session('elders')?.notes ?? {})).toHaveLength(40);
+  });
+
+  it('merges a later archive of the same session record by record: edits, deletions and a conflict, all reported', async () => {
+    // After the first import both laptops change the same note; the other one also edits and deletes one of its own.
+    command(engine, 'elders', { type: 'note.edit', id: 'elders-n30', text: 'Hier geschreven' });
+    command(elsewhere, 'elders', { type: 'note.edit', id: 'elders-n30', text: 'Daar geschreven' });
+    command(elsewhere, 'elders', { type: 'note.edit', id: 'elders-n31', text: 'Alleen daar veranderd' });
+    command(elsewhere, 'elders', { type: 'note.delete', ids: ['elders-n32'] });
+    const seen: string[] = [];
+    const report = await jobs.startImport(new Uint8Array(sessionArchive(elsewhere, 'elders')), (progress) => seen.push(progress.stage)).result;
+    expect(seen).toEqual(['checking', 'applying']);
+    expect(report.sessions).toEqual([{ id: 'elders', title: 'Van elders', outcome: 'merged', added: 0, updated: expect.any(Number), deleted: 1, conflicts: 1 }]);
+    expect(report.sessions[0]?.updated).toBeGreaterThanOrEqual(1);
+    expect(report.conflicts).toHaveLength(1);
+    const [conflict] = report.conflicts;
+    expect(conflict).toMatchObject({ sessionId: 'elders', key: 'notes', id: 'elders-n30' });
+    expect([conflict?.shown, ...(conflict?.others ?? [])].sort()).toEqual(['Daar geschreven', 'Hier geschreven']);
+    const notes = engine.session('elders')?.notes ?? {};
+    expect(notes['elders-n32']).toBeUndefined();
+    expect(notes['elders-n31']?.text).toBe('Alleen daar veranderd');
+    // The same file again changes nothing.
+    const again = await jobs.startImport(new Uint8Array(sessionArchive(elsewhere, 'elders'))).result;
+    expect(again.sessions).toMatchObject([{ id: 'elders', outcome: 'unchanged' }]);
   });
 
   it('keeps a file made without a path for one download', async () => {
