@@ -44,13 +44,19 @@ const nodeBundle = {
 
 export async function buildAll() {
   const jobs = [];
-  if (stale('dist/host/main.mjs', ['electron/host', 'shared']) || stale('dist/host/cli.mjs', ['electron/host', 'shared'])) {
+  const hostOutputs = ['dist/host/main.mjs', 'dist/host/cli.mjs', 'dist/host/export-worker.mjs'];
+  if (hostOutputs.some((output) => stale(output, ['electron/host', 'shared']))) {
     rmSync(join(root, 'dist/host'), { recursive: true, force: true });
     jobs.push(
       esbuild({
         ...nodeBundle,
         format: 'esm',
-        entryPoints: { main: join(root, 'electron/host/main.ts'), cli: join(root, 'electron/host/cli.ts') },
+        // The export worker is its own entry: the host starts it as a thread from beside main.mjs.
+        entryPoints: {
+          main: join(root, 'electron/host/main.ts'),
+          cli: join(root, 'electron/host/cli.ts'),
+          'export-worker': join(root, 'electron/host/jobs/worker.ts'),
+        },
         outdir: join(root, 'dist/host'),
         outExtension: { '.js': '.mjs' },
         // The export code (pdfkit, fonts) goes into chunks loaded on the first export, so the host starts fast.

@@ -1,7 +1,10 @@
+import { z } from 'zod';
+
 /**
  * What the host tells the facilitator's page about its backups (GET /api/backups), and the reasons
- * a backup or a restore can fail. Pure types: the host (electron/host/backup) and the renderer
- * (renderer/src/backup) both import them, so the two sides cannot drift.
+ * a backup or a restore can fail. The host (electron/host/backup) and the renderer
+ * (renderer/src/backup) both import them, so the two sides cannot drift; the routes themselves
+ * are declared in shared/http-routes.ts with the schemas at the end of this file.
  */
 
 /** Each code has a text in the catalogue under `backup.error.<code>`. */
@@ -64,3 +67,29 @@ export interface RestoreAnswer {
   /** The name the current database is kept under in the data folder; null when there was none. */
   keptAs: string | null;
 }
+
+const BACKUP_NAME_MAX = 255;
+const folderKind = z.enum(['local', 'second']);
+const folderStatus = z.object({
+  path: z.string(),
+  lastGoodAt: z.number().nullable(),
+  error: z.object({ code: z.enum(BACKUP_ERROR_CODES), at: z.number() }).nullable(),
+});
+
+export const backupStatusSchema: z.ZodType<BackupStatus> = z.object({
+  local: folderStatus,
+  second: folderStatus.nullable(),
+  running: z.boolean(),
+  backups: z.array(z.object({ name: z.string(), folder: folderKind, at: z.number(), bytes: z.number(), sessions: z.number().nullable() })),
+});
+
+/** POST /api/backups/now takes an empty object (the page sends `{}`). */
+export const backupNowRequestSchema = z.object({}).strict();
+
+/** POST /api/backups/settings: the second folder (an absolute path), or null for none. */
+export const backupSettingsRequestSchema = z.object({ secondFolder: z.string().min(1).max(4096).nullable() }).strict();
+
+/** POST /api/backups/restore: a backup by its name in one of the two folders, never a path. */
+export const restoreRequestSchema = z.object({ name: z.string().min(1).max(BACKUP_NAME_MAX), folder: folderKind }).strict();
+
+export const restoreReplySchema: z.ZodType<RestoreAnswer> = z.object({ keptAs: z.string().nullable() });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from './i18n/messages';
+import { backupNowRequestSchema, backupSettingsRequestSchema, backupStatusSchema, restoreReplySchema, restoreRequestSchema } from './backup';
 import { type ImportReport, importReportSchema } from './import-report';
 
 /**
@@ -19,7 +20,7 @@ export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 const entityId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 export interface ApiRoute<Body, Reply> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** A path; `:name` stands for one segment (see fillPath and matchPath). */
   path: string;
   /** The largest body accepted; 0: the route takes no body. */
@@ -84,6 +85,17 @@ export const exportToFileRequestSchema = z.object({
 export type ExportToFileRequest = z.infer<typeof exportToFileRequestSchema>;
 export const exportToFileReplySchema = z.object({ path: z.string(), bytes: z.number(), pages: z.number().optional() });
 
+/**
+ * An export job (shared/jobs.ts): what export-to-file takes, where the path may be left out. With
+ * a path the host writes the file there whole or not at all (the desktop's save dialog chose it);
+ * without, it keeps the file for one download (browser mode).
+ */
+export const exportJobRequestSchema = exportToFileRequestSchema.partial({ path: true });
+export type ExportJobRequest = z.infer<typeof exportJobRequestSchema>;
+
+/** Job ids are made by the host (a UUID): letters, digits and dashes. */
+export const JOB_ID = /^[A-Za-z0-9-]{8,64}$/;
+
 export const demoReplySchema = z.object({ programmeId: z.string(), sessionIds: z.array(z.string()), created: z.array(z.string()) });
 
 const pointRef = z.object({
@@ -123,6 +135,38 @@ export const API_ROUTES = {
   }),
   /** The bytes of an export (`:file` is `<id>.pdf|sqlite|csv`); the query is exportQuery's. */
   exportFile: route({ method: 'GET', path: '/api/export/:scope/:file', bodyLimit: 0, bodyKind: 'none', body: null, reply: null, auth: 'facilitator' }),
+  /**
+   * The harvest's jobs (shared/jobs.ts): an export or an import that runs in the host's export
+   * worker and answers its progress as it goes, one JobEvent per line (application/x-ndjson).
+   */
+  jobExport: route({ method: 'POST', path: '/api/jobs/export', bodyLimit: 64 * 1024, bodyKind: 'json', body: exportJobRequestSchema, reply: null, auth: 'facilitator' }),
+  jobImport: route({ method: 'POST', path: '/api/jobs/import', bodyLimit: MAX_IMPORT_BYTES, bodyKind: 'bytes', body: null, reply: null, auth: 'facilitator' }),
+  /** Stops a running job: 204, or 404 when no such job runs. */
+  jobCancel: route({ method: 'DELETE', path: '/api/jobs/:id', bodyLimit: 0, bodyKind: 'none', body: null, reply: null, auth: 'facilitator' }),
+  /** A job's made file (an export without a path), once, as a download. */
+  jobFile: route({ method: 'GET', path: '/api/jobs/:id/file', bodyLimit: 0, bodyKind: 'none', body: null, reply: null, auth: 'facilitator' }),
+  /** The backups (shared/backup.ts): their status and list, a backup now, the second folder, a restore. */
+  backups: route({ method: 'GET', path: '/api/backups', bodyLimit: 0, bodyKind: 'none', body: null, reply: backupStatusSchema, auth: 'facilitator' }),
+  backupNow: route({ method: 'POST', path: '/api/backups/now', bodyLimit: 1024, bodyKind: 'json', body: backupNowRequestSchema, reply: backupStatusSchema, auth: 'facilitator' }),
+  backupSettings: route({
+    method: 'POST',
+    path: '/api/backups/settings',
+    bodyLimit: 8 * 1024,
+    bodyKind: 'json',
+    body: backupSettingsRequestSchema,
+    reply: backupStatusSchema,
+    auth: 'facilitator',
+  }),
+  /** Answers `{keptAs}`; once the answer is sent the host closes, swaps the files and opens again. */
+  backupRestore: route({
+    method: 'POST',
+    path: '/api/backups/restore',
+    bodyLimit: 8 * 1024,
+    bodyKind: 'json',
+    body: restoreRequestSchema,
+    reply: restoreReplySchema,
+    auth: 'facilitator',
+  }),
 } as const;
 
 /** What the host reads a query with (URLSearchParams has it; shared/ has no DOM or Node types). */

@@ -2,13 +2,15 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { StorageNotice } from '../../shared/storage';
 import type { HostOptions } from './args';
-import { type BackupHost, openBackups, prepareDataFolder, reopenOnRestored } from './backup/host-hooks';
+import { type BackupHost, backupsFor, prepareDataFolder, reopenOnRestored } from './backup/host-hooks';
 import type { BackupService, BackupTiming } from './backup/service';
 import { acquireDataFolderLock } from './db/data-lock';
 import { EventStore } from './db/event-store';
 import { databasePath, openDatabase } from './db/open';
 import { classifyOpenError, runtimeStorageCode, StorageError } from './db/storage-errors';
 import { Engine } from './engine';
+import { Jobs } from './jobs/jobs';
+import { WorkerPool } from './jobs/pool';
 import type { JoinGuardLimits } from './room/join-guard';
 import type { LanOptions } from './room/room-control';
 import { Rooms } from './room/rooms';
@@ -22,6 +24,8 @@ export interface RunningHost {
   readonly db: Database.Database;
   readonly server: RunningServer;
   readonly backups: BackupService;
+  /** Exports and archive reading, run in the export worker (jobs/). */
+  readonly jobs: Jobs;
   url: string;
   /** The URL a facilitator opens, token included. */
   facilitatorUrl: string;
@@ -41,6 +45,11 @@ export type StartOptions = HostOptions & {
   sendLimits?: SendLimits;
   joinLimits?: JoinGuardLimits;
   backupTiming?: Partial<BackupTiming>;
+  /**
+   * The bundled export worker (export-worker.mjs beside the host's main.mjs). Exports and archive
+   * reading run there; without it they fail with a plain message and the rest of the host works.
+   */
+  exportWorker?: string;
 };
 
 interface Parts {
@@ -49,6 +58,7 @@ interface Parts {
   db: Database.Database;
   server: RunningServer;
   backups: BackupService;
+  jobs: Jobs;
   recoveredFrom: string | null;
   readOnly: boolean;
   notices: StorageNotice[];
@@ -61,9 +71,14 @@ async function openParts(options: StartOptions, port: number, projectorToken: st
   try {
     const engine = new Engine(new EventStore(db));
     const rooms = new Rooms(db, engine, options.joinLimits);
+    // The worker reads its own snapshot of the database file, so it follows a restored file too.
+    const jobs = new Jobs(engine, new WorkerPool({ workerFile: options.exportWorker ?? null, databaseFile: databasePath(options.dataDir) }));
+    const backups = backupsFor(options, db, host);
     const server = await startServer({
       engine,
       rooms,
+      jobs,
+      backups: backups.routes,
       token: options.token,
       projectorToken,
       rendererDir: options.rendererDir,
@@ -72,8 +87,8 @@ async function openParts(options: StartOptions, port: number, projectorToken: st
       ...(options.sendLimits ? { sendLimits: options.sendLimits } : {}),
       readOnly: opened.readOnly,
     });
-    const backups = openBackups(options, db, server.server, host);
-    return { engine, rooms, db, server, backups, recoveredFrom: opened.recoveredFrom, readOnly: opened.readOnly, notices: opened.notices };
+    backups.service.start();
+    return { engine, rooms, db, server, backups: backups.service, jobs, recoveredFrom: opened.recoveredFrom, readOnly: opened.readOnly, notices: opened.notices };
   } catch (error) {
     db.close();
     throw error;
@@ -94,6 +109,8 @@ export async function startHost(options: StartOptions): Promise<RunningHost> {
   let parts: Parts;
   const closeParts = async (finalBackup: boolean) => {
     await parts.server.close();
+    // Jobs still running are stopped: nothing of them is saved or applied.
+    await parts.jobs.close();
     // A database closed under the host (a test, a failed restore) gets no backup at shutdown.
     await parts.backups.stop(finalBackup && parts.db.open);
     parts.db.close();
@@ -133,6 +150,9 @@ export async function startHost(options: StartOptions): Promise<RunningHost> {
     },
     get backups() {
       return parts.backups;
+    },
+    get jobs() {
+      return parts.jobs;
     },
     url: parts.server.url,
     facilitatorUrl: `${parts.server.url}?token=${options.token}`,

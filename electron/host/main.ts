@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     console.error(`Eiland: ${(error as Error).message}`);
     process.exit(2);
   }
-  const host = await startHost({ ...options, lan: { addresses, port: options.lanPort ?? DEFAULT_PORT } });
+  const host = await startHost({ ...options, lan: { addresses, port: options.lanPort ?? DEFAULT_PORT }, exportWorker: join(here, 'export-worker.mjs') });
   installLastResort({ safe: () => host.db.open && !host.db.inTransaction });
   for (const notice of host.notices) {
     tell((locale) => storageNoticeText(locale, notice));

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Role } from '../../shared/domain';
+import type { BackupRoutes } from './backup/http-routes';
 import type { Engine } from './engine';
 import { sameSecret } from './http/api-route';
 import { listen } from './http/listener';
@@ -8,6 +9,7 @@ import { refuseSocket } from './http/reply';
 import { createRouter } from './http/router';
 import { buildRoutes } from './http/routes';
 import { guardedUpgrade } from './http/upgrade';
+import type { Jobs } from './jobs/jobs';
 import { participantAssets } from './room/participant-assets';
 import { type LanOptions, RoomControl } from './room/room-control';
 import type { Rooms } from './room/rooms';
@@ -17,6 +19,10 @@ import { CommandQueue } from './command-queue';
 export interface ServerOptions {
   engine: Engine;
   rooms: Rooms;
+  /** Exports and archive reading, run off this loop in the export worker (jobs/). */
+  jobs: Jobs;
+  /** The backups' routes (backup/http-routes.ts), served by the same router as the rest. */
+  backups: BackupRoutes;
   token: string;
   /** The projector's token: it may watch (role projector) and do nothing else. */
   projectorToken: string;
@@ -59,6 +65,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let assets: ReadonlySet<string> = new Set();
   const routes = buildRoutes({
     engine,
+    jobs: options.jobs,
+    backups: options.backups,
     token: options.token,
     rendererDir: options.rendererDir,
     join: (attempt) => rooms.join(attempt),

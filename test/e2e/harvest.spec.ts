@@ -84,7 +84,7 @@ test('shows progress while exporting, and a plain message when the export fails'
   const held = new Promise<void>((done) => {
     release = done;
   });
-  await page.route('**/api/export/session/**', async (route) => {
+  await page.route('**/api/jobs/export', async (route) => {
     await held;
     await route.continue();
   });
@@ -97,19 +97,19 @@ test('shows progress while exporting, and a plain message when the export fails'
   release();
   await downloading;
   await expect(status).toHaveAttribute('data-phase', 'done');
-  await page.unroute('**/api/export/session/**');
+  await page.unroute('**/api/jobs/export');
 
   // The host refuses: the message is the catalogue's, not the raw code.
-  await page.route('**/api/export/session/**', (route) =>
+  await page.route('**/api/jobs/export', (route) =>
     route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ code: 'internal', message: 'boom' }) }),
   );
   await panel.getByTestId('harvest-votes-csv').click();
   await expect(status).toHaveAttribute('data-phase', 'failed');
   await expect(status.getByRole('alert')).toHaveText('Het exporteren lukte niet. Er is niets veranderd. Probeer het nog eens.');
-  await page.unroute('**/api/export/session/**');
+  await page.unroute('**/api/jobs/export');
 
   // The host is gone: the spinner still ends, with a message that says what to do.
-  await page.route('**/api/export/session/**', (route) => route.abort('connectionrefused'));
+  await page.route('**/api/jobs/export', (route) => route.abort('connectionrefused'));
   await panel.getByTestId('harvest-pdf').click();
   await expect(status.getByRole('alert')).toHaveText('Eiland geeft geen antwoord. Wacht even en probeer het nog eens.');
   await expect(panel.getByTestId('harvest-pdf')).toBeEnabled();

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { HOST_BUNDLE_OPTIONS } from './export-worker-bundle';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -11,22 +12,22 @@ export interface HostBundle {
   remove(): void;
 }
 
-/** Bundles a host entry the way build/build.mjs does, inside node_modules/.cache so that its createRequire finds better-sqlite3. */
+/**
+ * Bundles a host entry the way build/build.mjs does, inside node_modules/.cache so that its
+ * createRequire finds better-sqlite3. The host's main gets the export worker beside it
+ * (export-worker.mjs), where the host looks for it.
+ */
 async function bundle(entry: 'main' | 'cli'): Promise<HostBundle> {
   const cache = join(root, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
   const dir = mkdtempSync(join(cache, `eiland-${entry === 'main' ? 'host' : 'cli'}-`));
   const file = join(dir, `${entry}.mjs`);
   await build({
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    logLevel: 'warning',
-    external: ['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate'],
-    entryPoints: [join(root, `electron/host/${entry}.ts`)],
-    outfile: file,
-    banner: { js: "import { createRequire as __eilandRequire } from 'node:module'; const require = __eilandRequire(import.meta.url);" },
+    ...HOST_BUNDLE_OPTIONS,
+    external: [...HOST_BUNDLE_OPTIONS.external],
+    entryPoints: entry === 'main' ? { main: join(root, 'electron/host/main.ts'), 'export-worker': join(root, 'electron/host/jobs/worker.ts') } : { cli: join(root, 'electron/host/cli.ts') },
+    outdir: dir,
+    outExtension: { '.js': '.mjs' },
   });
   return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -1,9 +1,8 @@
 import { rmSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { BackupError } from './errors';
-import { attachBackupRoutes } from './http-routes';
+import type { BackupRoutes } from './http-routes';
 import { keptAsideName, RESTORE_READY } from './names';
 import { finishInterruptedRestore, prepareRestore, swapInRestored } from './restore';
 import { BackupService, type BackupTiming, timingFromEnv } from './service';
@@ -15,20 +14,18 @@ export interface BackupHost {
 
 interface Options {
   dataDir: string;
-  token: string;
   backupTiming?: Partial<BackupTiming>;
 }
 
 /**
- * Before the database is opened: finishes a restore a crash interrupted (restore.ts). Then starts
- * the backups of the opened database and their routes on the facilitator's server.
+ * The backups of an opened database and their routes for the host's router (http-routes.ts).
+ * The caller starts the service once the server listens (`service.start()`).
  */
-export function openBackups(options: Options, db: Database.Database, server: Server, host: BackupHost): BackupService {
-  const backups = new BackupService({ dataDir: options.dataDir, db, timing: { ...timingFromEnv(process.env), ...options.backupTiming } });
+export function backupsFor(options: Options, db: Database.Database, host: BackupHost): { service: BackupService; routes: BackupRoutes } {
+  const service = new BackupService({ dataDir: options.dataDir, db, timing: { ...timingFromEnv(process.env), ...options.backupTiming } });
   let restoring = false;
-  attachBackupRoutes(server, {
-    token: options.token,
-    backups,
+  const routes: BackupRoutes = {
+    backups: service,
     async restore(path) {
       if (restoring) throw new BackupError('busy', null);
       restoring = true;
@@ -41,11 +38,11 @@ export function openBackups(options: Options, db: Database.Database, server: Ser
       const keptAs = keptAsideName(Date.now());
       return { keptAs, reopen: () => void host.reopen(keptAs) };
     },
-  });
-  backups.start();
-  return backups;
+  };
+  return { service, routes };
 }
 
+/** Before the database is opened: finishes a restore a crash interrupted (restore.ts). */
 export function prepareDataFolder(dataDir: string): void {
   const outcome = finishInterruptedRestore(dataDir);
   if (outcome === 'finished') console.error('Eiland: het terugzetten van een reservekopie is afgemaakt.');

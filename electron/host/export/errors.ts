@@ -11,7 +11,9 @@ export type ExportErrorCode =
   | 'unsupported_archive'
   | 'invalid_archive'
   | 'too_large'
-  | 'bad_request';
+  | 'bad_request'
+  /** The export worker stopped in the middle of a job (out of memory, a crash); the host is fine. */
+  | 'worker_failed';
 
 const HTTP_STATUS: Record<ExportErrorCode, number> = {
   unknown_session: 404,
@@ -23,7 +25,10 @@ const HTTP_STATUS: Record<ExportErrorCode, number> = {
   invalid_archive: 422,
   too_large: 413,
   bad_request: 400,
+  worker_failed: 500,
 };
+
+export const isExportErrorCode = (code: string): code is ExportErrorCode => Object.hasOwn(HTTP_STATUS, code);
 
 export class ExportError extends Error {
   constructor(

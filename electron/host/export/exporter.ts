@@ -50,9 +50,15 @@ export function sessionPdf(engine: Engine, id: string, locale: Locale, options: 
   return renderPdf(buildSessionReport(state, { locale, programmeName }), options);
 }
 
-export function programmePdf(engine: Engine, programmeId: string, locale: Locale, sessionIds?: readonly string[]): Promise<RenderedPdf> {
+export function programmePdf(
+  engine: Engine,
+  programmeId: string,
+  locale: Locale,
+  sessionIds?: readonly string[],
+  options: RenderOptions = {},
+): Promise<RenderedPdf> {
   const programme = programmeOf(engine, programmeId);
-  return renderPdf(buildProgrammeReport(programme, programmeSessions(engine, programmeId, sessionIds), { locale }));
+  return renderPdf(buildProgrammeReport(programme, programmeSessions(engine, programmeId, sessionIds), { locale }), options);
 }
 
 /** A session as a standalone archive, with its programme so the file is complete on its own. */

@@ -29,14 +29,17 @@ function reason(error: unknown): string {
  * place. A failed export never leaves a half file, and never touches an existing file it could
  * not replace.
  */
-export async function writeFileAtomically(path: string, data: string | Buffer): Promise<void> {
+export async function writeFileAtomically(path: string, data: string | Uint8Array, signal?: AbortSignal): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     if ((await stat(path).catch(() => null))?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    await writeFile(temporary, data);
+    await writeFile(temporary, data, { signal });
+    // A job cancelled while its file was being written leaves nothing: not the file, not the temporary.
+    signal?.throwIfAborted();
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
+    if (signal?.aborted) throw signal.reason;
     throw new ExportError('not_writable', `Kan niet schrijven naar "${path}": ${reason(error)}.`);
   }
 }

@@ -18,6 +18,7 @@ export interface Row {
 }
 
 const CONTENT_HEIGHT = CONTENT_BOTTOM - PAGE.top;
+const PROGRESS_EVERY = 64;
 
 /** Rows joined by `keep` into the groups that must share a page when they can. */
 function chains(rows: readonly Row[]): Row[][] {
@@ -44,7 +45,7 @@ export interface Placement {
  * page goes to the next page whole; only a group taller than a whole page is broken, between rows.
  * Returns where each row went (the tests check that nothing crosses the bottom margin).
  */
-export function paginate(surface: PdfSurface, rows: readonly Row[]): Placement[] {
+export function paginate(surface: PdfSurface, rows: readonly Row[], onRows?: (done: number, total: number) => void): Placement[] {
   const placements: Placement[] = [];
   let page = 0;
   let y = PAGE.top;
@@ -66,7 +67,10 @@ export function paginate(surface: PdfSurface, rows: readonly Row[]): Placement[]
       placements.push({ page, y, row });
       y += row.height;
       empty = false;
+      // Drawing is most of a big report's time: say how far it is every so many rows.
+      if (onRows && placements.length % PROGRESS_EVERY === 0) onRows(placements.length, rows.length);
     }
   }
+  onRows?.(rows.length, rows.length);
   return placements;
 }

@@ -9,6 +9,8 @@ import { drawLine, layoutText } from './text-layout';
 export interface RenderOptions {
   /** A picture of the real canvas (PNG or JPEG); without it the model is drawn from its data. */
   modelPicture?: Buffer;
+  /** Called while the rows are drawn (done of total rows) and once more before the file is made. */
+  onProgress?: (stage: 'pages' | 'saving', done: number, total: number) => void;
 }
 
 export interface RenderedPdf {
@@ -42,8 +44,10 @@ function drawFooters(surface: PdfSurface, report: ReportDocument): void {
 export async function renderPdf(report: ReportDocument, options: RenderOptions = {}): Promise<RenderedPdf> {
   const surface = new PdfSurface({ title: report.title, subject: report.subject, lang: report.locale === 'nl' ? 'nl-NL' : 'en-GB' });
   const painter: ModelPainter = options.modelPicture ? pictureModelPainter(options.modelPicture) : drawModelFigure;
-  const placements = paginate(surface, reportRows(report.blocks, painter, surface.root));
+  const onRows = options.onProgress && ((done: number, total: number) => options.onProgress?.('pages', done, total));
+  const placements = paginate(surface, reportRows(report.blocks, painter, surface.root), onRows);
   const pages = surface.pageCount;
   drawFooters(surface, report);
+  options.onProgress?.('saving', 0, 0);
   return { pdf: await surface.finish(), pages, placements };
 }

@@ -1,19 +1,19 @@
 import { extname, isAbsolute } from 'node:path';
-import { EXPORT_EXTENSIONS, type ExportToFileRequest, exportToFileRequestSchema } from '../../../shared/http-routes';
-import type { Engine } from '../engine';
+import { EXPORT_EXTENSIONS, type ExportToFileRequest } from '../../../shared/http-routes';
+import { type ExportJobRequest, exportJobRequest } from '../../../shared/jobs';
+import type { Job, Jobs } from '../jobs/jobs';
 import { ExportError } from './errors';
-import { programmeArchive, programmePdf, sessionArchive, sessionCsv, sessionPdf } from './exporter';
-import { writeFileAtomically } from './files';
 
 /**
  * POST /api/export-to-file: the desktop app's way to save a harvest. The shell's native save
  * dialog picks the path; the host makes the export with the same code as the downloads and the
- * command line (exporter.ts) and writes it whole or not at all (files.ts).
+ * command line (exporter.ts, in the export worker) and writes it whole or not at all (files.ts).
  *
  *   {scope: 'session' | 'programme', id, format: 'pdf' | 'sqlite' | 'csv' | 'votes-csv', path, lang?, sessions?}
  *
  * The answer is JSON: `{path, bytes, pages?}`, or `{code, message}`. A target that cannot be
  * written is 422 `not_writable` (the request was fine, the place is not), and nothing is left there.
+ * The same request without waiting, with progress and a way to stop it, is POST /api/jobs/export.
  */
 
 /** The file extensions each format may be written under (see EXPORT_EXTENSIONS for why). */
@@ -34,17 +34,22 @@ const FIELD_MESSAGES: Record<string, string> = {
   sessions: 'De lijst met sessies klopt niet.',
 };
 
-/** Checks the request as a whole; every refusal is a 400 with one plain sentence. */
-export function parseExportRequest(input: unknown): ExportToFileRequest {
-  const parsed = exportToFileRequestSchema.safeParse(input);
+/**
+ * Checks the request as a whole; every refusal is a 400 with one plain sentence. `needsPath`:
+ * this route writes a file; an export job may also keep its file for a download instead.
+ */
+export function parseExportRequest(input: unknown, needsPath = true): ExportJobRequest {
+  const parsed = exportJobRequest.safeParse(input);
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? '');
     throw new ExportError('bad_request', FIELD_MESSAGES[field] ?? 'Stuur een JSON-object met scope, id, format en path.');
   }
   const request = parsed.data;
+  if (needsPath && request.path === undefined) throw new ExportError('bad_request', FIELD_MESSAGES.path as string);
   if (request.scope === 'programme' && (request.format === 'csv' || request.format === 'votes-csv')) {
     throw new ExportError('bad_request', 'CSV kan alleen per sessie. Kies voor een programma pdf of sqlite.');
   }
+  if (request.path === undefined) return request;
   if (!isAbsolute(request.path)) throw new ExportError('bad_request', 'Geef de volledige plek van het bestand, met de map erbij.');
   const allowed = EXTENSIONS[request.format];
   if (!allowed.includes(extname(request.path).toLowerCase())) {
@@ -53,43 +58,26 @@ export function parseExportRequest(input: unknown): ExportToFileRequest {
   return request;
 }
 
-/** The bytes of the export, from the one export code path. */
-async function produce(engine: Engine, request: ExportToFileRequest): Promise<{ data: Buffer | string; pages?: number }> {
-  const locale = request.lang ?? 'nl';
-  if (request.scope === 'session') {
-    switch (request.format) {
-      case 'pdf': {
-        const { pdf, pages } = await sessionPdf(engine, request.id, locale);
-        return { data: pdf, pages };
-      }
-      case 'sqlite':
-        return { data: sessionArchive(engine, request.id) };
-      case 'csv':
-        return { data: sessionCsv(engine, request.id, 'notes', locale) };
-      case 'votes-csv':
-        return { data: sessionCsv(engine, request.id, 'votes', locale) };
-    }
-  }
-  if (request.format === 'pdf') {
-    const { pdf, pages } = await programmePdf(engine, request.id, locale, request.sessions);
-    return { data: pdf, pages };
-  }
-  return { data: programmeArchive(engine, request.id, request.sessions) };
+/** The export-to-file route's check: as parseExportRequest, with the path it must have. */
+export function parseExportToFileRequest(input: unknown): ExportToFileRequest {
+  const request = parseExportRequest(input, true);
+  return { ...request, path: request.path as string };
 }
 
 /**
  * Exports and writes a request checked by parseExportRequest. Errors about the request or the data (unknown id) are thrown
  * as ExportError for the API's usual answer; a place that cannot be written is answered here, as
- * 422, since the export itself was fine.
+ * 422, since the export itself was fine. `started` hands the job out, so a requester that goes
+ * away can have it cancelled.
  */
-export async function exportToFile(engine: Engine, wanted: ExportToFileRequest): Promise<ExportToFileReply> {
-  const { data, pages } = await produce(engine, wanted);
+export async function exportToFile(jobs: Jobs, wanted: ExportToFileRequest, started: (job: Job<unknown>) => void): Promise<ExportToFileReply> {
+  const job = jobs.startExport(wanted);
+  started(job);
   try {
-    await writeFileAtomically(wanted.path, data);
+    const { path = wanted.path as string, bytes, pages } = await job.result;
+    return { status: 200, body: pages === undefined ? { path, bytes } : { path, bytes, pages } };
   } catch (error) {
     if (error instanceof ExportError && error.code === 'not_writable') return { status: 422, body: { code: error.code, message: error.message } };
     throw error;
   }
-  const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
-  return { status: 200, body: pages === undefined ? { path: wanted.path, bytes } : { path: wanted.path, bytes, pages } };
 }

@@ -24,6 +24,8 @@ export interface ApiInput<Body> {
   params: Record<string, string>;
   query: URLSearchParams;
   request: RouteRequest;
+  /** Runs `callback` once the answer is out (or the requester gone); only if the handler succeeds. */
+  whenSent(callback: () => void): void;
 }
 
 interface ApiOptions<Body, Answer> {
@@ -38,6 +40,8 @@ interface ApiOptions<Body, Answer> {
   parseBody?(raw: unknown): Body | Promise<Body>;
   /** A check of the route's own before the body is read (a rate limit, say). */
   guard?(request: RouteRequest): Reply | null;
+  /** The route's own refusals for errors of its own kind (a backup's, a stopped job); null: not one. */
+  refuse?(error: unknown): Reply | null;
   handle(input: ApiInput<Body>): Answer | Promise<Answer>;
 }
 
@@ -102,23 +106,29 @@ export function apiRoute<Body, Reply_>(spec: ApiRoute<Body, Reply_>, options: Ap
         }
       }
       let answer: unknown;
+      let sent: (() => void) | undefined;
+      const whenSent = (callback: () => void) => {
+        sent = callback;
+      };
       try {
         if (spec.bodyKind === 'json') body = options.parseBody ? await options.parseBody(raw) : checkBody(spec, raw);
-        answer = await options.handle({ body: body as Body, bytes: request.body, params: request.params, query: request.target.query, request });
+        answer = await options.handle({ body: body as Body, bytes: request.body, params: request.params, query: request.target.query, request, whenSent });
       } catch (error) {
         if (error instanceof ApiRefusal || error instanceof ExportError) return failure(error.status, error.code, error.message);
+        const own = options.refuse?.(error);
+        if (own) return own;
         const storage = storageFailureReply(error);
         if (storage) return failure(storage.status, storage.code, storage.message);
         console.error(`Eiland host: ${spec.path} failed`, error);
         return failure(500, 'internal', 'Er ging iets mis. Er is niets veranderd.');
       }
-      if (spec.reply === null) return answer as Reply;
+      if (spec.reply === null) return sent ? { ...(answer as Reply), sent } : (answer as Reply);
       const checked = spec.reply.safeParse(answer);
       if (!checked.success) {
         console.error(`Eiland host: ${spec.path} answered outside its declared shape`, summariseIssues(checked.error));
         return failure(500, 'internal', 'Er ging iets mis. Er is niets veranderd.');
       }
-      return json(200, checked.data);
+      return sent ? { ...json(200, checked.data), sent } : json(200, checked.data);
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
-import type { Duplex } from 'node:stream';
+import type { Duplex, Readable } from 'node:stream';
 
 /** Sent with every page: scripts and connections only from this host; nothing from the internet. */
 export const CONTENT_SECURITY_POLICY = [
@@ -28,6 +28,13 @@ export interface Reply {
   status: number;
   body: string | Buffer;
   headers?: Record<string, string>;
+  /**
+   * A body sent as it comes, in place of `body` (a job's events, shared/jobs.ts). The router
+   * destroys it when the requester goes away, so whoever writes it learns that nobody listens.
+   */
+  stream?: Readable;
+  /** Called once the answer is out or the requester is gone (a restore reopens the host only then). */
+  sent?: () => void;
 }
 
 export const text = (status: number, body: string, headers: Record<string, string> = {}): Reply => ({
@@ -50,9 +57,22 @@ export const failure = (status: number, code: string, message: string): Reply =>
  * the request (a body over its limit, say) was left unread.
  */
 export function send(response: ServerResponse, reply: Reply, close = false): void {
-  if (response.headersSent || response.writableEnded || response.destroyed) return;
-  const headers: Record<string, string | number> = { ...SECURITY_HEADERS, ...reply.headers, 'Content-Length': Buffer.byteLength(reply.body) };
+  if (response.headersSent || response.writableEnded || response.destroyed) {
+    reply.stream?.destroy();
+    reply.sent?.();
+    return;
+  }
+  if (reply.sent) response.once('close', reply.sent);
+  const headers: Record<string, string | number> = { ...SECURITY_HEADERS, ...reply.headers };
   if (close) headers.Connection = 'close';
+  if (reply.stream) {
+    const stream = reply.stream;
+    response.writeHead(reply.status, headers);
+    response.once('close', () => stream.destroy());
+    stream.pipe(response);
+    return;
+  }
+  headers['Content-Length'] = Buffer.byteLength(reply.body);
   response.writeHead(reply.status, headers);
   response.end(reply.body);
 }

@@ -1,8 +1,11 @@
-import { API_ROUTES, exportFileStem, type ImportReply, parseExportTarget } from '../../../shared/http-routes';
+import { API_ROUTES, type ImportReply, parseExportTarget } from '../../../shared/http-routes';
 import { DEFAULT_LOCALE } from '../../../shared/i18n/messages';
+import { type BackupRoutes, backupRoutes } from '../backup/http-routes';
 import type { Engine } from '../engine';
+import type { Jobs } from '../jobs/jobs';
+import { cancelOnClose, exportInOnePiece, jobRoutes, refuseStopped } from '../jobs/routes';
 import { ApiRefusal, apiRoute } from './api-route';
-import { failure, type Reply, text } from './reply';
+import { failure, text } from './reply';
 import type { Route } from './router';
 import { notFound, staticFile } from './static-files';
 
@@ -14,6 +17,9 @@ import { notFound, staticFile } from './static-files';
  */
 export interface HttpServices {
   engine: Engine;
+  /** Exports and archive reading: every one runs in the export worker (jobs/), never on this loop. */
+  jobs: Jobs;
+  backups: BackupRoutes;
   token: string;
   rendererDir: string;
   /** Trades a join code for a participant token (room/rooms.ts). */
@@ -35,27 +41,16 @@ export type JoinOutcome =
   | { ok: false; status: number; code: string; message: string };
 
 /**
- * The export code (pdfkit, fonts) is loaded on the first export, not at start: it is most of the
- * host's code, and the facilitator's screen should not wait for it.
+ * The export code (pdfkit, fonts) is loaded on first use, not at start: it is most of the host's
+ * code, and the facilitator's screen should not wait for it. Exports themselves run in the export
+ * worker (jobs/); the host loads it for link suggestions, the demo and applying an import.
  */
 const loadExporter = () => import('../export/exporter');
 const loadDemo = () => import('../export/demo');
 const loadWriter = () => import('../export/write-to-file');
 
-/** A file name for a download: plain letters for old tools, the real title in filename*. */
-function disposition(filename: string): string {
-  const ascii = filename.normalize('NFD').replace(/[^\w.-]+/g, '-').replace(/-+/g, '-');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
-
-const download = (type: string, body: Buffer | string, filename: string): Reply => ({
-  status: 200,
-  body,
-  headers: { 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Disposition': disposition(filename) },
-});
-
 export function buildRoutes(services: HttpServices): Route[] {
-  const { engine, token, rendererDir } = services;
+  const { engine, jobs, token, rendererDir } = services;
   const facilitatorOnly = { listeners: ['loopback'] as const, token };
   return [
     apiRoute(API_ROUTES.join, {
@@ -71,22 +66,12 @@ export function buildRoutes(services: HttpServices): Route[] {
     }),
     apiRoute(API_ROUTES.exportFile, {
       ...facilitatorOnly,
-      async handle({ params, query }) {
+      refuse: refuseStopped,
+      handle({ params, query, request }) {
         const wanted = parseExportTarget(params, query);
         if (!wanted) throw new ApiRefusal(404, 'not_found', 'Een sessie kan als PDF, archief of CSV worden geëxporteerd, een programma als PDF of archief.');
-        const exporter = await loadExporter();
-        const locale = wanted.lang ?? DEFAULT_LOCALE;
-        if (wanted.scope === 'session') {
-          const meta = exporter.sessionOf(engine, wanted.id).meta;
-          const stem = exportFileStem(meta.title, meta.date);
-          if (wanted.format === 'pdf') return download('application/pdf', (await exporter.sessionPdf(engine, wanted.id, locale)).pdf, `${stem}.pdf`);
-          if (wanted.format === 'sqlite') return download('application/vnd.sqlite3', exporter.sessionArchive(engine, wanted.id), `${stem}.eiland`);
-          const table = wanted.format === 'votes-csv' ? 'votes' : 'notes';
-          return download('text/csv; charset=utf-8', exporter.sessionCsv(engine, wanted.id, table, locale), `${stem} ${table}.csv`);
-        }
-        const stem = exportFileStem(exporter.programmeOf(engine, wanted.id).name);
-        if (wanted.format === 'pdf') return download('application/pdf', (await exporter.programmePdf(engine, wanted.id, locale, wanted.sessions)).pdf, `${stem}.pdf`);
-        return download('application/vnd.sqlite3', exporter.programmeArchive(engine, wanted.id, wanted.sessions), `${stem}.eiland`);
+        const { sessions, ...what } = wanted;
+        return exportInOnePiece(jobs, { ...what, lang: wanted.lang ?? DEFAULT_LOCALE, ...(sessions ? { sessions: [...sessions] } : {}) }, request.request);
       },
     }),
     apiRoute(API_ROUTES.suggestions, {
@@ -99,19 +84,26 @@ export function buildRoutes(services: HttpServices): Route[] {
     apiRoute(API_ROUTES.import, {
       ...facilitatorOnly,
       bodyTimeoutMs: 120_000,
-      async handle({ bytes }): Promise<ImportReply> {
-        return (await loadExporter()).importArchiveBytes(engine, bytes);
+      refuse: refuseStopped,
+      // Read and checked in the worker, applied here (jobs.ts startImport); the report in one piece.
+      handle({ bytes, request }): Promise<ImportReply> {
+        const job = jobs.startImport(bytes);
+        cancelOnClose(request.request, job);
+        return job.result;
       },
     }),
     apiRoute(API_ROUTES.exportToFile, {
       ...facilitatorOnly,
-      parseBody: async (raw) => (await loadWriter()).parseExportRequest(raw),
-      async handle({ body }) {
-        const { status, body: answer } = await (await loadWriter()).exportToFile(engine, body);
+      refuse: refuseStopped,
+      parseBody: async (raw) => (await loadWriter()).parseExportToFileRequest(raw),
+      async handle({ body, request }) {
+        const { status, body: answer } = await (await loadWriter()).exportToFile(jobs, body, (job) => cancelOnClose(request.request, job));
         if ('code' in answer) throw new ApiRefusal(status, answer.code, answer.message);
         return answer;
       },
     }),
+    ...jobRoutes(jobs, token),
+    ...backupRoutes(services.backups, token),
     apiRoute(API_ROUTES.demo, {
       ...facilitatorOnly,
       async handle() {

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../../../shared/i18n/messages';
 import { useT } from '../ui/i18n';
 import type { ExportFormat, ExportJob } from './harvest-api';
+import { JobProgressLine } from './JobProgressLine';
 import type { ExportRunner, ExportStatus } from './use-export';
 
 export interface ExportItem {
@@ -44,22 +45,18 @@ export function ExportList({ items, runner, jobFor, disabled = false }: ExportLi
           </li>
         ))}
       </ul>
-      <ExportStatusLine status={runner.status} />
+      <ExportStatusLine status={runner.status} onStop={runner.stop} />
     </>
   );
 }
 
 /** The one line that says how the export went; read out by screen readers as it changes. */
-export function ExportStatusLine({ status }: { status: ExportStatus }) {
+export function ExportStatusLine({ status, onStop }: { status: ExportStatus; onStop(): void }) {
   const t = useT();
   return (
     <div className="harvest-status" role="status" aria-live="polite" data-testid="harvest-status" data-phase={status.phase}>
-      {status.phase === 'busy' && (
-        <p className="harvest-busy">
-          <span className="harvest-spinner" aria-hidden="true" />
-          {t('harvest.busy')}
-        </p>
-      )}
+      {status.phase === 'busy' && <JobProgressLine busy="harvest.busy" since={status.since} progress={status.progress} onStop={onStop} />}
+      {status.phase === 'stopped' && <p className="harvest-stopped">{t('harvest.stopped')}</p>}
       {status.phase === 'done' && (
         <p className="harvest-done">
           <span aria-hidden="true">✓ </span>

@@ -1,28 +1,43 @@
 import { useId, useRef, useState } from 'react';
 import type { MessageKey } from '../../../shared/i18n/messages';
 import type { ImportedConflict, ImportedSession, ImportReport } from '../../../shared/import-report';
+import type { JobProgress } from '../../../shared/jobs';
 import { routeHash } from '../facilitator/route';
 import { useT } from '../ui/i18n';
-import { importArchive } from './harvest-api';
+import { runImportJob } from './job-client';
+import { JobProgressLine } from './JobProgressLine';
+import { useJobStopper } from './use-job-stopper';
 
-type ImportState = { phase: 'idle' } | { phase: 'busy' } | { phase: 'done'; report: ImportReport } | { phase: 'failed'; key: MessageKey; detail?: string };
+type ImportState =
+  | { phase: 'idle' }
+  | { phase: 'busy'; since: number; progress: JobProgress | null }
+  | { phase: 'done'; report: ImportReport }
+  | { phase: 'failed'; key: MessageKey; detail?: string }
+  | { phase: 'stopped' };
 
 /**
- * Reading in an archive made on another laptop. The host checks the file before it changes
- * anything and merges it record by record; afterwards this says, per session, what was added,
- * changed and deleted, and shows every text that two laptops changed, so nothing is lost unseen.
+ * Reading in an archive made on another laptop. The host reads and checks the file in its export
+ * worker before it changes anything (a big one shows how far it is, and can be stopped until it
+ * is taken in), then merges it record by record; afterwards this says, per session, what was
+ * added, changed and deleted, and shows every text that two laptops changed, so nothing is lost unseen.
  */
 export function ImportArchive() {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
+  const stopper = useJobStopper();
   const headingId = useId();
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    setState({ phase: 'busy' });
-    const result = await importArchive(file);
-    setState(result.ok ? { phase: 'done', report: result.value } : { phase: 'failed', key: result.reason, ...(result.detail ? { detail: result.detail } : {}) });
+    setState({ phase: 'busy', since: Date.now(), progress: null });
+    const { watcher, signal, done } = stopper.begin();
+    const onProgress = (progress: JobProgress) => setState((current) => (current.phase === 'busy' ? { ...current, progress } : current));
+    const result = await runImportJob(file, { ...watcher, onProgress }, signal);
+    done();
+    if (result.kind === 'done') setState({ phase: 'done', report: result.value });
+    else if (result.kind === 'failed') setState({ phase: 'failed', key: result.reason, ...(result.detail ? { detail: result.detail } : {}) });
+    else setState({ phase: 'stopped' });
     // The same file may be chosen again (importing twice does no harm).
     if (input.current) input.current.value = '';
   };
@@ -44,12 +59,8 @@ export function ImportArchive() {
         {t('harvest.importChoose')}
       </button>
       <div className="harvest-status" role="status" aria-live="polite" data-testid="import-status" data-phase={state.phase}>
-        {state.phase === 'busy' && (
-          <p className="harvest-busy">
-            <span className="harvest-spinner" aria-hidden="true" />
-            {t('harvest.importBusy')}
-          </p>
-        )}
+        {state.phase === 'busy' && <JobProgressLine busy="harvest.importBusy" since={state.since} progress={state.progress} onStop={stopper.stop} />}
+        {state.phase === 'stopped' && <p className="harvest-stopped">{t('harvest.importStopped')}</p>}
         {state.phase === 'failed' && (
           <p className="harvest-failed" role="alert">
             {t(state.key)}

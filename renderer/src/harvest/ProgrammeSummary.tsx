@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { exportFileStem as fileStem } from '../../../shared/http-routes';
 import { useAppStore } from '../ui/app-context';
 import { formatDate } from '../ui/dates';
 import { useT } from '../ui/i18n';
@@ -6,7 +7,7 @@ import { type ExportItem, ExportList } from './ExportList';
 import type { ExportFormat, ExportJob } from './harvest-api';
 import { LinkSuggestions } from './LinkSuggestions';
 import { harvestableProgrammes } from './programme-sessions';
-import { exportFileName, fileStem } from './save-export';
+import { exportFileName } from './save-export';
 import type { ExportRunner } from './use-export';
 
 const PROGRAMME_ITEMS: readonly ExportItem[] = [

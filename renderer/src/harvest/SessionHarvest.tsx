@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Id } from '../../../shared/domain';
+import { exportFileStem as fileStem } from '../../../shared/http-routes';
 import { useAppStore } from '../ui/app-context';
 import { Dialog } from '../ui/Dialog';
 import { formatDate } from '../ui/dates';
@@ -7,7 +8,7 @@ import { useT } from '../ui/i18n';
 import { type ExportItem, ExportList } from './ExportList';
 import type { ExportFormat, ExportJob } from './harvest-api';
 import { HarvestButton } from './HarvestButton';
-import { exportFileName, fileStem } from './save-export';
+import { exportFileName } from './save-export';
 import { useExport } from './use-export';
 import './harvest.css';
 

@@ -138,7 +138,7 @@ export async function run(): Promise<void> {
     for (let b = 0; b < BACKUPS; b += 1) {
       const from = performance.now();
       const cpuFrom = loopCpuMs(host.pid);
-      const response = await fetch(`${host.url}api/backups/now`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}` }, body: '{}' });
+      const response = await fetch(`${host.url}api/backups/now`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' }, body: '{}' });
       const to = performance.now();
       const cpuTo = loopCpuMs(host.pid);
       if (response.status !== 200) throw new Error(`backup ${b} failed: ${response.status} ${await response.text()}`);

@@ -19,6 +19,8 @@ export interface HostProcess {
   memory(): { rssMb: number; peakMb: number };
   /** CPU time (user + system) the host has used so far, in ms: work done, whatever the noise. */
   cpuMs(): number;
+  /** The same for the host's main thread alone, the one loop every client waits on (its workers not counted). */
+  mainThreadCpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function startHostProcess(options: { data?: { path: string; remove(
     socketUrl: (role = 'facilitator') => `${url.replace(/^http/, 'ws')}ws?token=${token}${role === 'projector' ? '&role=projector' : ''}`,
     memory: () => readMemory(pid),
     cpuMs: () => readCpuMs(pid),
+    mainThreadCpuMs: () => readCpuMs(pid, `/proc/${pid}/task/${pid}/stat`),
     async stop() {
       await stopChild(child, exited);
       forgetKill();
@@ -89,8 +92,8 @@ function readMemory(pid: number): { rssMb: number; peakMb: number } {
 }
 
 /** utime + stime from /proc/<pid>/stat (fields 14 and 15, in clock ticks of 10 ms on Linux). */
-function readCpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+function readCpuMs(pid: number, file = `/proc/${pid}/stat`): number {
+  const stat = readFileSync(file, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }

@@ -86,6 +86,9 @@ describe('electron-builder configuration', () => {
     expect(shipsAppFile('dist/electron/shell.cjs')).toBe(true);
     expect(shipsAppFile('dist/electron/preload.cjs')).toBe(true);
     expect(shipsAppFile('dist/host/main.mjs')).toBe(true);
+    // The host starts its export worker from beside main.mjs, and both load the shared chunks.
+    expect(shipsAppFile('dist/host/export-worker.mjs')).toBe(true);
+    expect(shipsAppFile('dist/host/chunks/chunk-ABC123.mjs')).toBe(true);
     expect(shipsAppFile('dist/renderer/index.html')).toBe(true);
     expect(shipsAppFile('package.json')).toBe(true);
   });
@@ -124,6 +127,10 @@ describe('electron-builder configuration', () => {
       'dist/host/main.mjs',
       'dist/host/main.mjs.map',
       'dist/host/cli.mjs',
+      'dist/host/export-worker.mjs',
+      'dist/host/export-worker.mjs.map',
+      'dist/host/chunks/chunk-ABC123.mjs',
+      'dist/host/chunks/chunk-ABC123.mjs.map',
       'dist/renderer/index.html',
       'dist/renderer/projector.html',
       'dist/renderer/join.html',

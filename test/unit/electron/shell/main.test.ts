@@ -13,6 +13,7 @@ import { createDemo } from '../../../../electron/host/export/demo';
 import { programmeArchive, sessionArchive } from '../../../../electron/host/export/exporter';
 import { type RunningHost, startHost } from '../../../../electron/host/host';
 import { IpcChannel } from '../../../../shared/ipc';
+import { exportWorkerBundle } from '../../../support/export-worker-bundle';
 import { startTestHost, tempDataDir } from '../../../support/host-harness';
 import {
   app,
@@ -94,7 +95,7 @@ describe('electron/shell/main.ts', () => {
   });
 
   it('opens the facilitator window on the host URL, then the waiting archive in it', async () => {
-    host = await startHost({ dataDir: tempDataDir(), port: 0, token: child.args[5] as string, rendererDir: '/nonexistent' });
+    host = await startHost({ dataDir: tempDataDir(), port: 0, token: child.args[5] as string, rendererDir: '/nonexistent', exportWorker: await exportWorkerBundle() });
     child.emit('message', { type: 'ready', url: host.url, port: Number(new URL(host.url).port) });
     await flush();
     expect(FakeBrowserWindow.instances).toHaveLength(1);
