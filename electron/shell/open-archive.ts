@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { API_ROUTES, MAX_IMPORT_BYTES } from '../../shared/http-routes';
 import type { MessageKey } from '../../shared/i18n/messages';
 import { st } from './locale';
-import { type ImportedSession, parseImportReport } from '../../shared/import-report';
+import type { ImportedSession } from '../../shared/import-report';
 
 /** The extension electron-builder registers (fileAssociations) and the save dialog suggests. */
 export const ARCHIVE_EXTENSION = '.eiland';
