@@ -105,6 +105,8 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   'board.hint': 'Double-click in a side for a new note. Press ? for all shortcuts.',
   'board.hintOutside': 'Double-click inside a coloured side.',
   'board.canvasLabel': 'The model with all notes',
+  'board.notesListMore': 'And {count} more notes on this side.',
+  'board.notesListShowMore': 'Show {count} more',
   'board.noteCount': '{count} notes',
   'board.noteCountOne': '1 note',
   'board.deleteSelected': 'Delete selected notes ({count})',

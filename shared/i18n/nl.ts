@@ -108,6 +108,8 @@ export const nl = {
   'board.hint': 'Dubbelklik in een kant voor een nieuwe notitie. Druk op ? voor alle sneltoetsen.',
   'board.hintOutside': 'Dubbelklik binnen een gekleurde kant.',
   'board.canvasLabel': 'Het model met alle notities',
+  'board.notesListMore': 'En nog {count} notities aan deze kant.',
+  'board.notesListShowMore': 'Toon er {count} meer',
   'board.noteCount': '{count} notities',
   'board.noteCountOne': '1 notitie',
   'board.deleteSelected': 'Verwijder geselecteerde notities ({count})',
