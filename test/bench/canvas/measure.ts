@@ -23,7 +23,7 @@ import { ROOT } from '../support/paths';
 import { info } from '../support/report';
 import { createSession } from '../support/session';
 import { percentile, summary } from '../support/stats';
-import { boardCamera, buildApp, launchBrowser, sessionUrl, VIEWPORT, waitForNotesDrawn, worldToPage } from './browser';
+import { type BoardCamera, boardCamera, buildApp, launchBrowser, sessionUrl, VIEWPORT, waitForNotesDrawn, worldToPage } from './browser';
 import { dragInCircle } from './drag-driver';
 import { addNotes, DRAGGED, type SceneNote, sceneNotes } from './scene';
 
@@ -103,8 +103,7 @@ export async function measureDrag(rig: CanvasRig, count: number): Promise<DragRe
   try {
     await page.goto(sessionUrl(rig.host.url, rig.host.token, sessionId));
     await waitForNotesDrawn(page, count);
-    await page.waitForTimeout(500);
-    const camera = await boardCamera(page);
+    const camera = await settledCamera(page);
     const from = worldToPage(camera, DRAGGED);
     const intervals = await dragInCircle(page, from, DRAG_RADIUS_WORLD * camera.scale);
     info(`canvas.drag (app, ${count} notes): frames ${summary(intervals)}`);
@@ -120,6 +119,22 @@ export async function measureDrag(rig: CanvasRig, count: number): Promise<DragRe
     facilitator.close();
     await context.close();
   }
+}
+
+/**
+ * The board's camera once the page has stopped moving: on a busy machine a panel or banner may
+ * still push the board aside after the notes are drawn, and a press aimed with the camera of
+ * before lands beside the note (a drag that never happens).
+ */
+async function settledCamera(page: Page): Promise<BoardCamera> {
+  let camera = await boardCamera(page);
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    await page.waitForTimeout(250);
+    const next = await boardCamera(page);
+    if (JSON.stringify(next) === JSON.stringify(camera)) return next;
+    camera = next;
+  }
+  return camera;
 }
 
 async function movedOnHost(facilitator: BenchClient, sessionId: string): Promise<boolean> {
