@@ -164,10 +164,20 @@ export function clusterGroups(state: SessionState, zone: Zone, inZone: readonly 
     }));
 }
 
+/** Up to this many notes the appendix lists every one; past it, pages of notes help no one, so it summarises. */
+export const APPENDIX_FULL_LIMIT = 1000;
+/** In a summarised appendix: the notes listed per side (the oldest), and the themes named per side (the largest). */
+export const SUMMARY_NOTES_PER_SIDE = 40;
+export const SUMMARY_THEMES_PER_SIDE = 25;
+
+/** Whether the appendix summarises instead of listing every note (the model's caption says so too). */
+export const appendixSummarised = (state: SessionState) => reportedNotes(state).length > APPENDIX_FULL_LIMIT;
+
 /** Appendix: every note, per side, grouped by cluster in reading order, then those without one. */
 export function appendixBlocks(state: SessionState, t: Translate): ReportBlock[] {
-  const blocks: ReportBlock[] = [{ kind: 'heading', level: 1, text: t('report.appendix.heading'), color: null, newPage: true }];
   const notes = reportedNotes(state);
+  if (notes.length > APPENDIX_FULL_LIMIT) return summaryAppendix(state, notes, t);
+  const blocks: ReportBlock[] = [{ kind: 'heading', level: 1, text: t('report.appendix.heading'), color: null, newPage: true }];
   if (notes.length === 0) return [...blocks, { kind: 'paragraph', text: t('report.appendix.none'), tone: 'muted' }];
   for (const zone of sidesInOrder(state)) {
     const inZone = notes.filter((note) => note.zoneId === zone.id);
@@ -178,6 +188,39 @@ export function appendixBlocks(state: SessionState, t: Translate): ReportBlock[]
     if (loose.length > 0) {
       blocks.push({ kind: 'noteGroup', title: t('report.appendix.unclustered'), color: zone.color, notes: loose.map((note) => note.text) });
     }
+  }
+  return blocks;
+}
+
+/**
+ * The appendix of a session too big to print note by note: it says so, then per side how many
+ * notes and themes there are, the largest themes with their sizes, and the first notes; every note
+ * stays in the CSV export and the session's archive, which the text points to.
+ */
+function summaryAppendix(state: SessionState, notes: readonly Note[], t: Translate): ReportBlock[] {
+  const blocks: ReportBlock[] = [
+    { kind: 'heading', level: 1, text: t('report.appendix.summaryHeading'), color: null, newPage: true },
+    { kind: 'paragraph', text: t('report.appendix.summary', { count: notes.length, shown: SUMMARY_NOTES_PER_SIDE }), tone: 'body' },
+  ];
+  for (const zone of sidesInOrder(state)) {
+    const inZone = notes.filter((note) => note.zoneId === zone.id);
+    if (inZone.length === 0) continue;
+    const sizes = new Map<Id, number>();
+    for (const note of inZone) if (note.clusterId && state.clusters[note.clusterId]) sizes.set(note.clusterId, (sizes.get(note.clusterId) ?? 0) + 1);
+    const themes = [...sizes.entries()]
+      .map(([id, size]) => ({ title: state.clusters[id]?.title.trim() || t('report.model.altUntitled'), size, id }))
+      .sort((a, b) => b.size - a.size || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+    blocks.push({ kind: 'heading', level: 2, text: t('report.appendix.zone', { zone: zone.name }), color: zone.color, newPage: false });
+    const notesText = inZone.length === 1 ? t('report.model.altNotes.one') : t('report.model.altNotes.other', { count: inZone.length });
+    const themesText = themes.length === 1 ? t('report.appendix.themes.one') : t('report.appendix.themes.other', { count: themes.length });
+    blocks.push({ kind: 'paragraph', text: t('report.appendix.sideCounts', { notes: notesText, themes: themesText }), tone: 'body' });
+    if (themes.length > 0) {
+      blocks.push({ kind: 'bullets', items: themes.slice(0, SUMMARY_THEMES_PER_SIDE).map((theme) => t('report.appendix.themeSize', { theme: theme.title, count: theme.size })) });
+      if (themes.length > SUMMARY_THEMES_PER_SIDE) blocks.push({ kind: 'paragraph', text: t('report.appendix.moreThemes', { count: themes.length - SUMMARY_THEMES_PER_SIDE }), tone: 'muted' });
+    }
+    const first = inZone.slice(0, SUMMARY_NOTES_PER_SIDE);
+    blocks.push({ kind: 'noteGroup', title: t('report.appendix.firstNotes', { count: first.length }), color: zone.color, notes: first.map((note) => note.text) });
+    if (inZone.length > first.length) blocks.push({ kind: 'paragraph', text: t('report.appendix.moreNotes', { count: inZone.length - first.length }), tone: 'muted' });
   }
   return blocks;
 }
@@ -207,7 +250,7 @@ export function buildSessionReport(state: SessionState, options: SessionReportOp
     { kind: 'title', eyebrow: t('report.session.eyebrow'), text: meta.title, subtitle: [meta.group, date].filter(Boolean).join(' · ') },
     { kind: 'facts', rows: sessionFacts(state, t, locale, options.programmeName) },
     { kind: 'heading', level: 1, text: t('report.model.heading'), color: null, newPage: true },
-    { kind: 'model', figure: modelFigure(state, t), caption: t('report.model.caption'), alt: modelAlt(state, reportedNotes(state), t) },
+    { kind: 'model', figure: modelFigure(state, t), caption: t(appendixSummarised(state) ? 'report.model.captionSummarised' : 'report.model.caption'), alt: modelAlt(state, reportedNotes(state), t) },
   ];
   for (const zone of sidesInOrder(state)) blocks.push(...sideBlocks(state, zone, t, themeTitle));
   blocks.push(...sessionWideBlocks(state, t, themeTitle, 1));

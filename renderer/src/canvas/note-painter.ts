@@ -1,5 +1,6 @@
 import type { Id, Note } from '../../../shared/domain';
 import { NOTE, paperTint } from './geometry';
+import { coveredNotes, type NoteShape } from './occlusion';
 import { canvasMeasure, type FittedText, fitText } from './text-fit';
 import { type CanvasTheme, FONT_STACK } from './theme';
 
@@ -81,19 +82,33 @@ export function visibleWorld(ctx: CanvasRenderingContext2D): { left: number; top
   return { left: Math.min(a.x, b.x), top: Math.min(a.y, b.y), right: Math.max(a.x, b.x), bottom: Math.max(a.y, b.y) };
 }
 
-/** Paints the notes (except `skip`); returns how many it painted. */
+/** A note's outline for the occlusion test: how far its shadow and edge reach past the paper. */
+function noteShape(theme: CanvasTheme): NoteShape {
+  const edge = theme.noteEdge ? 1 : 0;
+  const shadow = theme.noteShadow ? { x: 1.5, y: 4 } : { x: 0, y: 0 };
+  return { width: NOTE.width, height: NOTE.height, radius: NOTE_TEXT.radius, reach: { left: edge, top: edge, right: Math.max(edge, shadow.x), bottom: Math.max(edge, shadow.y) } };
+}
+
+/**
+ * Paints the notes (except `skip`) that can show: those in view and not wholly under notes painted
+ * after them (occlusion.ts). Returns how many it painted.
+ */
 export function paintNotes(ctx: CanvasRenderingContext2D, notes: readonly PaintNote[], theme: CanvasTheme, skip?: ReadonlySet<Id>): number {
   const view = visibleWorld(ctx);
   const halfW = NOTE.width / 2;
   const halfH = NOTE.height / 2;
+  const inView = notes.filter(
+    (note) => !skip?.has(note.id) && !(note.x + halfW < view.left || note.x - halfW > view.right || note.y + halfH < view.top || note.y - halfH > view.bottom),
+  );
+  const { a, d, e, f } = ctx.getTransform();
+  const covered = coveredNotes(inView, noteShape(theme), { a, d, e, f }, { width: ctx.canvas.width, height: ctx.canvas.height });
   let painted = 0;
   let font = '';
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
-  for (const note of notes) {
-    if (skip?.has(note.id)) continue;
-    if (note.x + halfW < view.left || note.x - halfW > view.right || note.y + halfH < view.top || note.y - halfH > view.bottom) continue;
-    font = paintNote(ctx, note, theme, font);
+  for (let index = 0; index < inView.length; index += 1) {
+    if (covered?.[index] === 1) continue;
+    font = paintNote(ctx, inView[index] as PaintNote, theme, font);
     painted += 1;
   }
   return painted;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSessionReport, sidesInOrder } from '../../../../shared/report/session-report';
+import { APPENDIX_FULL_LIMIT, buildSessionReport, SUMMARY_NOTES_PER_SIDE, SUMMARY_THEMES_PER_SIDE, sidesInOrder } from '../../../../shared/report/session-report';
 import type { PointBlock, ReportBlock } from '../../../../shared/report/types';
 import { participant, StateBuilder } from './build-state';
 
@@ -128,5 +128,47 @@ describe('session report model', () => {
     const state = new StateBuilder().note('n1', 'ik', hostile).state;
     const report = buildSessionReport(state, { locale: 'nl', programmeName: null });
     expect(report.blocks).toContainEqual(expect.objectContaining({ kind: 'noteGroup', notes: [hostile] }));
+  });
+});
+
+describe('session report of a very large wall', () => {
+  const wall = (count: number) => {
+    const builder = new StateBuilder();
+    for (let index = 0; index < count; index += 1) builder.note(`n${index}`, ['wij', 'ik', 'het'][index % 3] as string, `Notitie ${index}`);
+    return builder.run({ type: 'cluster.create', id: 'k1', title: 'Samen leren', noteIds: ['n0', 'n3', 'n6'] }).state;
+  };
+  const appendixOf = (blocks: ReportBlock[]) => blocks.slice(blocks.findIndex((b) => b.kind === 'heading' && b.text.startsWith('Bijlage')));
+  const listed = (blocks: ReportBlock[]) => blocks.flatMap((b) => (b.kind === 'noteGroup' ? b.notes : []));
+
+  it('lists every note up to APPENDIX_FULL_LIMIT notes', () => {
+    const report = buildSessionReport(wall(APPENDIX_FULL_LIMIT), { locale: 'nl', programmeName: null });
+    expect(listed(appendixOf(report.blocks))).toHaveLength(APPENDIX_FULL_LIMIT);
+    expect(report.blocks.find((b) => b.kind === 'model')).toMatchObject({ caption: expect.stringContaining('Alle notities staan ook in de bijlage') });
+  });
+
+  it('past it, summarises per side: counts, themes with sizes, the first notes, and says where the rest is', () => {
+    const count = APPENDIX_FULL_LIMIT + 200;
+    const report = buildSessionReport(wall(count), { locale: 'nl', programmeName: null });
+    const appendix = appendixOf(report.blocks);
+    expect(appendix[0]).toMatchObject({ kind: 'heading', text: 'Bijlage: de notities samengevat' });
+    expect(appendix[1]).toMatchObject({ kind: 'paragraph', text: expect.stringContaining(`Deze sessie heeft ${count} notities.`) });
+    expect(listed(appendix)).toHaveLength(3 * SUMMARY_NOTES_PER_SIDE);
+    expect(appendix).toContainEqual({ kind: 'paragraph', text: '400 notities, 1 thema.', tone: 'body' });
+    expect(appendix).toContainEqual({ kind: 'bullets', items: ['Samen leren (3 notities)'] });
+    expect(appendix).toContainEqual({ kind: 'paragraph', text: `En nog ${400 - SUMMARY_NOTES_PER_SIDE} notities aan deze kant: zie de CSV-export.`, tone: 'muted' });
+    expect(report.blocks.find((b) => b.kind === 'model')).toMatchObject({ caption: expect.stringContaining('De bijlage vat de notities samen') });
+  });
+
+  it('names only the largest themes of a side and counts the others', () => {
+    const builder = new StateBuilder();
+    for (let index = 0; index < APPENDIX_FULL_LIMIT + 1; index += 1) builder.note(`n${index}`, 'het', `Notitie ${index}`);
+    for (let theme = 0; theme < SUMMARY_THEMES_PER_SIDE + 5; theme += 1) {
+      builder.run({ type: 'cluster.create', id: `k${theme}`, title: `Thema ${theme}`, noteIds: [`n${theme * 2}`, `n${theme * 2 + 1}`].slice(0, theme === 0 ? 2 : 1) });
+    }
+    const english = buildSessionReport(builder.state, { locale: 'en', programmeName: null }).blocks;
+    const bullets = english.find((b) => b.kind === 'bullets');
+    expect(bullets?.kind === 'bullets' && bullets.items).toHaveLength(SUMMARY_THEMES_PER_SIDE);
+    expect(bullets?.kind === 'bullets' && bullets.items[0]).toBe('Thema 0 (2 notes)');
+    expect(english).toContainEqual({ kind: 'paragraph', text: 'And 5 more themes: see the CSV export.', tone: 'muted' });
   });
 });
