@@ -208,6 +208,8 @@ export interface RoomMessage {
    * Phones already in stay in either way.
    */
   codeChanged: 'guessing' | 'facilitator' | null;
+  /** People with a phone connected to the session now (one person's two sockets count once). */
+  connected: number;
 }
 
 export const MAX_MESSAGE_BYTES = LIMITS.messageBytes;

@@ -205,8 +205,16 @@ test('three phones join with the code, write notes and vote; the projector shows
     .toEqual(['Elk kwartaal een korte meting']);
   await bram.screenshot({ path: shot('phones-ingredients.png') });
 
-  // Closing the room drops every phone at once.
+  // The panel counts the people connected; closing the room asks first, then drops every phone at once.
+  await expect(page.getByTestId('room-connected')).toHaveAttribute('data-count', '3');
+  await expect(page.getByTestId('room-connected')).toHaveText('3 telefoons verbonden');
   await page.getByTestId('room-close').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Ruimte sluiten?' })).toContainText('(3)');
+  await page.screenshot({ path: shot('room-close-question.png') });
+  await page.getByTestId('room-close-cancel').click();
+  await expect(anna.getByTestId('connection')).toHaveAttribute('data-state', 'online');
+  await page.getByTestId('room-close').click();
+  await page.getByTestId('room-close-confirm').click();
   for (const phone of [anna, bram, chris]) await expect(phone.getByTestId('connection')).toHaveAttribute('data-state', 'closed');
   await expect(projector.getByTestId('join-corner')).toHaveCount(0);
   await anna.screenshot({ path: shot('phones-room-closed.png') });

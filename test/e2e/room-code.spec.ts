@@ -63,7 +63,9 @@ test('a new code keeps the phones in; a closed room ends their participation and
   await page.screenshot({ path: test.info().outputPath('room-new-code.png') });
 
   // Closed: the phone says so and offers to join again; what it writes meanwhile waits on the phone.
+  await expect(page.getByTestId('room-connected')).toHaveAttribute('data-count', '1');
   await page.getByTestId('room-close').click();
+  await page.getByTestId('room-close-confirm').click();
   await expect(phone.getByTestId('rejoin')).toBeVisible();
   await expect(phone.getByTestId('connection')).toHaveAttribute('data-state', 'closed');
   await phone.getByLabel(/Je notitie voor/).fill('Tijdens de pauze');

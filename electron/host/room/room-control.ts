@@ -14,6 +14,9 @@ import { RoomSockets } from './sockets';
  */
 type RoomRequest = Extract<ClientMessage, { t: 'room' }>;
 
+/** How long a change in the phones waits before the facilitator is told of it (and of what follows). */
+const PHONE_COUNT_DELAY_MS = 250;
+
 export interface LanOptions {
   /** The addresses phones may reach this computer on (network.ts); tests offer only 127.0.0.2. */
   addresses: () => LanAddress[];
@@ -52,6 +55,9 @@ export class RoomControl implements RoomDesk {
   private readonly problems = new Map<string, RoomMessage['problem']>();
   private readonly codeChanges = new Map<string, CodeChange>();
   private listener: LanListener | null = null;
+  private readonly pendingTells = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Set once the host stops: phones dropped by the stop tell no one (the database is closing). */
+  private stopped = false;
   /**
    * The port the listener last had: a room opened again gets it back first, so the address on the
    * wall and the phones' pages stay right even when the fixed port was taken at the first open.
@@ -62,6 +68,7 @@ export class RoomControl implements RoomDesk {
 
   constructor(private readonly options: RoomControlOptions) {
     this.sockets = new RoomSockets({ ...options.connection, engine: options.engine, desk: this });
+    this.sockets.onPhonesChange((sessionId) => this.tellSoon(sessionId));
     options.rooms.onCodeChange((sessionId, reason) => {
       this.codeChanges.set(sessionId, reason);
       this.tell(sessionId);
@@ -88,10 +95,13 @@ export class RoomControl implements RoomDesk {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.queue;
     this.onLan.clear();
     await this.stopListener();
     this.sockets.closeAll();
+    for (const timer of this.pendingTells.values()) clearTimeout(timer);
+    this.pendingTells.clear();
   }
 
   private async apply(message: RoomRequest, subscriber: Subscriber): Promise<void> {
@@ -137,6 +147,21 @@ export class RoomControl implements RoomDesk {
         break;
     }
     this.tell(sessionId);
+  }
+
+  /**
+   * Phones come and go in bursts (a room joining, a wifi blip): the facilitator's count is told
+   * once per burst, not once per phone.
+   */
+  private tellSoon(sessionId: string): void {
+    if (this.stopped || this.pendingTells.has(sessionId) || !this.watchers.has(sessionId)) return;
+    this.pendingTells.set(
+      sessionId,
+      setTimeout(() => {
+        this.pendingTells.delete(sessionId);
+        this.tell(sessionId);
+      }, PHONE_COUNT_DELAY_MS),
+    );
   }
 
   private tell(sessionId: string): void {
@@ -209,6 +234,7 @@ export class RoomControl implements RoomDesk {
       showJoinInfo: this.showJoinInfo.get(sessionId) ?? true,
       problem: this.problems.get(sessionId) ?? null,
       codeChanged: this.codeChanges.get(sessionId) ?? null,
+      connected: this.sockets.connectedPeople(sessionId),
     };
   }
 }

@@ -23,21 +23,38 @@ export interface SocketOwner {
  */
 export class RoomSockets {
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  private readonly phones = new Map<string, Set<WebSocket>>();
+  /** Per session, its phones' open sockets and whose each is. */
+  private readonly phones = new Map<string, Map<WebSocket, string | null>>();
+  private readonly changeListeners: ((sessionId: string) => void)[] = [];
 
   constructor(private readonly services: ConnectionServices) {}
+
+  /**
+   * People with a phone connected to the session now: one person's two sockets (a reload, a second
+   * tab) count once, so the count is of people, not of devices.
+   */
+  connectedPeople(sessionId: string): number {
+    return new Set(this.phones.get(sessionId)?.values()).size;
+  }
+
+  /** Hears of every phone that connects to or leaves a session. */
+  onPhonesChange(listener: (sessionId: string) => void): void {
+    this.changeListeners.push(listener);
+  }
 
   /** Completes a checked upgrade; `opened` hears of the socket (the LAN listener keeps its own). */
   accept(request: IncomingMessage, socket: Duplex, head: Buffer, owner: SocketOwner, opened?: (ws: WebSocket) => void): void {
     this.server.handleUpgrade(request, socket, head, (ws) => {
       const { scope } = owner;
       if (scope !== null) {
-        const set = this.phones.get(scope) ?? new Set<WebSocket>();
-        this.phones.set(scope, set);
-        set.add(ws);
+        const sockets = this.phones.get(scope) ?? new Map<WebSocket, string | null>();
+        this.phones.set(scope, sockets);
+        sockets.set(ws, owner.actor.participantId);
+        this.changed(scope);
         ws.once('close', () => {
-          set.delete(ws);
-          if (set.size === 0 && this.phones.get(scope) === set) this.phones.delete(scope);
+          sockets.delete(ws);
+          if (sockets.size === 0 && this.phones.get(scope) === sockets) this.phones.delete(scope);
+          this.changed(scope);
         });
       }
       opened?.(ws);
@@ -59,7 +76,11 @@ export class RoomSockets {
 
   /** Every phone of the session is out at once, not at its next message. */
   closeRoom(sessionId: string): void {
-    for (const ws of this.phones.get(sessionId) ?? []) ws.close(CLOSE_CODES.roomClosed, 'room closed');
+    for (const ws of this.phones.get(sessionId)?.keys() ?? []) ws.close(CLOSE_CODES.roomClosed, 'room closed');
+  }
+
+  private changed(sessionId: string): void {
+    for (const listener of this.changeListeners) listener(sessionId);
   }
 
   closeAll(): void {

@@ -13,6 +13,7 @@ export function RoomPanel({ sessionId, room }: { sessionId: Id; room: RoomHandle
   const { status } = room;
   const [chosen, setChosen] = useState<string | null>(null);
   const [unsent, setUnsent] = useState(false);
+  const [confirmClose, setConfirmClose] = useState(false);
   const pickerName = useId();
   const addresses = status?.addresses ?? [];
 
@@ -35,6 +36,9 @@ export function RoomPanel({ sessionId, room }: { sessionId: Id; room: RoomHandle
             <p className="room-label">{t('room.code')}</p>
             <p className="room-code" data-testid="room-code">
               {spacedCode(status.joinCode)}
+            </p>
+            <p className="room-connected" data-testid="room-connected" data-count={status.connected} aria-live="polite">
+              {t(status.connected === 1 ? 'room.connectedOne' : 'room.connected', { count: status.connected })}
             </p>
             <p className="room-label">{t('room.address')}</p>
             <p className="room-address" data-testid="room-address">
@@ -95,8 +99,8 @@ export function RoomPanel({ sessionId, room }: { sessionId: Id; room: RoomHandle
           {t('room.notConnected')}
         </p>
       )}
-      <div className="room-buttons">
-        {!onNetwork && (
+      {!onNetwork && (
+        <div className="room-buttons">
           <button
             type="button"
             className="button button-primary button-large"
@@ -106,14 +110,43 @@ export function RoomPanel({ sessionId, room }: { sessionId: Id; room: RoomHandle
           >
             {status.open ? t('room.putOnNetwork') : t('room.open')}
           </button>
-        )}
-        {status.open && (
-          <button type="button" className="button button-quiet button-danger" data-testid="room-close" onClick={() => act(room.close())}>
-            {t('room.close')}
-          </button>
-        )}
-      </div>
-      {status.open && <p className="room-muted">{t('room.closeHint')}</p>}
+        </div>
+      )}
+      {status.open && (
+        // Closing drops every phone at once: it asks first, and stands apart from the dialog's "Sluiten".
+        <section className="room-danger-zone" aria-label={t('room.close')}>
+          {confirmClose ? (
+            <>
+              <p className="room-problem" role="alert">
+                {t('room.closeQuestion', { count: status.connected })}
+              </p>
+              <div className="room-buttons">
+                <button
+                  type="button"
+                  className="button button-danger-solid"
+                  data-testid="room-close-confirm"
+                  onClick={() => {
+                    setConfirmClose(false);
+                    act(room.close());
+                  }}
+                >
+                  {t('room.closeYes')}
+                </button>
+                <button type="button" className="button button-quiet" data-testid="room-close-cancel" onClick={() => setConfirmClose(false)}>
+                  {t('form.cancel')}
+                </button>
+              </div>
+            </>
+          ) : (
+            <>
+              <p className="room-muted">{t('room.closeHint')}</p>
+              <button type="button" className="button button-quiet button-danger" data-testid="room-close" onClick={() => setConfirmClose(true)}>
+                {t('room.close')}
+              </button>
+            </>
+          )}
+        </section>
+      )}
       <Moderation sessionId={sessionId} />
     </div>
   );

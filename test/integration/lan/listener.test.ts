@@ -104,6 +104,31 @@ describe('the LAN listener: phones reach the host over the network only while a 
     expect(new URL(again.joinUrl as string).port).toBe(fallback);
   });
 
+  it('tells the facilitator how many people have a phone connected, counting one person’s sockets once', async () => {
+    const { host, facilitator } = await lanHost();
+    const opened = await room(facilitator, { action: 'open', sessionId: 's1', interfaceAddress: LAN_ADDRESS });
+    expect(opened.connected).toBe(0);
+    const connectedBecomes = async (count: number) => {
+      for (;;) {
+        const update = await facilitator.next((m) => m.t === 'room' && m.sessionId === 's1');
+        if (update.t === 'room' && update.connected === count) return;
+      }
+    };
+    const anna = await TestClient.phone(host.url, opened.joinCode as string, 'Anna');
+    const bram = await TestClient.phone(host.url, opened.joinCode as string, 'Bram');
+    await connectedBecomes(2);
+    // Anna's page reloads: a second socket with the same token is still one person.
+    const annaAgain = await TestClient.connect(`${host.url.replace(/^http/, 'ws')}ws?participant=${anna.token}`);
+    await annaAgain.subscribe('s1');
+    expect(host.server.roomControl.sockets.connectedPeople('s1')).toBe(2);
+    expect(host.server.roomControl.sockets.connectedPeople('s2')).toBe(0);
+    bram.close();
+    await connectedBecomes(1);
+    anna.close();
+    annaAgain.close();
+    await connectedBecomes(0);
+  });
+
   it('opens on this computer only when no address is chosen, and never on an address it does not offer', async () => {
     const { host, facilitator } = await lanHost();
     const local = await room(facilitator, { action: 'open', sessionId: 's1' });
