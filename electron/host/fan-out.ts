@@ -45,10 +45,15 @@ export function subscribeRefusal(actor: Actor, stream: string, exists: boolean):
   return null;
 }
 
-/** A client further behind than this gets a snapshot instead of the missed events. */
+/** A client that would be sent more missed events than this gets a snapshot instead. */
 export const MAX_REPLAY = 1000;
-/** Per stream, the newest events kept in memory for replays, at most this many changes in all. */
-const MAX_KEPT_CHANGES = 20_000;
+/**
+ * How far back the host looks for missed events. Most events of a voting burst hold nothing for
+ * a given phone (others' hidden dots), so a phone may be this far behind and still be sent a few.
+ */
+export const MAX_BEHIND = 5000;
+/** Per stream, the newest events kept in memory for replays: at most MAX_BEHIND, and this many changes in all. */
+const MAX_KEPT_CHANGES = 50_000;
 
 type Snapshot = Extract<HostMessage, { t: 'snapshot' }>;
 
@@ -177,7 +182,7 @@ export class FanOut {
    * events no longer at hand, or (for all but the facilitator) a wholesale change of what it may see.
    */
   private replay(subscriber: Subscriber, stream: string, sinceSeq: number, seq: number): boolean {
-    if (sinceSeq > seq || seq - sinceSeq > MAX_REPLAY) return false;
+    if (sinceSeq > seq || seq - sinceSeq > MAX_BEHIND) return false;
     const entries = this.missed(stream, sinceSeq, seq);
     if (!entries) return false;
     const state = stream === WORKSPACE_STREAM ? undefined : (this.source.stateOf(stream) as SessionState | undefined);
@@ -190,6 +195,8 @@ export class FanOut {
       }
       if (entries.some((entry) => entry.visibilityChanged)) return false;
     }
+    let visible = 0;
+    for (const entry of entries) if (this.view(entry, subscriber.actor, state) !== null && ++visible > MAX_REPLAY) return false;
     const sent = this.sentSeq(subscriber);
     sent.set(stream, sinceSeq);
     for (const entry of entries) this.deliver(subscriber, stream, entry, state);
@@ -233,7 +240,7 @@ export class FanOut {
   }
 
   private trim(log: { entries: Entry[]; changes: number }): void {
-    while (log.entries.length > 1 && (log.entries.length > MAX_REPLAY || log.changes > MAX_KEPT_CHANGES)) {
+    while (log.entries.length > 1 && (log.entries.length > MAX_BEHIND || log.changes > MAX_KEPT_CHANGES)) {
       log.changes -= (log.entries.shift() as Entry).event.changes.length;
     }
   }

@@ -183,6 +183,24 @@ describe('delta resync for phones and the projector', () => {
 
     // Just behind, and nothing changed wholesale: the missed event only.
     again.close();
+
+    // Far behind, but in events that held nothing for this phone (others joining, a hidden part of
+    // the session): a replay with nothing in it but its end, not a snapshot.
+    const quiet = host.engine.seqOf(SESSION);
+    const joins = Array.from({ length: MAX_REPLAY + 50 }, (_, i) => ({
+      actor: { role: 'participant' as const, participantId: `px${i}` },
+      message: { t: 'command', id: `join-${i}`, stream: SESSION, command: { type: 'participant.join', id: `px${i}`, name: `Deelnemer ${i}` } } as CommandMessage,
+    }));
+    for (const outcome of host.engine.handleGroup(joins)) expect('reply' in outcome && outcome.reply.t).toBe('ack');
+    const quietPhone = await TestClient.connect(socketOf(host.url, bram.token));
+    cleanups.push(async () => quietPhone.close());
+    const quietFrames = record(quietPhone);
+    quietPhone.sendRaw(JSON.stringify({ t: 'subscribe', stream: SESSION, sinceSeq: quiet }));
+    const quietEnd = await quietPhone.next((m) => m.t === 'replayed');
+    expect(quietEnd).toMatchObject({ fromSeq: quiet, seq: host.engine.seqOf(SESSION) });
+    expect(quietFrames.map((frame) => frame.t)).toEqual(['replayed']);
+    quietPhone.close();
+
     const current = host.engine.seqOf(SESSION);
     await run({ type: 'note.add', id: 'last', zoneId: 'het', text: 'Als laatste' });
     const near = await TestClient.connect(socketOf(host.url, bram.token));
