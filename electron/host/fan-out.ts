@@ -93,6 +93,8 @@ interface SnapshotCache {
  */
 export class FanOut {
   private readonly subscribers = new Map<string, Set<Subscriber>>();
+  /** Per stream, the subscribers that are not phones (facilitator windows, projectors): sent to first. */
+  private readonly watchers = new Map<string, Set<Subscriber>>();
   /** Per stream, the phones that follow it by participant, so an event only its owners may see reaches just them. */
   private readonly phones = new Map<string, Map<string, Set<Subscriber>>>();
   /** Per subscriber and stream, the last sequence number it was sent (see broadcast). */
@@ -113,6 +115,11 @@ export class FanOut {
     const set = this.subscribers.get(stream) ?? new Set<Subscriber>();
     this.subscribers.set(stream, set);
     set.add(subscriber);
+    if (actor.role !== 'participant') {
+      const watching = this.watchers.get(stream) ?? new Set<Subscriber>();
+      this.watchers.set(stream, watching);
+      watching.add(subscriber);
+    }
     if (actor.role === 'participant' && actor.participantId !== null) {
       const byParticipant = this.phones.get(stream) ?? new Map<string, Set<Subscriber>>();
       this.phones.set(stream, byParticipant);
@@ -130,6 +137,7 @@ export class FanOut {
   unsubscribe(subscriber: Subscriber, stream?: string): void {
     for (const name of stream !== undefined ? [stream] : [...this.subscribers.keys()]) {
       this.subscribers.get(name)?.delete(subscriber);
+      this.watchers.get(name)?.delete(subscriber);
       const { participantId } = subscriber.actor;
       if (subscriber.actor.role !== 'participant' || participantId === null) continue;
       const byParticipant = this.phones.get(name);
@@ -150,12 +158,9 @@ export class FanOut {
     const set = this.subscribers.get(stream);
     if (!set) return;
     const state = stream === WORKSPACE_STREAM ? undefined : (this.source.stateOf(stream) as SessionState | undefined);
-    let phones = false;
-    for (const subscriber of set) {
-      if (subscriber.actor.role === 'participant') phones = true;
-      else this.deliver(subscriber, stream, entry, state);
-    }
-    if (!state || !phones) return;
+    const watching = this.watchers.get(stream);
+    for (const subscriber of watching ?? []) this.deliver(subscriber, stream, entry, state);
+    if (!state || set.size === (watching?.size ?? 0)) return;
     if (visibilityChanged || this.view(entry, ANY_PARTICIPANT, state) !== null) {
       for (const subscriber of set) if (subscriber.actor.role === 'participant') this.deliver(subscriber, stream, entry, state);
       return;
@@ -170,6 +175,7 @@ export class FanOut {
     this.logs.delete(stream);
     this.snapshots.delete(stream);
     this.phones.delete(stream);
+    this.watchers.delete(stream);
     const set = this.subscribers.get(stream);
     if (!set) return;
     for (const subscriber of set) subscriber.send(refusal(null, 'not_found', `Session ${stream} was deleted`));
