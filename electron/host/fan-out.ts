@@ -54,6 +54,21 @@ export const MAX_REPLAY = 1000;
 export const MAX_BEHIND = 5000;
 /** Per stream, the newest events kept in memory for replays: at most MAX_BEHIND, and this many changes in all. */
 const MAX_KEPT_CHANGES = 50_000;
+/**
+ * Phones sent an event per turn of the event loop. Sending 1,000 phones an event costs the host
+ * some 15 ms of system calls; in parts, a command that arrives meanwhile (the next note, a vote) is
+ * handled, and reaches the facilitator and the projector, between two parts instead of after all.
+ */
+const PHONES_PER_TURN = 128;
+
+/** An event on its way to a stream's phones, a part per turn (see PHONES_PER_TURN). */
+interface PhoneDelivery {
+  stream: string;
+  entry: Entry;
+  state: SessionState;
+  phones: Subscriber[];
+  next: number;
+}
 
 type Snapshot = Extract<HostMessage, { t: 'snapshot' }>;
 
@@ -104,6 +119,9 @@ export class FanOut {
   /** Per stream, the newest events in sequence order, for replays (bounded: MAX_REPLAY, MAX_KEPT_CHANGES). */
   private readonly logs = new Map<string, { entries: Entry[]; changes: number }>();
   private readonly snapshots = new Map<string, SnapshotCache>();
+  /** Events still on their way to phones, in broadcast order: every phone gets them in sequence order. */
+  private readonly toPhones: PhoneDelivery[] = [];
+  private draining = false;
 
   constructor(private readonly source: StreamSource) {}
 
@@ -161,17 +179,54 @@ export class FanOut {
     const watching = this.watchers.get(stream);
     for (const subscriber of watching ?? []) this.deliver(subscriber, stream, entry, state);
     if (!state || set.size === (watching?.size ?? 0)) return;
-    if (visibilityChanged || this.view(entry, ANY_PARTICIPANT, state) !== null) {
-      for (const subscriber of set) if (subscriber.actor.role === 'participant') this.deliver(subscriber, stream, entry, state);
-      return;
+    const byParticipant = this.phones.get(stream);
+    const owners: Subscriber[] = [];
+    for (const owner of this.ownersOf(entry)) {
+      for (const phone of byParticipant?.get(owner) ?? []) {
+        owners.push(phone);
+        // Judged now, on the state this event left, like the view every other phone gets.
+        this.view(entry, phone.actor, state);
+      }
     }
     // Nothing in it for participants in general: only its owners' phones may get something.
-    const byParticipant = this.phones.get(stream);
-    for (const owner of this.ownersOf(entry)) for (const phone of byParticipant?.get(owner) ?? []) this.deliver(phone, stream, entry, state);
+    const all = visibilityChanged || this.view(entry, ANY_PARTICIPANT, state) !== null;
+    const phones = all ? [...set].filter((subscriber) => subscriber.actor.role === 'participant') : owners;
+    if (phones.length === 0) return;
+    // The phone it came from first (its note, its dot), unless others' events are still on their way to it.
+    if (this.toPhones.length === 0) for (const phone of owners) this.deliver(phone, stream, entry, state);
+    this.toPhones.push({ stream, entry, state, phones, next: 0 });
+    this.drain();
+  }
+
+  /** Sends the queued events to phones, PHONES_PER_TURN a turn, in order; the rest in the next turn. */
+  private drain(): void {
+    if (this.draining) return;
+    let budget = PHONES_PER_TURN;
+    while (budget > 0) {
+      const delivery = this.toPhones[0];
+      if (!delivery) return;
+      const { phones, stream, entry, state } = delivery;
+      const end = Math.min(phones.length, delivery.next + budget);
+      const following = this.subscribers.get(stream);
+      for (let index = delivery.next; index < end; index += 1) {
+        const phone = phones[index] as Subscriber;
+        if (following?.has(phone)) this.deliver(phone, stream, entry, state);
+      }
+      budget -= end - delivery.next;
+      delivery.next = end;
+      if (end === phones.length) this.toPhones.shift();
+    }
+    if (this.toPhones.length === 0) return;
+    this.draining = true;
+    setImmediate(() => {
+      this.draining = false;
+      this.drain();
+    });
   }
 
   /** A deleted session's subscribers are told, and forgotten. */
   drop(stream: string): void {
+    for (let index = this.toPhones.length - 1; index >= 0; index -= 1) if (this.toPhones[index]?.stream === stream) this.toPhones.splice(index, 1);
     this.logs.delete(stream);
     this.snapshots.delete(stream);
     this.phones.delete(stream);
@@ -254,15 +309,19 @@ export class FanOut {
   /** Sends one event to one subscriber as its view has it, with `fromSeq` when events were skipped. */
   private deliver(subscriber: Subscriber, stream: string, entry: Entry, state: SessionState | undefined): void {
     const { event } = entry;
+    const sent = this.sentSeq(subscriber);
+    const last = sent.get(stream) ?? event.seq - 1;
+    // Already in what it was sent (a snapshot or a replay that came first).
+    if (last >= event.seq) return;
     if (state && entry.visibilityChanged && subscriber.actor.role !== 'facilitator') {
-      this.sendSnapshot(subscriber, stream, event.seq);
-      this.sentSeq(subscriber).set(stream, event.seq);
+      // What it sees changed wholesale: the stream as it is now, which also holds the events after this one.
+      const seq = this.source.seqOf(stream);
+      this.sendSnapshot(subscriber, stream, seq);
+      sent.set(stream, seq);
       return;
     }
     const view = this.view(entry, subscriber.actor, state);
     if (view === null) return;
-    const sent = this.sentSeq(subscriber);
-    const last = sent.get(stream) ?? event.seq - 1;
     if (last === event.seq - 1) subscriber.send(view.message, view.json);
     // The same view with `fromSeq` added at the end, as `{ ...event, fromSeq }` would serialise.
     else subscriber.send({ ...view.message, fromSeq: last }, `${view.json.slice(0, -1)},"fromSeq":${last}}`);

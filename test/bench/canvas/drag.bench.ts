@@ -47,7 +47,8 @@ interface AppDrag {
   camera: { width: number; height: number; scale: number; x: number; y: number };
 }
 
-async function dragInApp(browser: Browser, host: HostProcess, count: number): Promise<AppDrag> {
+/** One note dragged on the app with `count` notes on the board (also the canvas curve's points, curves/canvas.bench.ts). */
+export async function dragInApp(browser: Browser, host: HostProcess, count: number): Promise<AppDrag> {
   const sessionId = `drag-${count}`;
   const facilitator = await BenchClient.connect(host.socketUrl());
   const scene = sceneNotes(count);

@@ -51,7 +51,8 @@ export async function run(): Promise<void> {
   }
 }
 
-function timeOpen(page: Page, sessionId: string): Promise<number> {
+/** From the sessions list, opens a session of `count` notes until all are drawn (also the canvas curve's points). */
+export function timeOpen(page: Page, sessionId: string, count = NOTES): Promise<number> {
   return page.evaluate(
     ({ id, count }) =>
       new Promise<number>((resolve, reject) => {
@@ -67,6 +68,6 @@ function timeOpen(page: Page, sessionId: string): Promise<number> {
         observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-notes-drawn'] });
         window.location.hash = `#/session/${encodeURIComponent(id)}`;
       }),
-    { id: sessionId, count: NOTES },
+    { id: sessionId, count },
   );
 }

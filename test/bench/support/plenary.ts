@@ -32,6 +32,8 @@ export interface PlenaryOptions {
   samples: number;
   /** Facilitator commands made while the phones are away in the storm (a wifi blip of a few seconds). */
   missedEvents: number;
+  /** Also run the storm answered with full snapshots, for the bytes ratio (default true). */
+  snapshotBaseline?: boolean;
 }
 
 const POINTS = 10;
@@ -75,7 +77,7 @@ export async function measurePlenary(options: PlenaryOptions): Promise<PlenaryFi
     info(`  host RSS with ${count} phones: ${connected.rssMb.toFixed(1)} MiB, after notes and votes ${after.rssMb.toFixed(1)} MiB, peak ${after.peakMb.toFixed(1)} MiB`);
 
     const storm = await reconnectStorm(host, facilitator, session, phones, missedEvents, true);
-    const full = await reconnectStorm(host, facilitator, session, phones, missedEvents, false);
+    const full = options.snapshotBaseline === false ? { ms: Number.NaN, bytes: Number.NaN, snapshots: count } : await reconnectStorm(host, facilitator, session, phones, missedEvents, false);
     info(
       `  reconnect storm: ${storm.ms.toFixed(0)} ms, ${(storm.bytes / 1e6).toFixed(2)} MB (${storm.snapshots} snapshots); ` +
         `with full snapshots instead: ${full.ms.toFixed(0)} ms, ${(full.bytes / 1e6).toFixed(2)} MB`,
@@ -154,6 +156,7 @@ async function reconnectStorm(host: HostProcess, facilitator: BenchClient, sessi
   await sleep(200);
   const target = await streamSeq(facilitator, session);
   const start = performance.now();
+  const hostCpu = host.cpuMs();
   let snapshots = 0;
   const comeBack = async (phone: Phone, index: number) => {
     const client = await BenchClient.connect(phoneSocketUrl(host, phone.token));
@@ -167,6 +170,7 @@ async function reconnectStorm(host: HostProcess, facilitator: BenchClient, sessi
   const done = await withTimeout(Promise.all(phones.map(comeBack)), 90_000, 'the phones did not all come back within 90 s');
   const ms = Math.max(...done) - start;
   const bytes = phones.reduce((sum, phone) => sum + phone.client.bytes, 0);
+  info(`  storm (${delta ? 'from sinceSeq' : 'full snapshots'}): ${phones.length} phones current again after ${ms.toFixed(0)} ms; host CPU ${host.cpuMs() - hostCpu} ms`);
   return { ms, bytes, snapshots };
 }
 
