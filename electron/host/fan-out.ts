@@ -116,7 +116,7 @@ export class FanOut {
   private readonly lastSent = new WeakMap<Subscriber, Map<string, number>>();
   /** The hashes of the pictures sessions show now, so a snapshot does not hash 56 KB each time. */
   private readonly pictureHashes = new Map<string, string>();
-  /** Per stream, the newest events in sequence order, for replays (bounded: MAX_REPLAY, MAX_KEPT_CHANGES). */
+  /** Per stream, the newest events in sequence order, for replays (bounded: MAX_BEHIND, MAX_KEPT_CHANGES). */
   private readonly logs = new Map<string, { entries: Entry[]; changes: number }>();
   private readonly snapshots = new Map<string, SnapshotCache>();
   /** Events still on their way to phones, in broadcast order: every phone gets them in sequence order. */
