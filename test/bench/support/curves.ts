@@ -24,6 +24,8 @@ export interface Curve {
   /** How the target was set, for the caption. */
   targetNote: string;
   points: { size: number; value: number }[];
+  /** Said after the points, e.g. the host's CPU time for each (it measures work, whatever the noise). */
+  detail?: string;
 }
 
 interface Part {
@@ -90,7 +92,8 @@ function writeSection(parts: Part[]): void {
     );
     for (const curve of part.curves) {
       const values = curve.points.map((point) => `${point.size.toLocaleString('en')}: ${format(point.value)} ${curve.unit}`).join(' · ');
-      lines.push(`![${curve.title}](perf/${curve.figure}.svg)`, '', `${curve.title} — ${values}. Target: ${curve.targetNote}.`, '');
+      const detail = curve.detail ? ` ${curve.detail}.` : '';
+      lines.push(`![${curve.title}](perf/${curve.figure}.svg)`, '', `${curve.title} — ${values}.${detail} Target: ${curve.targetNote}.`, '');
     }
   }
   lines.push(END);
@@ -116,7 +119,7 @@ export function chart(curve: Curve): string {
   const width = 420;
   const height = 240;
   const left = 56;
-  const right = 16;
+  const right = 28;
   const top = 30;
   const bottom = 40;
   const sizes = curve.points.map((point) => point.size);

@@ -23,6 +23,8 @@ export interface PlenaryFigures {
   stormBytes: number;
   snapshotStormBytes: number;
   snapshotStormMs: number;
+  /** The host's CPU time (user + system) for the vote burst, per note, and for the storm. */
+  hostCpu: { voteBurstMs: number; perNoteMs: number; stormMs: number };
 }
 
 export interface PlenaryOptions {
@@ -71,26 +73,27 @@ export async function measurePlenary(options: PlenaryOptions): Promise<PlenaryFi
     await sleep(500); // let the joins' garbage be collected before the first reading
     const connected = host.memory();
 
-    const noteToScreenP95Ms = await notesToScreen(host, session, phones, projector, samples);
-    const voteBurstMs = await voteBurst(host, session, phones, dots);
+    const notes = await notesToScreen(host, session, phones, projector, samples);
+    const burst = await voteBurst(host, session, phones, dots);
     const after = host.memory();
     info(`  host RSS with ${count} phones: ${connected.rssMb.toFixed(1)} MiB, after notes and votes ${after.rssMb.toFixed(1)} MiB, peak ${after.peakMb.toFixed(1)} MiB`);
 
     const storm = await reconnectStorm(host, facilitator, session, phones, missedEvents, true);
-    const full = options.snapshotBaseline === false ? { ms: Number.NaN, bytes: Number.NaN, snapshots: count } : await reconnectStorm(host, facilitator, session, phones, missedEvents, false);
+    const full = options.snapshotBaseline === false ? { ms: Number.NaN, bytes: Number.NaN, snapshots: count, cpuMs: Number.NaN } : await reconnectStorm(host, facilitator, session, phones, missedEvents, false);
     info(
       `  reconnect storm: ${storm.ms.toFixed(0)} ms, ${(storm.bytes / 1e6).toFixed(2)} MB (${storm.snapshots} snapshots); ` +
         `with full snapshots instead: ${full.ms.toFixed(0)} ms, ${(full.bytes / 1e6).toFixed(2)} MB`,
     );
     return {
       phones: count,
-      voteBurstMs,
-      noteToScreenP95Ms,
+      voteBurstMs: burst.ms,
+      noteToScreenP95Ms: notes.p95,
       rssMb: Math.max(connected.rssMb, after.rssMb),
       reconnectStormMs: storm.ms,
       stormBytes: storm.bytes,
       snapshotStormBytes: full.bytes,
       snapshotStormMs: full.ms,
+      hostCpu: { voteBurstMs: burst.cpuMs, perNoteMs: notes.cpuPerNoteMs, stormMs: storm.cpuMs },
     };
   } finally {
     for (const phone of phones) phone?.client.close();
@@ -100,7 +103,7 @@ export async function measurePlenary(options: PlenaryOptions): Promise<PlenaryFi
   }
 }
 
-async function notesToScreen(host: HostProcess, session: string, phones: Phone[], projector: ProjectorThread, samples: number): Promise<number> {
+async function notesToScreen(host: HostProcess, session: string, phones: Phone[], projector: ProjectorThread, samples: number): Promise<{ p95: number; cpuPerNoteMs: number }> {
   const latencies: number[] = [];
   const cpuBefore = host.cpuMs();
   for (let i = 0; i < samples; i += 1) {
@@ -114,11 +117,12 @@ async function notesToScreen(host: HostProcess, session: string, phones: Phone[]
     if (message.t !== 'ack') throw new Error(`note ${i} refused: ${JSON.stringify(message)}`);
     await sleep(GAP_MS);
   }
-  info(`  phone note.add → projector event  ${summary(latencies)}; host CPU per note ${((host.cpuMs() - cpuBefore) / samples).toFixed(2)} ms`);
-  return percentile(latencies, 95);
+  const cpuPerNoteMs = (host.cpuMs() - cpuBefore) / samples;
+  info(`  phone note.add → projector event  ${summary(latencies)}; host CPU per note ${cpuPerNoteMs.toFixed(2)} ms`);
+  return { p95: percentile(latencies, 95), cpuPerNoteMs };
 }
 
-async function voteBurst(host: HostProcess, session: string, phones: Phone[], dots: number): Promise<number> {
+async function voteBurst(host: HostProcess, session: string, phones: Phone[], dots: number): Promise<{ ms: number; cpuMs: number }> {
   const hostCpuBefore = host.cpuMs();
   const start = performance.now();
   const answers: ReturnType<BenchClient['command']>[] = [];
@@ -131,12 +135,13 @@ async function voteBurst(host: HostProcess, session: string, phones: Phone[], do
   const replies = await withTimeout(Promise.all(answers), 60_000, 'the votes were not all answered within 60 s');
   const burstMs = Math.max(...replies.map((reply) => reply.at)) - start;
   const refused = replies.filter((reply) => reply.message.t !== 'ack');
+  const cpuMs = host.cpuMs() - hostCpuBefore;
   const persisted = countPersisted(host.databaseFile, session);
-  info(`  ${replies.length} dots: last answer after ${burstMs.toFixed(1)} ms; host CPU ${host.cpuMs() - hostCpuBefore} ms; ${persisted} in the database file`);
+  info(`  ${replies.length} dots: last answer after ${burstMs.toFixed(1)} ms; host CPU ${cpuMs} ms; ${persisted} in the database file`);
   if (refused.length > 0 || persisted !== phones.length * dots) {
     throw new Error(`votes lost or refused: ${refused.length} refused (first: ${JSON.stringify(refused[0]?.message)}), ${persisted} persisted`);
   }
-  return burstMs;
+  return { ms: burstMs, cpuMs };
 }
 
 /**
@@ -144,7 +149,7 @@ async function voteBurst(host: HostProcess, session: string, phones: Phone[], do
  * connects again at once and subscribes, with the sequence number it had (`delta`) or without
  * (a full snapshot), until the last one is current: at the stream's sequence number.
  */
-async function reconnectStorm(host: HostProcess, facilitator: BenchClient, session: string, phones: Phone[], missed: number, delta: boolean): Promise<{ ms: number; bytes: number; snapshots: number }> {
+async function reconnectStorm(host: HostProcess, facilitator: BenchClient, session: string, phones: Phone[], missed: number, delta: boolean): Promise<{ ms: number; bytes: number; snapshots: number; cpuMs: number }> {
   const had = phones.map((phone) => phone.client.seqs.get(session));
   await Promise.all(phones.map((phone) => closed(phone.client)));
   const tag = delta ? 'd' : 's';
@@ -170,8 +175,9 @@ async function reconnectStorm(host: HostProcess, facilitator: BenchClient, sessi
   const done = await withTimeout(Promise.all(phones.map(comeBack)), 90_000, 'the phones did not all come back within 90 s');
   const ms = Math.max(...done) - start;
   const bytes = phones.reduce((sum, phone) => sum + phone.client.bytes, 0);
-  info(`  storm (${delta ? 'from sinceSeq' : 'full snapshots'}): ${phones.length} phones current again after ${ms.toFixed(0)} ms; host CPU ${host.cpuMs() - hostCpu} ms`);
-  return { ms, bytes, snapshots };
+  const cpuMs = host.cpuMs() - hostCpu;
+  info(`  storm (${delta ? 'from sinceSeq' : 'full snapshots'}): ${phones.length} phones current again after ${ms.toFixed(0)} ms; host CPU ${cpuMs} ms`);
+  return { ms, bytes, snapshots, cpuMs };
 }
 
 function closed(client: BenchClient): Promise<void> {
