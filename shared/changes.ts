@@ -49,8 +49,56 @@ function writeChanges(target: Mutable, changes: readonly Change[], copied: Set<s
       copied.add(change.key);
     }
     const collection = target[change.key] as Mutable;
+    const grouped = groupings.get(collection);
+    if (grouped) regroup(grouped, change.id, collection[change.id], change.after);
     if (change.after === null) delete collection[change.id];
     else collection[change.id] = change.after;
+  }
+}
+
+/** Per collection object, per field: the ids of its entities by that field's value. */
+const groupings = new WeakMap<object, Map<string, Map<unknown, Set<string>>>>();
+
+/**
+ * The entities of a collection whose `field` has `value` (a participant's dots, say), without
+ * reading the whole collection each time: 1,000 phones casting 3,000 dots at once would otherwise
+ * read 4.5 million. The grouping is made on first use for that collection object and kept up to date
+ * by every write into it (writeChanges: commands, undo, rollback, replays); a collection copied anew
+ * starts without one. Entities are replaced, never changed in place, which each result checks.
+ */
+export function entitiesWhere<T extends object>(collection: Readonly<Record<string, T>>, field: keyof T & string, value: unknown): T[] {
+  let byField = groupings.get(collection);
+  if (!byField) {
+    byField = new Map();
+    groupings.set(collection, byField);
+  }
+  let groups = byField.get(field);
+  if (!groups) {
+    groups = new Map();
+    for (const [id, entity] of Object.entries(collection)) addToGroup(groups, (entity as Mutable)[field], id);
+    byField.set(field, groups);
+  }
+  const found: T[] = [];
+  for (const id of groups.get(value) ?? []) {
+    const entity = collection[id];
+    if (entity && (entity as Mutable)[field] === value) found.push(entity);
+  }
+  return found;
+}
+
+function addToGroup(groups: Map<unknown, Set<string>>, value: unknown, id: string): void {
+  let ids = groups.get(value);
+  if (!ids) {
+    ids = new Set();
+    groups.set(value, ids);
+  }
+  ids.add(id);
+}
+
+function regroup(grouped: Map<string, Map<unknown, Set<string>>>, id: string, before: unknown, after: unknown): void {
+  for (const [field, groups] of grouped) {
+    if (before !== null && before !== undefined) groups.get((before as Mutable)[field])?.delete(id);
+    if (after !== null && after !== undefined) addToGroup(groups, (after as Mutable)[field], id);
   }
 }
 

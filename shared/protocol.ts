@@ -150,6 +150,19 @@ export interface EventMessage {
   changes: Change[];
 }
 
+/**
+ * The end of the answer to a subscribe with `sinceSeq` that was answered with the missed events
+ * instead of a snapshot (each redacted for the client's role, as live events are). `fromSeq` is the
+ * last event sent (or `sinceSeq` when none was): the client, at `fromSeq`, is now current at `seq`;
+ * the events between held nothing for it. A client further behind gets a snapshot instead.
+ */
+export interface ReplayedMessage {
+  t: 'replayed';
+  stream: string;
+  fromSeq: number;
+  seq: number;
+}
+
 export type StreamState = SessionState | WorkspaceState;
 
 export type HostMessage =
@@ -169,6 +182,7 @@ export type HostMessage =
   /** A picture that later snapshots refer to by its hash (see PICTURE_REF_PREFIX). */
   | { t: 'picture'; hash: string; dataUrl: string }
   | EventMessage
+  | ReplayedMessage
   | { t: 'ack'; id: string; stream: string; seq: number }
   | {
       t: 'error';

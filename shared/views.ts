@@ -1,6 +1,6 @@
 import type { Change } from './changes';
 import type { Actor, SessionState } from './domain';
-import type { RecordDefinition } from './records/define';
+import type { RecordDefinition, ViewContext } from './records/define';
 import { recordFor, SESSION_COLLECTION_KEYS } from './records/index';
 
 /**
@@ -50,8 +50,67 @@ export function viewOfChanges(state: SessionState, changes: readonly Change[], a
   return visible;
 }
 
+/**
+ * A participant who owns nothing: what every participant sees of a value they do not own
+ * (RecordDefinition.owner). Views judged for it are shared by all such participants.
+ */
+export const ANY_PARTICIPANT: Actor = { role: 'participant', participantId: null };
+
+const OWNED = REDACTED.filter((record) => record.owner);
+
+/** The participants whose own view of these changes differs from other participants' view. */
+export function ownersOfChanges(changes: readonly Change[]): Set<string> {
+  const owners = new Set<string>();
+  for (const change of changes) {
+    if (change.id === null) continue;
+    const owner = recordFor('session', change.key)?.owner;
+    if (!owner) continue;
+    for (const value of [change.before, change.after]) {
+      const id = value === null ? null : owner(value as object);
+      if (id) owners.add(id);
+    }
+  }
+  return owners;
+}
+
+/** The participants whose own view of the session differs from other participants' view. */
+export function ownersOfSession(state: SessionState): Set<string> {
+  const owners = new Set<string>();
+  for (const record of OWNED) {
+    for (const value of Object.values(state[record.key as keyof SessionState] as Record<string, object>)) {
+      const id = record.owner?.(value);
+      if (id) owners.add(id);
+    }
+  }
+  return owners;
+}
+
+/**
+ * Whether what non-facilitators may see changed wholesale (visibilityKey) at any of these events,
+ * the newest last and the last one leading to `state`. Walked back from `state` over the settings
+ * and flow the events changed, so it also holds for events read back from the database.
+ */
+export function visibilityChangedIn(state: SessionState, events: readonly { changes: readonly Change[] }[]): boolean {
+  const view: Record<string, unknown> = { settings: state.settings, flow: state.flow };
+  let after = visibilityKey(view as unknown as ViewContext['state']);
+  for (let index = events.length - 1; index >= 0; index -= 1) {
+    const changes = (events[index] as { changes: readonly Change[] }).changes;
+    for (let c = changes.length - 1; c >= 0; c -= 1) {
+      const change = changes[c] as Change;
+      if (change.id !== null || (change.key !== 'settings' && change.key !== 'flow')) continue;
+      // A singleton written without a previous value (an import): assume the worst.
+      if (change.before === null || change.before === undefined) return true;
+      view[change.key] = change.before;
+    }
+    const before = visibilityKey(view as unknown as ViewContext['state']);
+    if (before !== after) return true;
+    after = before;
+  }
+  return false;
+}
+
 /** When this changes, what non-facilitators may see changed wholesale: they get a new snapshot. */
-export function visibilityKey(state: SessionState): string {
+export function visibilityKey(state: ViewContext['state'] & { settings: { anonymous: boolean } }): string {
   const { settings, flow } = state;
   return `${settings.hideNotesUntilReveal}|${flow.revealedZoneIds.join(',')}|${flow.votesRevealed}|${settings.anonymous}`;
 }

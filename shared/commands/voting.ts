@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entitiesWhere } from '../changes';
 import type { Id, SessionState } from '../domain';
 import type { RuleReason } from '../protocol';
 import { castRefusal, inVotingScope } from '../rules';
@@ -15,7 +16,7 @@ const messageFor = (reason: RuleReason, state: SessionState): string =>
       : 'This attention point is not on the ballot now';
 
 function votesOf(state: SessionState, participantId: Id) {
-  return Object.values(state.votes).filter((vote) => vote.participantId === participantId);
+  return entitiesWhere(state.votes, 'participantId', participantId);
 }
 
 export const votingCommands = [

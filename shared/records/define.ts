@@ -33,6 +33,14 @@ export interface RecordDefinition<K extends string = string, T extends object = 
   table: string | null;
   /** What a projector or phone may see; null hides it. Absent: everyone sees it as it is. */
   redact?(value: T, view: ViewContext): T | null;
+  /**
+   * The participant whose own view of a value may differ from every other participant's (their own
+   * note, their own dot), for a record whose redaction looks at who the participant is. Any other
+   * participant sees the value as a participant who owns nothing does, so a view is shared by all
+   * of them (the host serialises it once, electron/host/fan-out.ts); test/unit/shared/views.test.ts
+   * checks this against `redact`.
+   */
+  owner?(value: T): string | null;
   /** The text field two laptops may both change; a merge keeps the other text visible (`conflicts`). */
   conflictField?: string;
   /** Fields a deletion keeps, so an archive can tell where a tombstone belongs. Never free text. */

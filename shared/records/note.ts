@@ -45,6 +45,7 @@ export const noteRecord = defineRecord({
   migrations: [],
   schema: noteSchema,
   conflictField: 'text',
+  owner: (note) => note.authorId,
   redact(note, { actor, state }) {
     const own = actor.role === 'participant' && actor.participantId !== null && note.authorId === actor.participantId;
     if (own) return note;

@@ -11,6 +11,7 @@ export const voteRecord = defineRecord({
   version: 1,
   migrations: [],
   schema: z.object({ id: entityId, attentionPointId: entityId, participantId: entityId }).strict(),
+  owner: (vote) => vote.participantId,
   redact(vote, { actor, state }) {
     // Phones see their own dots; totals reach anyone else only after the reveal, and never whose they are.
     if (actor.role === 'participant' && vote.participantId === actor.participantId) return vote;

@@ -169,6 +169,11 @@ export class EilandClient {
       case 'event':
         this.receiveEvent(message);
         return;
+      case 'replayed': {
+        const entry = this.streams.get(message.stream);
+        if (entry && entry.tracker.replayed(message.fromSeq, message.seq) === 'gap') this.resubscribe(message.stream, entry.tracker);
+        return;
+      }
       case 'ack':
         this.outbox.acknowledge({ id: message.id, stream: message.stream, seq: message.seq });
         return;

@@ -42,6 +42,22 @@ export class StreamTracker {
     return 'gap';
   }
 
+  /**
+   * The end of a replay of missed events (ReplayedMessage): from `fromSeq`, the last event the host
+   * sent, this client is now current at `seq`. Not at `fromSeq`: something was missed, resync.
+   */
+  replayed(fromSeq: number, seq: number): EventVerdict {
+    if (this.lastSeq === null || seq <= this.lastSeq) return 'ignore';
+    if (fromSeq === this.lastSeq) {
+      this.lastSeq = seq;
+      this.resyncSince = null;
+      return 'apply';
+    }
+    if (this.resyncSince !== null && this.now() - this.resyncSince < RESYNC_RETRY_MS) return 'ignore';
+    this.resyncSince = this.now();
+    return 'gap';
+  }
+
   /** After a reconnect, whatever resync was under way died with the old connection. */
   connectionLost(): void {
     this.resyncSince = null;

@@ -18,10 +18,19 @@ type Listener = (message: HostMessage, at: number) => void;
 export class BenchClient {
   private readonly pending = new Map<string, (reply: Timed<HostMessage>) => void>();
   private readonly listeners = new Set<Listener>();
+  /** Payload bytes received so far (what the host sent this socket, without WebSocket framing). */
+  bytes = 0;
+  /**
+   * Per stream, the sequence number this client is at: the last snapshot, event or end of a replay
+   * (read from the head of the frame, without parsing the rest).
+   */
+  readonly seqs = new Map<string, number>();
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data: Buffer) => {
       const at = performance.now();
+      this.bytes += data.length;
+      trackSeq(this.seqs, data);
       // The host writes `t` first; only answers to commands are parsed unless someone listens.
       if (this.listeners.size === 0 && !isAnswer(data)) return;
       const message = JSON.parse(data.toString()) as HostMessage;
@@ -82,6 +91,18 @@ export class BenchClient {
     });
   }
 
+  /**
+   * Subscribes from `sinceSeq`, as a page that comes back does, and waits until it is current:
+   * the end of the replay, or a snapshot when the host sent one instead.
+   */
+  async resubscribe(stream: string, sinceSeq: number, timeoutMs = 60_000): Promise<Timed<HostMessage>> {
+    const current = this.next((m) => ((m.t === 'replayed' || m.t === 'snapshot') && m.stream === stream) || m.t === 'error', timeoutMs);
+    this.send({ t: 'subscribe', stream, sinceSeq });
+    const answer = await current;
+    if (answer.message.t === 'error') throw new Error(`subscribe ${stream} refused: ${JSON.stringify(answer.message)}`);
+    return answer;
+  }
+
   /** Subscribes to a stream and waits for its snapshot. */
   async subscribe(stream: string): Promise<HostMessage> {
     const snapshot = this.next((m) => (m.t === 'snapshot' && m.stream === stream) || m.t === 'error');
@@ -94,6 +115,15 @@ export class BenchClient {
   close(): void {
     this.ws.close();
   }
+}
+
+const HEAD = /^\{"t":"(event|snapshot|replayed)","stream":"([^"]+)",(?:"fromSeq":\d+,)?"seq":(\d+)/;
+
+function trackSeq(seqs: Map<string, number>, data: Buffer): void {
+  const match = HEAD.exec(data.subarray(0, 200).toString('latin1'));
+  if (!match) return;
+  const [, , stream, seq] = match as unknown as [string, string, string, string];
+  seqs.set(stream, Number(seq));
 }
 
 const ACK = Buffer.from('{"t":"ack"');

@@ -29,7 +29,12 @@ export async function openRoom(facilitator: BenchClient, sessionId: string): Pro
 export interface Phone {
   client: BenchClient;
   participantId: string;
+  /** The participant token: a phone that comes back connects with it again. */
+  token: string;
 }
+
+/** A phone's socket address on the host, with its participant token. */
+export const phoneSocketUrl = (host: HostProcess, token: string) => `${host.url.replace(/^http/, 'ws')}ws?participant=${token}`;
 
 /**
  * Joins `count` phones like the participant page does (POST /api/join, then the socket with the
@@ -49,9 +54,9 @@ export async function joinPhones(host: HostProcess, code: string, sessionId: str
       if (response.status !== 200 || !body.token || !body.participantId) {
         throw new Error(`join ${index} failed: ${response.status} ${JSON.stringify(body)}`);
       }
-      const client = await BenchClient.connect(`${host.url.replace(/^http/, 'ws')}ws?participant=${body.token}`);
+      const client = await BenchClient.connect(phoneSocketUrl(host, body.token));
       await client.subscribe(sessionId);
-      phones[index] = { client, participantId: body.participantId };
+      phones[index] = { client, participantId: body.participantId, token: body.token };
     }
   };
   await Promise.all(Array.from({ length: Math.min(parallel, count) }, worker));

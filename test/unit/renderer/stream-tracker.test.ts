@@ -36,6 +36,18 @@ describe('StreamTracker', () => {
     expect(tracker.seq).toBe(9);
   });
 
+  it('is current after a replay that ends past events with nothing for it, and resyncs when it was not where the replay began', () => {
+    const tracker = new StreamTracker(() => 0);
+    tracker.snapshot(4);
+    expect(tracker.judge(event(5))).toBe('apply');
+    expect(tracker.replayed(5, 9)).toBe('apply');
+    expect(tracker.seq).toBe(9);
+    expect(tracker.judge(event(10))).toBe('apply');
+    expect(tracker.replayed(10, 10)).toBe('ignore');
+    expect(tracker.replayed(8, 12)).toBe('gap');
+    expect(tracker.seq).toBe(10);
+  });
+
   it('forgets a pending resync when the connection is lost', () => {
     const tracker = new StreamTracker(() => 0);
     tracker.snapshot(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChanges, type Change, currentValue, invertChanges, sameJson, Transaction } from '../../../shared/changes';
+import { applyChanges, applyChangesInPlace, type Change, currentValue, entitiesWhere, invertChanges, sameJson, Transaction } from '../../../shared/changes';
 import { deepFreeze } from './fixtures';
 
 interface Item {
@@ -257,5 +257,34 @@ describe('Transaction', () => {
     const tx = new Transaction(state);
     expect(tx.state).toBe(state);
     expect(tx.changes).toEqual([]);
+  });
+});
+
+describe('entitiesWhere', () => {
+  type Dot = { id: string; participantId: string };
+  const ids = (found: Dot[]) => found.map((dot) => dot.id).sort();
+
+  it('keeps its grouping in step with every in-place write: commands, rollback, replayed changes', () => {
+    const state: { votes: Record<string, Dot> } = { votes: { v1: { id: 'v1', participantId: 'p1' }, v2: { id: 'v2', participantId: 'p2' } } };
+    expect(ids(entitiesWhere(state.votes, 'participantId', 'p1'))).toEqual(['v1']);
+    const tx = new Transaction(state, true);
+    tx.put('votes', { id: 'v3', participantId: 'p1' });
+    tx.remove('votes', 'v1');
+    expect(ids(entitiesWhere(state.votes, 'participantId', 'p1'))).toEqual(['v3']);
+    tx.rollback();
+    expect(ids(entitiesWhere(state.votes, 'participantId', 'p1'))).toEqual(['v1']);
+    // A dot that changes hands (an undo writing an older value) moves between groups.
+    applyChangesInPlace(state, [{ key: 'votes', id: 'v2', before: state.votes.v2, after: { id: 'v2', participantId: 'p1' } }]);
+    expect(ids(entitiesWhere(state.votes, 'participantId', 'p1'))).toEqual(['v1', 'v2']);
+    expect(entitiesWhere(state.votes, 'participantId', 'p2')).toEqual([]);
+    expect(entitiesWhere(state.votes, 'participantId', 'p9')).toEqual([]);
+  });
+
+  it('starts afresh on a copied collection and leaves the original as it was', () => {
+    const state = deepFreeze({ votes: { v1: { id: 'v1', participantId: 'p1' } } as Record<string, Dot> });
+    expect(ids(entitiesWhere(state.votes, 'participantId', 'p1'))).toEqual(['v1']);
+    const next = applyChanges(state, [{ key: 'votes', id: 'v2', before: null, after: { id: 'v2', participantId: 'p1' } }]);
+    expect(ids(entitiesWhere(next.votes, 'participantId', 'p1'))).toEqual(['v1', 'v2']);
+    expect(ids(entitiesWhere(state.votes, 'participantId', 'p1'))).toEqual(['v1']);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionState } from '../../../shared/domain';
-import { HIDDEN_TEXT, isNoteHidden, viewOfChanges, viewOfSession, visibilityKey } from '../../../shared/views';
-import { accept, deepFreeze, defined, FACILITATOR, OTHER, PARTICIPANT, PROJECTOR, seededState, step } from './fixtures';
+import { recordFor, SESSION_COLLECTION_KEYS } from '../../../shared/records/index';
+import { ANY_PARTICIPANT, HIDDEN_TEXT, isNoteHidden, ownersOfChanges, ownersOfSession, viewOfChanges, viewOfSession, visibilityChangedIn, visibilityKey } from '../../../shared/views';
+import { accept, deepFreeze, defined, FACILITATOR, OTHER, PARTICIPANT, PROJECTOR, seededState, STRANGER, step } from './fixtures';
 
 /** Notes hidden until reveal, names kept, with one dot each from p1 (a1) and p2 (a2). */
 function hiddenState(): SessionState {
@@ -329,5 +330,70 @@ describe('moderation in views', () => {
     expect(change).toMatchObject({ key: 'notes', id: 'n9', before: { text: 'Onaardig' }, after: null });
     state = outcome.state;
     expect(viewOfSession(state, PROJECTOR).notes).not.toHaveProperty('n9');
+  });
+});
+
+describe('owner: who sees a value otherwise than every other participant', () => {
+  /** The hidden state in every combination of what decides visibility. */
+  function variants(): SessionState[] {
+    const states: SessionState[] = [];
+    for (const anonymous of [false, true]) {
+      for (const hideNotesUntilReveal of [false, true]) {
+        let state = step(hiddenState(), { type: 'settings.update', anonymous, hideNotesUntilReveal });
+        states.push(state);
+        state = step(state, { type: 'notes.reveal', zoneId: 'het', revealed: true });
+        state = step(state, { type: 'voting.reveal', revealed: true });
+        states.push(state);
+      }
+    }
+    return states;
+  }
+
+  it('is the only participant whose redaction differs from a participant who owns nothing', () => {
+    let ownViewsDiffer = 0;
+    for (const state of variants()) {
+      for (const key of SESSION_COLLECTION_KEYS) {
+        const record = recordFor('session', key);
+        if (!record?.redact) continue;
+        for (const value of Object.values(state[key] as Record<string, object>)) {
+          const owner = record.owner?.(value) ?? null;
+          const anyone = record.redact(value, { actor: ANY_PARTICIPANT, state });
+          for (const actor of [PARTICIPANT, OTHER, STRANGER]) {
+            const seen = record.redact(value, { actor, state });
+            if (actor.participantId === owner) {
+              if (JSON.stringify(seen) !== JSON.stringify(anyone)) ownViewsDiffer += 1;
+              continue;
+            }
+            expect(seen).toEqual(anyone);
+          }
+        }
+      }
+    }
+    // Not vacuous: owners do see their own notes and dots otherwise.
+    expect(ownViewsDiffer).toBeGreaterThan(0);
+  });
+
+  it('names the owners of changes and of a session', () => {
+    const state = hiddenState();
+    expect([...ownersOfSession(state)].sort()).toEqual(expect.arrayContaining(['p1', 'p2']));
+    const vote = defined(state.votes.v1);
+    expect([...ownersOfChanges([{ key: 'votes', id: 'v1', before: null, after: vote }])]).toEqual(['p1']);
+    expect([...ownersOfChanges([{ key: 'flow', id: null, before: state.flow, after: state.flow }])]).toEqual([]);
+  });
+});
+
+describe('visibilityChangedIn', () => {
+  it('finds a reveal or a setting among events by walking back from the state', () => {
+    const before = hiddenState();
+    const revealed = step(before, { type: 'voting.reveal', revealed: true });
+    const reveal = { changes: [{ key: 'flow', id: null, before: before.flow, after: revealed.flow }] };
+    const note = { changes: [{ key: 'notes', id: 'nx', before: null, after: { id: 'nx' } }] };
+    expect(visibilityChangedIn(revealed, [note, reveal, note])).toBe(true);
+    expect(visibilityChangedIn(revealed, [note, note])).toBe(false);
+    // A flow change that leaves what is visible alone (the voting phase) is not a wholesale change.
+    const opened = step(before, { type: 'voting.open', open: false });
+    expect(visibilityChangedIn(opened, [{ changes: [{ key: 'flow', id: null, before: before.flow, after: opened.flow }] }])).toBe(false);
+    const anonymous = step(before, { type: 'settings.update', anonymous: true });
+    expect(visibilityChangedIn(anonymous, [{ changes: [{ key: 'settings', id: null, before: before.settings, after: anonymous.settings }] }])).toBe(true);
   });
 });
