@@ -164,8 +164,12 @@ export function clusterGroups(state: SessionState, zone: Zone, inZone: readonly 
     }));
 }
 
-/** Up to this many notes the appendix lists every one; past it, pages of notes help no one, so it summarises. */
-export const APPENDIX_FULL_LIMIT = 1000;
+/**
+ * Up to this many notes the appendix lists every one; past it, pages of notes help no one, so it
+ * summarises. A big plenary (4,000 notes, the size the export benchmarks and job tests draw in
+ * full) still gets every note; a wall of 10,000 gets the summary.
+ */
+export const APPENDIX_FULL_LIMIT = 5000;
 /** In a summarised appendix: the notes listed per side (the oldest), and the themes named per side (the largest). */
 export const SUMMARY_NOTES_PER_SIDE = 40;
 export const SUMMARY_THEMES_PER_SIDE = 25;
