@@ -8,7 +8,10 @@ export interface Change {
   key: string;
   /** The entity id in a collection; null for a singleton. */
   id: string | null;
-  /** null when the entity did not exist before (or is deleted after). */
+  /**
+   * null when the entity did not exist before (or is deleted after). Only the facilitator gets the
+   * value itself (undo needs it); phones and the projector get EXISTED_BEFORE (views.ts) instead.
+   */
   before: unknown;
   after: unknown;
 }

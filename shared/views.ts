@@ -33,6 +33,9 @@ export function viewOfSession(state: SessionState, actor: Actor): SessionState {
   return view as SessionState;
 }
 
+/** What a phone's or projector's change carries as `before` for a value it could see (see Change). */
+export const EXISTED_BEFORE = true;
+
 /** The changes as one subscriber may see them, judged on the state after the command. */
 export function viewOfChanges(state: SessionState, changes: readonly Change[], actor: Actor): Change[] {
   if (actor.role === 'facilitator') return changes as Change[];
@@ -45,7 +48,9 @@ export function viewOfChanges(state: SessionState, changes: readonly Change[], a
     const before = redactEntity(state, change.key, change.before, actor);
     const after = redactEntity(state, change.key, change.after, actor);
     if (before === null && after === null) continue;
-    visible.push({ ...change, before, after });
+    // Phones and the projector apply only `after`; what a value was serves the facilitator's undo.
+    // They learn only whether it was there to them (null: new to them), which halves every move.
+    visible.push({ ...change, before: before === null ? null : EXISTED_BEFORE, after });
   }
   return visible;
 }

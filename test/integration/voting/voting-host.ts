@@ -77,7 +77,8 @@ export function votesIn(frames: readonly HostMessage[]): { participantId: string
     if (frame.t !== 'event') continue;
     for (const change of frame.changes) {
       if (change.key !== 'votes') continue;
-      for (const value of [change.before, change.after]) if (value) found.push(value as { participantId: string; attentionPointId: string });
+      // (A phone's or projector's `before` is only EXISTED_BEFORE, never a value.)
+      for (const value of [change.before, change.after]) if (value && typeof value === 'object') found.push(value as { participantId: string; attentionPointId: string });
     }
   }
   return found;

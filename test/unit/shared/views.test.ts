@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionState } from '../../../shared/domain';
 import { recordFor, SESSION_COLLECTION_KEYS } from '../../../shared/records/index';
-import { ANY_PARTICIPANT, HIDDEN_TEXT, isNoteHidden, ownersOfChanges, ownersOfSession, viewOfChanges, viewOfSession, visibilityChangedIn, visibilityKey } from '../../../shared/views';
+import { ANY_PARTICIPANT, EXISTED_BEFORE, HIDDEN_TEXT, isNoteHidden, ownersOfChanges, ownersOfSession, viewOfChanges, viewOfSession, visibilityChangedIn, visibilityKey } from '../../../shared/views';
 import { accept, deepFreeze, defined, FACILITATOR, OTHER, PARTICIPANT, PROJECTOR, seededState, STRANGER, step } from './fixtures';
 
 /** Notes hidden until reveal, names kept, with one dot each from p1 (a1) and p2 (a2). */
@@ -195,9 +195,22 @@ describe('viewOfChanges', () => {
   it('redacts both sides of a hidden note edit', () => {
     const outcome = accept(hiddenState(), { type: 'note.edit', id: 'n3', text: 'Nieuw geheim' }, OTHER);
     const [change] = viewOfChanges(outcome.state, outcome.changes, PROJECTOR);
-    expect(change).toMatchObject({ before: { text: '' }, after: { text: '' } });
+    expect(change).toMatchObject({ before: EXISTED_BEFORE, after: { text: '' } });
     expect(JSON.stringify(change)).not.toContain('geheim');
     expect(JSON.stringify(change)).not.toContain('Monitoring');
+  });
+
+  it('sends phones and the projector only whether a value was there, and the facilitator the value itself', () => {
+    const moved = accept(hiddenState(), { type: 'note.move', moves: [{ id: 'n1', x: 333, y: 444 }] });
+    const [facilitatorChange] = viewOfChanges(moved.state, moved.changes, FACILITATOR);
+    expect(facilitatorChange?.before).toMatchObject({ id: 'n1' });
+    for (const actor of [PROJECTOR, PARTICIPANT, OTHER]) {
+      const [change] = viewOfChanges(moved.state, moved.changes, actor);
+      expect(change).toMatchObject({ key: 'notes', id: 'n1', before: EXISTED_BEFORE, after: { x: 333, y: 444 } });
+    }
+    // New to them: before stays null, so a client can tell an addition from a change.
+    const added = accept(hiddenState(), { type: 'note.add', id: 'n-new', zoneId: 'wij', text: 'Nieuw' });
+    expect(viewOfChanges(added.state, added.changes, PROJECTOR)[0]?.before).toBeNull();
   });
 
   it('drops votes the subscriber may not see', () => {
@@ -215,7 +228,7 @@ describe('viewOfChanges', () => {
       {
         key: 'votes',
         id: 'v1',
-        before: { id: 'v1', attentionPointId: 'a1', participantId: '' },
+        before: EXISTED_BEFORE,
         after: null,
       },
     ]);
@@ -327,7 +340,7 @@ describe('moderation in views', () => {
     let state = step(pendingState(), { type: 'note.approve', ids: ['n9'] });
     const outcome = accept(state, { type: 'note.edit', id: 'n9', text: 'Vriendelijk' }, PARTICIPANT);
     const [change] = viewOfChanges(outcome.state, outcome.changes, PROJECTOR);
-    expect(change).toMatchObject({ key: 'notes', id: 'n9', before: { text: 'Onaardig' }, after: null });
+    expect(change).toMatchObject({ key: 'notes', id: 'n9', before: EXISTED_BEFORE, after: null });
     state = outcome.state;
     expect(viewOfSession(state, PROJECTOR).notes).not.toHaveProperty('n9');
   });
