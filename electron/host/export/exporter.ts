@@ -1,4 +1,4 @@
-import type { Programme, SessionState } from '../../../shared/domain';
+import type { Action, Programme, SessionState } from '../../../shared/domain';
 import type { Locale } from '../../../shared/i18n/messages';
 import { notesCsv, votesCsv } from '../../../shared/report/csv';
 import { buildProgrammeReport } from '../../../shared/report/programme-report';
@@ -47,12 +47,21 @@ export function programmeSessions(engine: Engine, programmeId: string, sessionId
 export function sessionPdf(engine: Engine, id: string, locale: Locale, options: RenderOptions = {}): Promise<RenderedPdf> {
   const state = sessionOf(engine, id);
   const programmeName = state.meta.programmeId ? (engine.workspace.programmes[state.meta.programmeId]?.name ?? null) : null;
-  return renderPdf(buildSessionReport(state, { locale, programmeName }), options);
+  const actions = programmeActions(engine, state.meta.programmeId);
+  return renderPdf(buildSessionReport(state, { locale, programmeName, actions }), options);
 }
 
 export function programmePdf(engine: Engine, programmeId: string, locale: Locale, sessionIds?: readonly string[]): Promise<RenderedPdf> {
   const programme = programmeOf(engine, programmeId);
-  return renderPdf(buildProgrammeReport(programme, programmeSessions(engine, programmeId, sessionIds), { locale }));
+  return renderPdf(buildProgrammeReport(programme, programmeSessions(engine, programmeId, sessionIds), { locale, actions: programmeActions(engine, programmeId) }));
+}
+
+/** A programme's actions, oldest first (none without a programme). */
+export function programmeActions(engine: Engine, programmeId: string | null): Action[] {
+  if (programmeId === null) return [];
+  return Object.values(engine.workspace.actions)
+    .filter((action) => action.programmeId === programmeId)
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
 /** A session as a standalone archive, with its programme so the file is complete on its own. */
