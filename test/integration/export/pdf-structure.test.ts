@@ -225,7 +225,7 @@ describe('the demo reports as tagged PDF/UA', () => {
       const alts = pdfObjects(files.programme)
         .dictionaries.filter((dict) => dict['/S'] === '/Figure')
         .map((dict) => textString(dict['/Alt']));
-      const bars = alts.find((alt) => alt.startsWith('Staafjes per thema'));
+      const bars = alts.find((alt) => alt?.startsWith('Staafjes per thema'));
       // Monitoring: both actions of the programme team done by the steering group.
       expect(bars).toContain('Monitoring, effectiviteit en ervaringen: 2 gedaan');
       expect(bars).toContain('1 loopt nog, 1 gestopt');
