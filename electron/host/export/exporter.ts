@@ -56,6 +56,13 @@ export function programmePdf(engine: Engine, programmeId: string, locale: Locale
   return renderPdf(buildProgrammeReport(programme, programmeSessions(engine, programmeId, sessionIds), { locale, actions: programmeActions(engine, programmeId) }));
 }
 
+/** The name of an action's side in the model of the session it came from (null: the whole session). */
+export function sideName(engine: Engine, action: Action): string | null {
+  if (action.zoneId === null) return null;
+  const zone = engine.session(action.sessionId)?.template.zones.find((candidate) => candidate.id === action.zoneId);
+  return zone?.name ?? action.zoneId;
+}
+
 /** A programme's actions, oldest first (none without a programme). */
 export function programmeActions(engine: Engine, programmeId: string | null): Action[] {
   if (programmeId === null) return [];
