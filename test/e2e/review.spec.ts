@@ -79,11 +79,15 @@ test('session 2 reviews the actions of session 1 on every screen, and the report
   await room.getByTestId('room-open').click();
   const joinUrl = (await room.locator('svg[data-qr]').getAttribute('data-qr')) ?? '';
   expect(joinUrl).toContain('/join.html?code=');
+  // Everyone is in: the join code goes to the corner of the wall, the review takes the screen.
+  await room.getByRole('checkbox', { name: 'Groot laten zien op de beamer' }).click();
+  await expect(room.getByRole('checkbox', { name: 'Groot laten zien op de beamer' })).not.toBeChecked();
   await page.keyboard.press('Escape');
   const [anna, bram] = [await joinPhone(browser, joinUrl, 'Anna'), await joinPhone(browser, joinUrl, 'Bram')];
   const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'nl-NL' })).newPage();
   await projector.goto(host.pageUrl('projector.html', { session: S2 }));
   await expect(projector.getByTestId('projector-review-text')).toHaveText(INGREDIENTS[0] as string);
+  await expect(projector.getByTestId('join-corner')).toBeVisible();
   for (const phone of [anna, bram]) await expect(phone.getByTestId('phone-review-text')).toHaveText(INGREDIENTS[0] as string);
 
   // Phones react: a thumb and a short note reach the facilitator and the wall, without names.

@@ -8,6 +8,9 @@ import { formatDate } from '../ui/dates';
 import { sessionTitle, statusKey } from './labels';
 import './review.css';
 
+/** The decisions in the order people say them: done, still going, stopped. */
+const DECISIONS = ['done', 'ongoing', 'dropped'] as const satisfies readonly (typeof REVIEW_STATUSES)[number][];
+
 /**
  * The review ("Terugblik") on the facilitator's screen: the open actions of earlier sessions, one
  * at a time as on the wall. Each decision (done, ongoing, dropped, with a note) is one undoable
@@ -89,7 +92,7 @@ function ReviewCard({ row, sessionId, session, readOnly, run }: EditorProps & { 
       </label>
       <fieldset className="review-decide">
         <legend>{row.status ? t('review.decided', { status: t(statusKey(row.status)) }) : t('review.notDecided')}</legend>
-        {REVIEW_STATUSES.map((status) => (
+        {DECISIONS.map((status) => (
           <button
             key={status}
             type="button"
