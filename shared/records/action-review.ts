@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from './basics';
 import { defineRecord } from './define';
-import { entityId, isoDate, position, storedNoteText, storedText, storedTitle, zoneId } from './fields';
-import { actionStatus, REVIEW_STATUSES } from './action';
+import { entityId, position, storedText } from './fields';
+import { actionContent, actionStatus, REVIEW_STATUSES } from './action';
 
 /**
  * One action on a session's review agenda ("Terugblik"), stored under the action's id. It copies
@@ -24,12 +24,7 @@ export const actionReviewRecord = defineRecord({
       order: position,
       originSessionId: entityId,
       attentionPointId: entityId,
-      zoneId: zoneId.nullable(),
-      themeKey: storedText(LIMITS.shortText).nullable(),
-      pointTitle: storedTitle,
-      text: storedNoteText,
-      owner: storedText(LIMITS.actionOwner),
-      due: isoDate.nullable(),
+      ...actionContent,
       previousStatus: actionStatus,
       previousNote: storedText(LIMITS.actionNote),
       /** What this session decided; null while not yet reviewed. */

@@ -13,6 +13,19 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const REVIEW_STATUSES = ['ongoing', 'done', 'dropped'] as const;
 export const actionStatus = z.enum(ACTION_STATUSES);
 
+/** What an action says, as a session's review agenda copies it too (action-review.ts). */
+export const actionContent = {
+  /** The side of its attention point, or null for the session as a whole. */
+  zoneId: zoneId.nullable(),
+  /** The attention point's theme (carried across sessions), for the programme summary. */
+  themeKey: storedText(LIMITS.shortText).nullable(),
+  pointTitle: storedTitle,
+  text: storedNoteText,
+  /** A name or a role ("de coördinator"); empty when nobody was named. */
+  owner: storedText(LIMITS.actionOwner),
+  due: isoDate.nullable(),
+};
+
 /**
  * An ingredient that became an action. It belongs to the programme (kept in the workspace stream,
  * like the programme itself), so every later session of the programme can review it; it keeps where
@@ -38,15 +51,7 @@ export const actionRecord = defineRecord({
       attentionPointId: entityId,
       /** The ingredient it came from; null for an action typed in directly. */
       ingredientId: entityId.nullable(),
-      /** The side of its attention point, or null for the session as a whole. */
-      zoneId: zoneId.nullable(),
-      /** The attention point's theme (carried across sessions), for the programme summary. */
-      themeKey: storedText(LIMITS.shortText).nullable(),
-      pointTitle: storedTitle,
-      text: storedNoteText,
-      /** A name or a role ("de coördinator"); empty when nobody was named. */
-      owner: storedText(LIMITS.actionOwner),
-      due: isoDate.nullable(),
+      ...actionContent,
       status: actionStatus,
       /** The short outcome note of its last review. */
       note: storedText(LIMITS.actionNote),
