@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { type ActionReview, LIMITS, REVIEW_STATUSES } from '../../../shared/domain';
+import { type ActionReview, LIMITS, type REVIEW_STATUSES } from '../../../shared/domain';
 import { agendaOf, reactionsTo } from '../../../shared/review';
 import type { EditorProps } from '../session-flow/facilitator/SideEditors';
 import { useAppStore } from '../ui/app-context';

@@ -4,6 +4,7 @@ import { LIMITS } from '../../../shared/domain';
 import { applyCommand, WORKSPACE_COMMANDS } from '../../../shared/reducer';
 import { actionChangesFor, openWithReview, reviewAgenda } from '../../../shared/review';
 import { applyChanges } from '../../../shared/changes';
+import { viewOfSession } from '../../../shared/views';
 import { createSessionState } from '../../../shared/session-factory';
 import { LEMNISCATE_IK_WIJ_HET } from '../../../shared/templates';
 import {
@@ -14,7 +15,9 @@ import {
   FACILITATOR,
   META,
   NOW,
+  OTHER,
   PARTICIPANT,
+  PROJECTOR,
   reviewWorkspace,
   seededState,
   step,
@@ -130,6 +133,14 @@ describe('the review (Terugblik)', () => {
     expectRefused(state, { type: 'review.react', id: 'r4', actionId: 'act1', thumb: 'up', text: '' }, PARTICIPANT, 'rule_violation', 'too_many_reactions');
     const away = step(state, { type: 'review.show', actionId: null });
     expectRefused(away, { type: 'review.react', id: 'r5', actionId: 'act1', thumb: 'up', text: '' }, PARTICIPANT, 'rule_violation', 'not_on_agenda');
+  });
+
+  it('shows a reaction to others without whose it is', () => {
+    const state = step(reviewed(), { type: 'review.react', id: 'r1', actionId: 'act1', thumb: 'down', text: 'Te traag' }, PARTICIPANT);
+    expect(viewOfSession(state, PARTICIPANT).reactions.r1?.participantId).toBe('p1');
+    expect(viewOfSession(state, OTHER).reactions.r1).toMatchObject({ participantId: null, text: 'Te traag' });
+    expect(viewOfSession(state, PROJECTOR).reactions.r1?.participantId).toBeNull();
+    expect(viewOfSession(state, FACILITATOR).reactions.r1?.participantId).toBe('p1');
   });
 
   it('opens a new session of a programme with open actions in the review, first', () => {
