@@ -41,3 +41,8 @@ export type OtherPoint = SessionState['otherPoints'][string];
 export type Observation = SessionState['observations'][string];
 export type Vote = SessionState['votes'][string];
 export type Participant = SessionState['participants'][string];
+/** An ingredient that became an action of the programme (plan-do-check-act). */
+export type Action = WorkspaceState['actions'][string];
+export type ActionReview = SessionState['reviews'][string];
+export type ActionReaction = SessionState['reactions'][string];
+export { ACTION_STATUSES, type ActionStatus, REVIEW_STATUSES } from './records/action';

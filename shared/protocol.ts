@@ -59,6 +59,12 @@ export const RULE_REASONS = [
   'session_archived',
   'confirmation_mismatch',
   'unknown_template',
+  /** An action and a session (or the session reviewing it) belong to different programmes. */
+  'wrong_programme',
+  /** The action is not on this session's review agenda (or is no longer open). */
+  'not_on_agenda',
+  'too_many_reactions',
+  'empty_reaction',
 ] as const;
 export type RuleReason = (typeof RULE_REASONS)[number];
 

@@ -29,6 +29,7 @@ export function initialFlow(template: ModelTemplate): Flow {
     votingOpen: false,
     votesRevealed: false,
     focusZoneId: null,
+    reviewActionId: null,
   };
 }
 

@@ -15,6 +15,8 @@ import { readArchive } from './export/archive-read';
 import { importArchive } from './export/importer';
 import { runBackupCommand } from './backup/cli-commands';
 import type { Locale } from '../../shared/i18n/messages';
+import { ACTION_STATUSES, type Action, type ActionStatus } from '../../shared/domain';
+import { actionRows, actionsCsv, filterActions, sortActions } from '../../shared/report/actions-table';
 
 /**
  * The programme lead's command line (`npm run eiland -- …`), on the same data folder as the app
@@ -31,6 +33,8 @@ const USAGE = `Gebruik: npm run eiland -- <opdracht> [opties]
   list                                   programma's en sessies tonen
   export --session ID [--pdf BESTAND] [--sqlite BESTAND] [--csv BESTAND] [--votes-csv BESTAND]
   export --programme ID [--pdf BESTAND] [--sqlite BESTAND] [--sessions ID,ID]
+  actions --programme ID [--status open|ongoing|done|dropped] [--csv BESTAND]
+                                         de acties van een programma tonen, of als CSV bewaren
   import BESTAND                         een archief (.sqlite) inlezen; twee keer kan geen kwaad
   demo                                   het voorbeeldprogramma maken
   backup [--to MAP]                      een reservekopie maken (als Eiland niet draait op de map)
@@ -174,7 +178,7 @@ async function exportCommand(engine: Engine, argv: readonly string[], locale: Lo
 }
 
 /** Flags that take a value, so the file name of `import` can be told apart from them. */
-const VALUE_FLAGS = new Set(['--data', '--lang', '--session', '--programme', '--pdf', '--sqlite', '--csv', '--votes-csv', '--sessions']);
+const VALUE_FLAGS = new Set(['--data', '--lang', '--session', '--programme', '--pdf', '--sqlite', '--csv', '--votes-csv', '--sessions', '--status']);
 
 function positional(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i += 1) {
@@ -183,6 +187,30 @@ function positional(argv: readonly string[]): string | undefined {
     else if (!arg.startsWith('--')) return arg;
   }
   return undefined;
+}
+
+/** `actions`: a programme's actions, filtered by status, as lines or as a CSV file. */
+async function actionsCommand(engine: Engine, argv: readonly string[], locale: Locale): Promise<void> {
+  const programmeId = option(argv, '--programme');
+  if (!programmeId) throw new UsageError('Zeg welk programma: npm run eiland -- actions --programme ID');
+  const status = option(argv, '--status');
+  if (status !== undefined && !(ACTION_STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status is ${ACTION_STATUSES.join(', ')}.`);
+  exporter.programmeOf(engine, programmeId);
+  const { sessions } = engine.workspace;
+  const actions = sortActions(filterActions(exporter.programmeActions(engine, programmeId), { status: status as ActionStatus | undefined }), sessions);
+  const context = { sessions, sideName: (action: Action) => exporter.sideName(engine, action) };
+  const csv = option(argv, '--csv');
+  if (csv) {
+    await writeFileAtomically(csv, Buffer.from(actionsCsv(actions, context, locale), 'utf8'));
+    progress(`${actions.length} acties bewaard in ${csv}.`);
+    return;
+  }
+  const rows = actionRows(actions, context, locale);
+  for (const [index, action] of actions.entries()) {
+    const [text, , side, session, owner, due, word] = rows[index] ?? [];
+    process.stdout.write(`${action.id}  ${word}  ${text}  [${side} · ${session}]${owner ? `  ${owner}` : ''}${due ? `  ${due}` : ''}\n`);
+  }
+  if (actions.length === 0) progress('geen acties die hierbij passen.');
 }
 
 async function importCommand(dataDir: string, file: string | undefined, locale: Locale): Promise<void> {
@@ -223,6 +251,15 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         const reader = openForReading(dataDir, lang);
         try {
           await exportCommand(reader.engine, rest, lang);
+        } finally {
+          reader.close();
+        }
+        return 0;
+      }
+      case 'actions': {
+        const reader = openForReading(dataDir, lang);
+        try {
+          await actionsCommand(reader.engine, rest, lang);
         } finally {
           reader.close();
         }

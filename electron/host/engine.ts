@@ -7,13 +7,15 @@ import { applyCommand, type CommandInput, SESSION_COMMANDS, WORKSPACE_COMMANDS }
 import { createSessionState, prepareNextSession } from '../../shared/session-factory';
 import { LEMNISCATE_IK_WIJ_HET, resolveTemplate } from '../../shared/templates';
 import { visibilityKey } from '../../shared/views';
+import { actionChangesFor, openWithReview } from '../../shared/review';
+import { WORKSPACE_COLLECTION_KEYS } from '../../shared/records/index';
 import type { EventStore, RecordRow, RecordStamp } from './db/event-store';
 import { FanOut, type Refusal, refusal, type Subscriber } from './fan-out';
 
 export type { Subscriber } from './fan-out';
 
-const WORKSPACE_COLLECTIONS = ['programmes', 'sessions'] as const;
-const EMPTY_WORKSPACE: WorkspaceState = { programmes: {}, sessions: {} };
+const WORKSPACE_COLLECTIONS = WORKSPACE_COLLECTION_KEYS;
+const EMPTY_WORKSPACE = Object.fromEntries(WORKSPACE_COLLECTION_KEYS.map((key) => [key, {}])) as unknown as WorkspaceState;
 const HISTORY_COMMANDS = new Set(['history.undo', 'history.redo']);
 
 interface SessionCommit {
@@ -101,7 +103,7 @@ export class Engine {
   handle(message: CommandMessage, actor: Actor): HostMessage {
     const { id, stream } = message;
     if (actor.role === 'participant' && stream === WORKSPACE_STREAM) {
-      return refusal(id, 'forbidden', 'Participants cannot change the sessions list');
+      return refusal(id, 'forbidden', 'Participants cannot change the programmes, sessions or actions');
     }
     const earlier = this.store.findCommand(id);
     if (earlier) {
@@ -119,7 +121,8 @@ export class Engine {
   }
 
   private handleWorkspace(id: string, input: CommandInput, actor: Actor): HostMessage {
-    const outcome = applyCommand(WORKSPACE_COMMANDS, this.workspaceState, input, { actor, now: this.clock() });
+    const session = (stream: string) => this.loadSession(stream)?.state;
+    const outcome = applyCommand(WORKSPACE_COMMANDS, this.workspaceState, input, { actor, now: this.clock(), session });
     if (!outcome.ok) return refusal(id, outcome.code, outcome.message, outcome.reason);
     const seq = this.workspaceSeq + 1;
     const derived: { stream: string; changes: Change[]; newSession?: SessionState; deleted?: boolean }[] = [];
@@ -168,7 +171,8 @@ export class Engine {
       const template = resolveTemplate(this.workspaceState, String(input.templateId)) ?? LEMNISCATE_IK_WIJ_HET;
       const source = input.type === 'session.duplicate' ? this.loadSession(String(input.sourceId))?.state : undefined;
       const state = source ? prepareNextSession(source, meta) : createSessionState(meta, template);
-      return [{ stream: change.id, changes: [], newSession: state }];
+      // A session of a programme with open actions opens with their review (plan-do-check-act).
+      return [{ stream: change.id, changes: [], newSession: openWithReview(state, this.workspaceState) }];
     }
     const loaded = this.loadSession(change.id);
     if (!loaded) return [];
@@ -181,7 +185,7 @@ export class Engine {
     if (HISTORY_COMMANDS.has(input.type)) return this.handleHistory(id, stream, loaded, input, actor);
     const visibleBefore = visibilityKey(loaded.state);
     // In place: the host owns this state, and copying thousands of notes per command costs more than the command.
-    const outcome = applyCommand(SESSION_COMMANDS, loaded.state, input, { actor, now: this.clock() }, true);
+    const outcome = applyCommand(SESSION_COMMANDS, loaded.state, input, { actor, now: this.clock(), workspace: this.workspaceState }, true);
     if (!outcome.ok) return refusal(id, outcome.code, outcome.message, outcome.reason);
     this.commitSession({ id, stream, loaded, type: input.type, actor, changes: outcome.changes, visibleBefore, applied: true });
     if (outcome.undoable && actor.role === 'facilitator') loaded.history.record(outcome.changes);
@@ -201,15 +205,18 @@ export class Engine {
   private commitSession(commit: SessionCommit): void {
     const { id, stream, loaded, type, actor, changes, visibleBefore, applied } = commit;
     const metaChanges = changes.filter((change) => change.key === 'meta');
-    let listEvent: EventMessage | undefined;
+    const listEvents: EventMessage[] = [];
     this.atomically(() => {
       this.appendSessionEvent(loaded, stream, id, type, actor.role, changes, applied);
-      if (metaChanges.length > 0) listEvent = this.syncListEntry(id, loaded.state.meta);
+      if (metaChanges.length > 0) listEvents.push(this.syncListEntry(id, loaded.state.meta));
+      // A review decision (or its undo) moves the programme's action in the same transaction.
+      const actionChanges = actionChangesFor(this.workspaceState, changes, this.clock());
+      if (actionChanges.length > 0) listEvents.push(this.appendWorkspace(`${id}:actions`, 'action.sync', actionChanges));
     });
     const event: EventMessage = { t: 'event', stream, seq: loaded.seq, commandId: id, type, changes };
     this.broadcast(stream, event, visibleBefore !== visibilityKey(loaded.state));
     // Only after the commit: no client may see an event that is not on disk.
-    if (listEvent) this.broadcast(WORKSPACE_STREAM, listEvent);
+    for (const listEvent of listEvents) this.broadcast(WORKSPACE_STREAM, listEvent);
   }
 
   /**
@@ -349,11 +356,16 @@ export class Engine {
   /** Keeps the sessions list in step when a session's own title, group or date changes. */
   private syncListEntry(commandId: string, meta: SessionMeta): EventMessage {
     const changes: Change[] = [{ key: 'sessions', id: meta.id, before: this.workspaceState.sessions[meta.id] ?? null, after: meta }];
+    return { ...this.appendWorkspace(`${commandId}:list`, 'session.sync', changes), commandId };
+  }
+
+  /** Writes changes a session command causes in the workspace (inside the command's transaction). */
+  private appendWorkspace(commandId: string, type: string, changes: Change[]): EventMessage {
     const seq = this.workspaceSeq + 1;
-    this.store.append({ stream: WORKSPACE_STREAM, seq, commandId: `${commandId}:list`, type: 'session.sync', role: 'facilitator', at: this.clock(), changes });
+    this.store.append({ stream: WORKSPACE_STREAM, seq, commandId, type, role: 'facilitator', at: this.clock(), changes });
     this.workspaceState = applyChanges(this.workspaceState, changes);
     this.workspaceSeq = seq;
-    return { t: 'event', stream: WORKSPACE_STREAM, seq, commandId, type: 'session.sync', changes };
+    return { t: 'event', stream: WORKSPACE_STREAM, seq, commandId, type, changes };
   }
 
   private loadSession(id: string): LoadedSession | undefined {

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { Phase } from '../domain';
-import { LIMITS } from '../domain';
+import { LIMITS, PHASE_KINDS } from '../domain';
 import { requireZone } from './notes';
 import { DomainError, defineSessionCommand, FACILITATOR, notFound, refuse } from './registry';
 import { color, entityId, isoDate, longText, shortText, title, zoneId } from './schemas';
 import { pictureDataUrl, zoneArea } from './template-schemas';
+import { fillAgenda } from './review';
 
-const phaseKind = z.enum(['checkin', 'observation', 'notes', 'clustering', 'attention', 'voting', 'ingredients', 'other', 'closing']);
+const phaseKind = z.enum(PHASE_KINDS);
 const MINUTE = 60_000;
 
 /** Phases, reveal, projector focus, the timer, and the session's own settings. */
@@ -16,11 +17,13 @@ export const flowCommands = [
     schema: z.object({ phaseId: entityId.nullable() }),
     roles: FACILITATOR,
     undoable: false,
-    apply(tx, { phaseId }) {
+    apply(tx, { phaseId }, { workspace }) {
       const phase = phaseId === null ? null : (tx.state.flow.phases.find((p) => p.id === phaseId) ?? notFound('Phase', phaseId));
       // Going to a side's phase also turns the projector to that side.
       const focusZoneId = phase ? phase.zoneId : tx.state.flow.focusZoneId;
       tx.set('flow', { ...tx.state.flow, currentPhaseId: phaseId, focusZoneId });
+      // The review takes the programme's open actions as it opens (also those made since the session began).
+      if (phase?.kind === 'review' && tx.state.meta.programmeId !== null) fillAgenda(tx, workspace);
     },
   }),
   defineSessionCommand({

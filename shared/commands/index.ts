@@ -1,7 +1,9 @@
+import { actionCommands } from './actions';
 import { clusterCommands } from './clusters';
 import { flowCommands } from './flow';
 import { noteCommands } from './notes';
 import { pointCommands } from './points';
+import { reviewCommands } from './review';
 import type { InputOf } from './registry';
 import { votingCommands } from './voting';
 import { workspaceCommands } from './workspace';
@@ -11,8 +13,8 @@ import { workspaceCommands } from './workspace';
  * are derived from them, so the facilitator window, the phone page and the tests cannot send a
  * command name or field that the host does not know without a compile error.
  */
-export const SESSION_COMMAND_LIST = [...noteCommands, ...clusterCommands, ...pointCommands, ...votingCommands, ...flowCommands];
-export const WORKSPACE_COMMAND_LIST = [...workspaceCommands];
+export const SESSION_COMMAND_LIST = [...noteCommands, ...clusterCommands, ...pointCommands, ...votingCommands, ...flowCommands, ...reviewCommands];
+export const WORKSPACE_COMMAND_LIST = [...workspaceCommands, ...actionCommands];
 
 /** Undo and redo are the host's own (shared/history.ts): they take no fields. */
 export type HistoryCommand = { type: 'history.undo' } | { type: 'history.redo' };

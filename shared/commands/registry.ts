@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Transaction } from '../changes';
-import type { Actor, Role, SessionState, WorkspaceState } from '../domain';
+import type { Actor, Id, Role, SessionState, WorkspaceState } from '../domain';
 import type { ErrorCode, RuleReason } from '../protocol';
 
 /** A refusal by a domain rule or a missing entity; the reducer turns it into a typed error. */
@@ -26,6 +26,13 @@ export interface CommandContext {
   actor: Actor;
   /** Epoch ms, given by the host so the reducer stays pure and replayable. */
   now: number;
+  /**
+   * Read-only: the workspace, for session commands that read the programme's records (the review
+   * reads the programme's actions). The host passes it; it is never written through.
+   */
+  workspace?: WorkspaceState;
+  /** Read-only: a session's state, for workspace commands that copy from it (an action from an ingredient). */
+  session?: (id: Id) => SessionState | undefined;
 }
 
 /**

@@ -38,13 +38,40 @@ function notePosition(zone: Zone, index: number): { x: number; y: number } {
 /** The phases in the order the group walked the sides (the memo starts with HET). */
 function phasesFor(session: DemoSession): Phase[] {
   const order = [...session.sides.map((side) => side.zoneId), ...TEMPLATE.zones.map((zone) => zone.id)].filter((id, i, all) => all.indexOf(id) === i);
-  const phases: Phase[] = [{ id: 'checkin', kind: 'checkin', zoneId: null }];
+  const phases: Phase[] = DEMO_REVIEWS[session.key] ? [{ id: 'review', kind: 'review', zoneId: null }] : [];
+  phases.push({ id: 'checkin', kind: 'checkin', zoneId: null });
   for (const zoneId of order) {
     for (const kind of ['observation', 'notes', 'clustering', 'attention'] as const) phases.push({ id: `${kind}-${zoneId}`, kind, zoneId });
   }
   for (const kind of ['voting', 'ingredients', 'other', 'closing'] as const) phases.push({ id: kind, kind, zoneId: null });
   return phases;
 }
+
+/**
+ * Plan-do-check-act in the demo: the programme team makes actions of the first two ingredients of
+ * each chosen point; the managers and then the steering group look back on them (Terugblik).
+ */
+const ACTION_MAKER = 'programmateam';
+const ACTIONS_PER_POINT = 2;
+const DEMO_OWNERS = ['Programmateam', 'Coördinator monitoring', 'Communicatie', 'Projectleider pilots', 'Voorzitter programmateam', 'Het hele team'];
+const DEMO_DUES = ['2024-09-01', '2024-10-01', '2024-07-01', '2024-12-01', '2024-06-30', '2024-09-15'];
+type Decision = { status: 'done' | 'ongoing' | 'dropped'; note: string };
+const DEMO_REVIEWS: Record<string, Record<number, Decision>> = {
+  managers: {
+    1: { status: 'done', note: 'Lijst staat, per gemeente aangevuld.' },
+    2: { status: 'ongoing', note: 'Eerste versie besproken met twee partners.' },
+    3: { status: 'ongoing', note: 'Standaardmiddelen zijn in de maak.' },
+    4: { status: 'dropped', note: 'Te zwaar voor nu; eerst de pilots.' },
+    5: { status: 'done', note: 'De groepsapp loopt.' },
+    6: { status: 'ongoing', note: 'Twee overleggen gehad.' },
+  },
+  stuurgroep: {
+    2: { status: 'done', note: 'Framework vastgesteld.' },
+    3: { status: 'ongoing', note: 'De eerste partners gebruiken de middelen.' },
+    6: { status: 'done', note: 'Maandelijks overleg staat in de agenda.' },
+  },
+};
+export const demoActionId = (n: number) => `${DEMO_PROGRAMME.id}-act${n}`;
 
 export function demoSessionSteps(session: DemoSession): DemoStep[] {
   const sessionId = demoSessionId(session.key);
@@ -68,6 +95,15 @@ export function demoSessionSteps(session: DemoSession): DemoStep[] {
     },
   });
   facilitator({ type: 'phases.configure', phases: phasesFor(session) });
+  let actions = 0;
+  const reviews = DEMO_REVIEWS[session.key];
+  if (reviews) {
+    // The session opens with the review of what earlier sessions decided. Own step ids: the
+    // demo's other ids stay as they were, so archives of earlier demos still merge with it.
+    const review = (command: CommandInput) => steps.push({ id: `${sessionId}-review${steps.length}`, stream: sessionId, actor: FACILITATOR, command });
+    review({ type: 'phase.set', phaseId: 'review' });
+    for (const [n, decision] of Object.entries(reviews)) review({ type: 'review.set', actionId: demoActionId(Number(n)), ...decision });
+  }
   const pointIds: { point: DemoPoint; id: string }[] = [];
   const addPoints = (points: readonly DemoPoint[], zoneId: string | null) => {
     for (const point of points) {
@@ -75,7 +111,18 @@ export function demoSessionSteps(session: DemoSession): DemoStep[] {
       pointIds.push({ point, id });
       facilitator({ type: 'attention.add', id, zoneId, title: point.title, themeKey: point.themeKey ?? null });
       if (point.chosen) facilitator({ type: 'attention.edit', id, chosen: true });
-      for (const text of point.ingredients ?? []) facilitator({ type: 'ingredient.add', id: next('i'), attentionPointId: id, text });
+      for (const [index, text] of (point.ingredients ?? []).entries()) {
+        const ingredientId = next('i');
+        facilitator({ type: 'ingredient.add', id: ingredientId, attentionPointId: id, text });
+        if (session.key !== ACTION_MAKER || !point.chosen || index >= ACTIONS_PER_POINT) continue;
+        const n = ++actions;
+        steps.push({
+          id: `${sessionId}-action${n}`,
+          stream: 'workspace',
+          actor: FACILITATOR,
+          command: { type: 'action.create', id: demoActionId(n), programmeId: DEMO_PROGRAMME.id, sessionId, ingredientId, owner: DEMO_OWNERS[(n - 1) % DEMO_OWNERS.length], due: DEMO_DUES[(n - 1) % DEMO_DUES.length] },
+        });
+      }
     }
   };
   for (const side of session.sides) {

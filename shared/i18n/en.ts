@@ -1,3 +1,4 @@
+import { enActions } from './en-actions';
 import { enBackup } from './en-backup';
 import { enCanvas } from './en-canvas';
 import { enDesktop } from './en-desktop';
@@ -12,6 +13,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   ...enHarvest,
   ...enStorage,
   ...enBackup,
+  ...enActions,
   'app.name': 'Eiland',
   'app.loading': 'One moment…',
 

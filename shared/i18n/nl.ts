@@ -3,6 +3,7 @@
  * This object defines the keys; every other language must have exactly these (see messages.ts).
  * Parameters are written {name} and filled in by translate().
  */
+import { nlActions } from './nl-actions';
 import { nlBackup } from './nl-backup';
 import { nlCanvas } from './nl-canvas';
 import { nlDesktop } from './nl-desktop';
@@ -15,6 +16,7 @@ export const nl = {
   ...nlHarvest,
   ...nlStorage,
   ...nlBackup,
+  ...nlActions,
   'app.name': 'Eiland',
   'app.loading': 'Even geduld…',
 

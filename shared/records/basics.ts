@@ -25,6 +25,14 @@ export const LIMITS = {
   dotsPerParticipant: 50,
   messageBytes: 64 * 1024,
   participantName: 60,
+  /** An action's owner: a name or a role. */
+  actionOwner: 80,
+  /** An action's outcome note. */
+  actionNote: 500,
+  /** A phone's note on an action under review. */
+  reactionText: 200,
+  /** Reactions one participant may give to one action. */
+  reactionsPerAction: 3,
 } as const;
 
 export const FIGURE_KINDS = ['lemniscate', 'creation', 'judgement'] as const;

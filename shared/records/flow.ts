@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { entityId } from './fields';
 import { defineRecord } from './define';
 
-export const PHASE_KINDS = ['checkin', 'observation', 'notes', 'clustering', 'attention', 'voting', 'ingredients', 'other', 'closing'] as const;
+export const PHASE_KINDS = ['review', 'checkin', 'observation', 'notes', 'clustering', 'attention', 'voting', 'ingredients', 'other', 'closing'] as const;
 export type PhaseKind = (typeof PHASE_KINDS)[number];
 
 export const phaseSchema = z
@@ -19,8 +19,9 @@ export const flowRecord = defineRecord({
   scope: 'session',
   singleton: true,
   table: 'session_flow',
-  version: 1,
-  migrations: [],
+  version: 2,
+  // 2: the review phase and its cursor (reviewActionId).
+  migrations: [(stored) => ({ ...stored, reviewActionId: null })],
   schema: z
     .object({
       phases: z.array(phaseSchema).max(100),
@@ -32,6 +33,8 @@ export const flowRecord = defineRecord({
       votesRevealed: z.boolean(),
       /** Where the projector looks: a zone or the whole model. */
       focusZoneId: entityId.nullable(),
+      /** The action the review ("Terugblik") shows now, on the projector and the phones. */
+      reviewActionId: entityId.nullable(),
     })
     .strict(),
 });

@@ -1,5 +1,8 @@
 import type { Id } from './basics';
 import { archiveColumns, type RecordDefinition, type ValueOf } from './define';
+import { actionRecord } from './action';
+import { actionReactionRecord } from './action-reaction';
+import { actionReviewRecord } from './action-review';
 import { attentionPointRecord } from './attention-point';
 import { clusterRecord } from './cluster';
 import { flowRecord } from './flow';
@@ -19,7 +22,7 @@ import { voteRecord } from './vote';
  * Every stored record type. A new one is declared in its own file and listed here; the state types,
  * key lists, redaction, archive tables and merging follow from the list.
  */
-export const WORKSPACE_RECORDS = [programmeRecord, sessionEntryRecord] as const;
+export const WORKSPACE_RECORDS = [programmeRecord, sessionEntryRecord, actionRecord] as const;
 export const SESSION_RECORDS = [
   sessionMetaRecord,
   settingsRecord,
@@ -34,6 +37,8 @@ export const SESSION_RECORDS = [
   observationRecord,
   voteRecord,
   participantRecord,
+  actionReviewRecord,
+  actionReactionRecord,
 ] as const;
 
 type Definitions = readonly RecordDefinition<string, object, boolean>[];

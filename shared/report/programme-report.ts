@@ -1,4 +1,5 @@
-import type { Programme, SessionState } from '../domain';
+import type { Action, Programme, SessionState } from '../domain';
+import { actionMovementBlocks } from './actions-report';
 import type { Locale } from '../i18n/messages';
 import { dotsLabel, formatDate, type Translate, translator } from './format';
 import { clusterGroups, reportedNotes, sessionWideBlocks, sideBlocks, sidesInOrder, themeTitleIn } from './session-report';
@@ -7,6 +8,8 @@ import type { ReportBlock, ReportDocument } from './types';
 
 export interface ProgrammeReportOptions {
   locale: Locale;
+  /** The programme's actions; the summary shows how they moved across the sessions. */
+  actions?: readonly Action[];
 }
 
 const sessionOrder = (a: SessionState, b: SessionState) =>
@@ -81,6 +84,7 @@ export function buildProgrammeReport(programme: Programme, chosen: readonly Sess
     blocks.push(...sessionWideBlocks(state, t, themeTitle, 2));
   }
   if (sessions.length > 0) blocks.push(...summaryBlocks(sessions, t, locale));
+  if (sessions.length > 0) blocks.push(...actionMovementBlocks(sessions, options.actions ?? [], t, locale));
   return {
     locale,
     title: programme.name,

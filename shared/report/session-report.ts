@@ -1,4 +1,5 @@
-import type { Id, Note, SessionState, Zone } from '../domain';
+import type { Action, Id, Note, SessionState, Zone } from '../domain';
+import { sessionActionBlocks } from './actions-report';
 import type { Locale } from '../i18n/messages';
 import { rankPoints } from '../voting';
 import { modelAlt } from './figure-alt';
@@ -9,6 +10,8 @@ export interface SessionReportOptions {
   locale: Locale;
   /** The programme's name; the session only knows its id. */
   programmeName: string | null;
+  /** The programme's actions (plan-do-check-act); the report lists those made in this session. */
+  actions?: readonly Action[];
 }
 
 /** The sides in the order the group walked them: as the phases run, then any the phases skip. */
@@ -258,6 +261,7 @@ export function buildSessionReport(state: SessionState, options: SessionReportOp
   ];
   for (const zone of sidesInOrder(state)) blocks.push(...sideBlocks(state, zone, t, themeTitle));
   blocks.push(...sessionWideBlocks(state, t, themeTitle, 1));
+  blocks.push(...sessionActionBlocks(state, options.actions ?? [], t, locale));
   blocks.push(...appendixBlocks(state, t));
   return {
     locale,

@@ -70,6 +70,12 @@ export interface PointBlock {
   ingredients: string[];
 }
 
+/** One bar of a status picture: a label and its parts, each counted, worded and coloured. */
+export interface StatusBar {
+  label: string;
+  segments: { label: string; count: number; color: string }[];
+}
+
 export type ReportBlock =
   | { kind: 'title'; eyebrow: string; text: string; subtitle: string }
   | { kind: 'facts'; rows: Fact[] }
@@ -81,4 +87,8 @@ export type ReportBlock =
   | { kind: 'model'; figure: ModelFigure; caption: string; alt: string }
   /** One cluster (or the notes without one) in the appendix. */
   | { kind: 'noteGroup'; title: string; color: string; notes: string[] }
+  /** A table with column headers; every cell is literal text. */
+  | { kind: 'table'; columns: string[]; rows: string[][] }
+  /** Stacked bars, one per label (the actions per theme by status); `alt` says it in words (PDF/UA). */
+  | { kind: 'statusBars'; bars: StatusBar[]; alt: string }
   | { kind: 'pageBreak' };

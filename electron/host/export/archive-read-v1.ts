@@ -141,7 +141,7 @@ function readSession(db: Database.Database, raw: unknown): SessionState {
       background: row.background,
       zones: zones.map((z) => ({ id: z.id, name: z.name, color: z.color, question: z.question, area: { x: z.area_x, y: z.area_y, rx: z.area_rx, ry: z.area_ry } })),
     },
-    flow: parse(flowJson, jsonOf(row.flow), where('de fasen')),
+    flow: { ...parse(flowJson, jsonOf(row.flow), where('de fasen')), reviewActionId: null },
     timer: parse(timerJson, jsonOf(row.timer), where('de timer')),
     ...emptyCollections(),
   };

@@ -6,6 +6,7 @@ import type { Tag } from './structure';
 import { INK, RULE, STYLES, tint } from './styles';
 import { drawLine, layoutText, lineHeight } from './text-layout';
 import { bulletRows, rule, textRows } from './text-rows';
+import { statusBarRows, tableRows } from './table-rows';
 
 /** Draws the model into a box; the vector drawing today, a canvas PNG later (model-figure.ts). */
 export type ModelPainter = (surface: PdfSurface, figure: ModelFigure, box: { x: number; y: number; width: number; height: number }) => number;
@@ -153,6 +154,10 @@ function rowsOf(block: ReportBlock, paint: ModelPainter, cursor: StructureCursor
       return modelRows(block, paint, root);
     case 'noteGroup':
       return noteGroupRows(block, root, Math.min(cursor.headingLevel + 1, 3) as 2 | 3);
+    case 'table':
+      return tableRows(block, root);
+    case 'statusBars':
+      return statusBarRows(block, root);
     case 'pageBreak':
       return [{ height: 0, gap: 0, keep: false, newPage: true, draw() {} }];
   }

@@ -1,4 +1,4 @@
-import type { Programme, SessionState } from '../../../shared/domain';
+import type { Action, Programme, SessionState } from '../../../shared/domain';
 import type { Locale } from '../../../shared/i18n/messages';
 import { notesCsv, votesCsv } from '../../../shared/report/csv';
 import { buildProgrammeReport } from '../../../shared/report/programme-report';
@@ -47,7 +47,8 @@ export function programmeSessions(engine: Engine, programmeId: string, sessionId
 export function sessionPdf(engine: Engine, id: string, locale: Locale, options: RenderOptions = {}): Promise<RenderedPdf> {
   const state = sessionOf(engine, id);
   const programmeName = state.meta.programmeId ? (engine.workspace.programmes[state.meta.programmeId]?.name ?? null) : null;
-  return renderPdf(buildSessionReport(state, { locale, programmeName }), options);
+  const actions = programmeActions(engine, state.meta.programmeId);
+  return renderPdf(buildSessionReport(state, { locale, programmeName, actions }), options);
 }
 
 export function programmePdf(
@@ -58,7 +59,22 @@ export function programmePdf(
   options: RenderOptions = {},
 ): Promise<RenderedPdf> {
   const programme = programmeOf(engine, programmeId);
-  return renderPdf(buildProgrammeReport(programme, programmeSessions(engine, programmeId, sessionIds), { locale }), options);
+  return renderPdf(buildProgrammeReport(programme, programmeSessions(engine, programmeId, sessionIds), { locale, actions: programmeActions(engine, programmeId) }), options);
+}
+
+/** The name of an action's side in the model of the session it came from (null: the whole session). */
+export function sideName(engine: Engine, action: Action): string | null {
+  if (action.zoneId === null) return null;
+  const zone = engine.session(action.sessionId)?.template.zones.find((candidate) => candidate.id === action.zoneId);
+  return zone?.name ?? action.zoneId;
+}
+
+/** A programme's actions, oldest first (none without a programme). */
+export function programmeActions(engine: Engine, programmeId: string | null): Action[] {
+  if (programmeId === null) return [];
+  return Object.values(engine.workspace.actions)
+    .filter((action) => action.programmeId === programmeId)
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
 /** A session as a standalone archive, with its programme so the file is complete on its own. */
@@ -73,7 +89,7 @@ export function sessionArchiveContent(engine: Engine, id: string): ArchiveConten
   return {
     scope: 'session',
     scopeId: id,
-    workspace: workspace.filter((row) => (row.key === 'programmes' && row.id === programmeId) || (row.key === 'sessions' && row.id === id)),
+    workspace: workspace.filter((row) => (row.key === 'programmes' && row.id === programmeId) || (row.key === 'sessions' && row.id === id) || isProgrammeAction(row, programmeId)),
     sessions: [{ id, records: sessionRecords(engine, id) }],
   };
 }
@@ -91,11 +107,22 @@ export function programmeArchiveContent(engine: Engine, programmeId: string, ses
   const chosen = new Set(ids);
   const workspace = engine.recordRows(WORKSPACE_STREAM).filter((row) => {
     if (row.key === 'programmes') return row.id === programmeId;
+    if (row.key === 'actions') return isProgrammeAction(row, programmeId);
     if (row.key !== 'sessions') return false;
     if (row.value === null) return !sessionIds?.length && row.kept?.programmeId === programmeId;
     return chosen.has(row.id);
   });
   return { scope: 'programme', scopeId: programmeId, workspace, sessions: ids.map((id) => ({ id, records: sessionRecords(engine, id) })) };
+}
+
+/**
+ * The programme's actions (tombstones by the programme they kept) travel with every archive of it,
+ * a session's too: they are the programme's, and the next session on any laptop reviews them.
+ */
+function isProgrammeAction(row: { key: string; value: unknown; kept?: Record<string, unknown> | null }, programmeId: string | null): boolean {
+  if (row.key !== 'actions' || programmeId === null) return false;
+  const value = (row.value ?? row.kept) as { programmeId?: unknown } | null | undefined;
+  return value?.programmeId === programmeId;
 }
 
 /** A session's records for an archive; its meta copy stays home (the sessions-list entry carries it). */

@@ -7,6 +7,7 @@ import { MyNotes } from './MyNotes';
 import { NoteComposer } from './NoteComposer';
 import { OtherPoints } from './OtherPoints';
 import { PhaseCard } from './PhaseCard';
+import { Review } from './Review';
 import { StatusBar } from './StatusBar';
 import { Voting } from './Voting';
 
@@ -18,6 +19,7 @@ export function ParticipantApp({ onLeave, onRejoin }: { onLeave(): void; onRejoi
   const voting = session ? session.flow.votingOpen || phase?.kind === 'voting' : false;
   const ingredients = phase?.kind === 'ingredients';
   const other = phase?.kind === 'other';
+  const review = phase?.kind === 'review';
   return (
     <div className="phone phone-joined">
       <StatusBar onRejoin={onRejoin} />
@@ -25,11 +27,12 @@ export function ParticipantApp({ onLeave, onRejoin }: { onLeave(): void; onRejoi
       {session ? (
         <main className="phone-main">
           {/* Voting and ingredients for the whole session carry their own heading. */}
-          {!((voting || ingredients) && !phase?.zoneId) && <PhaseCard session={session} />}
+          {!((voting || ingredients || review) && !phase?.zoneId) && <PhaseCard session={session} />}
+          {review && !voting && <Review session={session} />}
           {voting && <Voting session={session} />}
           {ingredients && <Ingredients session={session} />}
           {other && !voting && <OtherPoints session={session} />}
-          {!voting && !ingredients && !other && <NoteComposer session={session} />}
+          {!voting && !ingredients && !other && !review && <NoteComposer session={session} />}
           <MyNotes session={session} />
           <Leave onLeave={onLeave} />
         </main>

@@ -9,6 +9,8 @@ export const SIDE_STEPS = ['observation', 'notes', 'clustering', 'attention'] as
 export type SideStep = (typeof SIDE_STEPS)[number];
 
 export interface PhasePlan {
+  /** The review of the programme's open actions ("Terugblik"), always first. Absent: false. */
+  review?: boolean;
   checkin: boolean;
   /** 'perSide': every side in turn; 'together': the whole model at once. */
   mode: 'perSide' | 'together';
@@ -36,6 +38,7 @@ export function planFromPhases(phases: readonly Phase[], template: ModelTemplate
   const has = (kind: PhaseKind) => phases.some((phase) => phase.kind === kind);
   const votingPhases = phases.filter((phase) => phase.kind === 'voting');
   return {
+    review: has('review'),
     checkin: has('checkin'),
     mode: together ? 'together' : 'perSide',
     sides: sides.length > 0 ? sides : template.zones.map((zone) => zone.id),
@@ -54,6 +57,7 @@ export function planFromPhases(phases: readonly Phase[], template: ModelTemplate
 export function phasesFromPlan(plan: PhasePlan, template: ModelTemplate): Phase[] {
   const phases: Phase[] = [];
   const add = (kind: PhaseKind, zoneId: Id | null) => phases.push({ id: zoneId ? `${kind}-${zoneId}` : kind, kind, zoneId });
+  if (plan.review) add('review', null);
   if (plan.checkin) add('checkin', null);
   const sides = plan.sides.filter((id) => template.zones.some((zone) => zone.id === id));
   const steps = SIDE_STEPS.filter((step) => plan.steps[step]);

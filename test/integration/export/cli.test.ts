@@ -30,6 +30,29 @@ beforeAll(async () => {
 afterAll(() => cli.remove());
 
 describe('eiland command line', () => {
+  it('lists a programme\'s actions, filters them by status and writes them as CSV with formulas neutralised', () => {
+    const data = join(work, 'actions');
+    expect(eiland('demo', '--data', data).code).toBe(0);
+    // An owner typed as a spreadsheet formula must stay text in the CSV.
+    const engine = engineOn(data);
+    const reply = engine.handle({ t: 'command', id: 'cli-owner', stream: 'workspace', command: { type: 'action.update', id: 'demo-avk-act3', owner: '=HYPERLINK("http://x")' } }, { role: 'facilitator', participantId: null });
+    expect(reply.t).toBe('ack');
+    const all = eiland('actions', '--programme', 'demo-avk', '--data', data);
+    expect(all.code).toBe(0);
+    expect(all.stdout.trim().split('\n')).toHaveLength(6);
+    const ongoing = eiland('actions', '--programme', 'demo-avk', '--status', 'ongoing', '--data', data);
+    expect(ongoing.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^demo-avk-act3 {2}Loopt nog {2}Onboarding/)]);
+    expect(eiland('actions', '--programme', 'demo-avk', '--status', 'klaar', '--data', data)).toMatchObject({ code: 2, stderr: expect.stringContaining('--status is open, ongoing, done, dropped.') });
+    expect(eiland('actions', '--programme', 'nope', '--data', data).code).toBe(1);
+    const file = join(work, 'acties.csv');
+    const written = eiland('actions', '--programme', 'demo-avk', '--csv', file, '--lang', 'en', '--data', data);
+    expect(written.code).toBe(0);
+    const lines = readFileSync(file, 'utf8').split('\r\n');
+    expect(lines[0]).toBe('\uFEFFid,Action,Attention point,Side,Session,Who,Due,Status,Note');
+    expect(lines).toHaveLength(8);
+    expect(lines.find((line) => line.startsWith('demo-avk-act3'))).toContain(`"'=HYPERLINK(""http://x"")"`);
+  });
+
   it('makes the demo, lists it, exports it and imports it on another laptop', () => {
     const data = join(work, 'laptop-a');
     const made = eiland('demo', '--data', data);

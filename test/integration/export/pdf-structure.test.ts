@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo } from '../../../electron/host/export/demo';
-import { programmePdf, programmeSessions, sessionPdf } from '../../../electron/host/export/exporter';
+import { programmeActions, programmePdf, programmeSessions, sessionPdf } from '../../../electron/host/export/exporter';
 import type { SessionState } from '../../../shared/domain';
 import { buildProgrammeReport } from '../../../shared/report/programme-report';
 import { buildSessionReport, reportedNotes } from '../../../shared/report/session-report';
@@ -106,8 +106,9 @@ describe('the demo reports as tagged PDF/UA', () => {
     team = state;
     const programme = temp.engine.workspace.programmes[demo.programmeId];
     if (!programme) throw new Error('no demo programme');
-    sessionReport = buildSessionReport(team, { locale: 'nl', programmeName: programme.name });
-    programmeReport = buildProgrammeReport(programme, programmeSessions(temp.engine, demo.programmeId), { locale: 'nl' });
+    const actions = programmeActions(temp.engine, demo.programmeId);
+    sessionReport = buildSessionReport(team, { locale: 'nl', programmeName: programme.name, actions });
+    programmeReport = buildProgrammeReport(programme, programmeSessions(temp.engine, demo.programmeId), { locale: 'nl', actions });
     const write = (name: string, pdf: Buffer) => {
       const file = join(temp.dir, name);
       writeFileSync(file, pdf);
@@ -216,6 +217,18 @@ describe('the demo reports as tagged PDF/UA', () => {
       expect(headings).toEqual(expectedHeadings(programmeReport));
       expectNoSkippedLevel(headings);
       expect(headings.filter((heading) => heading.startsWith('H1 Uitkomsten '))).toHaveLength(3);
+    });
+
+    it('shows how the actions moved per theme as a table with column headers and a Figure with words', () => {
+      const headers = elements(tree).filter((node) => node.role === 'TH').map((node) => squash(textOf(node)));
+      expect(headers).toEqual(expect.arrayContaining(['Thema', 'Gemaakt']));
+      const alts = pdfObjects(files.programme)
+        .dictionaries.filter((dict) => dict['/S'] === '/Figure')
+        .map((dict) => textString(dict['/Alt']));
+      const bars = alts.find((alt) => alt?.startsWith('Staafjes per thema'));
+      // Monitoring: both actions of the programme team done by the steering group.
+      expect(bars).toContain('Monitoring, effectiviteit en ervaringen: 2 gedaan');
+      expect(bars).toContain('1 loopt nog, 1 gestopt');
     });
 
     it('has every note and point it names inside the tree, the points in tables', () => {

@@ -2,6 +2,7 @@ import type { PhaseKind } from '../../../shared/domain';
 
 /** Every phase kind, spelled out: the mapped type makes the compiler complain when the domain gains one. */
 const ALL: { [K in PhaseKind]: true } = {
+  review: true,
   checkin: true,
   observation: true,
   notes: true,

@@ -96,6 +96,7 @@ describe('the ui slice', () => {
 describe('session list selectors', () => {
   const workspace: WorkspaceState = {
     programmes: {},
+    actions: {},
     sessions: {
       a: meta('a', { title: 'Voorjaar', group: 'Stuurgroep', date: '2025-03-01', updatedAt: 5 }),
       b: meta('b', { title: 'Najaar', group: 'Programmateam', date: '2025-10-01', updatedAt: 2 }),
@@ -113,7 +114,7 @@ describe('session list selectors', () => {
 
   it('picks the most recently updated session that is not archived', () => {
     expect(latestSession(workspace)?.id).toBe('a');
-    expect(latestSession({ programmes: {}, sessions: {} })).toBeNull();
+    expect(latestSession({ programmes: {}, sessions: {}, actions: {} })).toBeNull();
   });
 });
 

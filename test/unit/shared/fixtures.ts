@@ -36,10 +36,37 @@ export const OTHER: Actor = { role: 'participant', participantId: 'p2' };
 /** A participant who never sent participant.join. */
 export const STRANGER: Actor = { role: 'participant', participantId: 'p9' };
 
+/**
+ * What the host lends commands to read: the workspace (for the review, which reads the programme's
+ * actions) and a session by id (for action.create, which copies an ingredient). The workspace holds
+ * prog1 with an earlier session s0 whose action act1 is open, and s1; every session reads as seededState.
+ */
 export const ctx = (actor: Actor = FACILITATOR, now: number = NOW) => ({
   actor,
   now,
+  // A getter: building the workspace runs commands through ctx itself.
+  get workspace() {
+    return building ? undefined : reviewWorkspace();
+  },
+  session: (id: string) => (id === 's0' || id === 's1' ? seededState() : undefined),
 });
+
+let cachedReviewWorkspace: WorkspaceState | undefined;
+let building = false;
+/** prog1 with s0 (2025-01-10, action act1 open, made from its ingredient i1) and s1 (2025-03-12). */
+export function reviewWorkspace(): WorkspaceState {
+  if (cachedReviewWorkspace) return cachedReviewWorkspace;
+  building = true;
+  try {
+    const base = seededWorkspace();
+    let ws = stepWorkspace(base, { type: 'session.create', id: 's0', templateId: 'lemniscaat-ik-wij-het', programmeId: 'prog1', title: 'Eerder', group: 'Programmateam', date: '2025-01-10' });
+    ws = stepWorkspace(ws, { type: 'action.create', id: 'act1', programmeId: 'prog1', sessionId: 's0', ingredientId: 'i1', owner: 'Coördinator', due: '2025-02-01' });
+    cachedReviewWorkspace = deepFreeze(ws);
+    return ws;
+  } finally {
+    building = false;
+  }
+}
 
 /** Freezes a value and everything reachable from it, so any mutation throws in strict mode. */
 export function deepFreeze<T>(value: T): T {
@@ -235,11 +262,11 @@ export function votingState(settings: Partial<SessionSettings> = {}): SessionSta
   return step(seededState(settings), { type: 'voting.open', open: true });
 }
 
-export const WORKSPACE: WorkspaceState = { programmes: {}, sessions: {} };
+export const WORKSPACE: WorkspaceState = { programmes: {}, sessions: {}, actions: {} };
 
 /** A workspace with programme prog1 and session s1 in it. */
 export function seededWorkspace(): WorkspaceState {
-  let ws: WorkspaceState = { programmes: {}, sessions: {} };
+  let ws: WorkspaceState = { programmes: {}, sessions: {}, actions: {} };
   ws = stepWorkspace(ws, { type: 'programme.create', id: 'prog1', name: 'Alliantie tegen armoede' }, FACILITATOR, NOW - 2000);
   ws = stepWorkspace(
     ws,
@@ -334,6 +361,10 @@ export const SAMPLE_SESSION_COMMANDS: Record<string, CommandInput> = {
   'zone.area': { type: 'zone.area', id: 'wij', x: 400, y: 480, rx: 280, ry: 250 },
   'template.background': { type: 'template.background', background: TINY_PNG },
   'participant.join': { type: 'participant.join', id: 'p1', name: 'Bram' },
+  'review.begin': { type: 'review.begin' },
+  'review.show': { type: 'review.show', actionId: 'act1' },
+  'review.set': { type: 'review.set', actionId: 'act1', status: 'done', note: 'Gelukt' },
+  'review.react': { type: 'review.react', id: 'r9', actionId: 'act1', thumb: 'up', text: '' },
 };
 
 export const SAMPLE_WORKSPACE_COMMANDS: Record<string, CommandInput> = {
@@ -378,6 +409,9 @@ export const SAMPLE_WORKSPACE_COMMANDS: Record<string, CommandInput> = {
     id: 's1',
     confirmTitle: 'Programmateam',
   },
+  'action.create': { type: 'action.create', id: 'act9', programmeId: 'prog1', sessionId: 's1', ingredientId: 'i1', owner: 'Anna' },
+  'action.update': { type: 'action.update', id: 'act1', status: 'ongoing' },
+  'action.delete': { type: 'action.delete', id: 'act1' },
 };
 
 /** The value, or a thrown error when it is missing (a non-null assertion that fails loudly). */

@@ -11,6 +11,7 @@ import {
   OTHER,
   PARTICIPANT,
   PROJECTOR,
+  reviewWorkspace,
   SAMPLE_SESSION_COMMANDS,
   SAMPLE_WORKSPACE_COMMANDS,
   seededState,
@@ -21,7 +22,7 @@ import {
 } from './fixtures';
 
 /** A state where every sample command also passes its domain rules (for the allowed roles). */
-function richState() {
+function richState(withReview = true) {
   let state = seededState();
   state = step(state, {
     type: 'cluster.create',
@@ -35,6 +36,8 @@ function richState() {
   state = step(state, { type: 'settings.update', moderation: true });
   state = step(state, { type: 'note.add', id: 'n5', zoneId: 'het', text: 'Wacht' }, PARTICIPANT);
   state = step(state, { type: 'settings.update', moderation: false });
+  // The review's agenda holds act1, an open action of an earlier session (see REVIEW_WORKSPACE).
+  if (withReview) state = step(state, { type: 'review.begin' });
   return state;
 }
 
@@ -61,14 +64,14 @@ describe('command registry', () => {
   it('lets participants send exactly the documented commands', () => {
     const forParticipants = [...SESSION_COMMANDS.values()].filter((d) => d.roles.includes('participant')).map((d) => d.type);
     expect(forParticipants.sort()).toEqual(
-      ['ingredient.add', 'note.add', 'note.delete', 'note.edit', 'other.add', 'participant.join', 'vote.cast', 'vote.retract'].sort(),
+      ['ingredient.add', 'note.add', 'note.delete', 'note.edit', 'other.add', 'participant.join', 'review.react', 'vote.cast', 'vote.retract'].sort(),
     );
     for (const definition of WORKSPACE_COMMANDS.values()) expect(definition.roles).toEqual(['facilitator']);
   });
 
   it('marks phone-only and navigation commands as not undoable', () => {
     const notUndoable = [...SESSION_COMMANDS.values()].filter((d) => !d.undoable).map((d) => d.type);
-    expect(notUndoable.sort()).toEqual(['focus.set', 'participant.join', 'phase.set', 'timer.control', 'vote.cast', 'vote.retract'].sort());
+    expect(notUndoable.sort()).toEqual(['focus.set', 'participant.join', 'phase.set', 'review.react', 'review.show', 'timer.control', 'vote.cast', 'vote.retract'].sort());
   });
 
   it('uses only documented error codes', () => {
@@ -170,14 +173,16 @@ describe('roles', () => {
     if (role === 'participant' && (type === 'note.edit' || type === 'note.delete')) {
       command = type === 'note.edit' ? { ...command, id: 'n2' } : { ...command, ids: ['n2'] };
     }
-    const state = deepFreeze(richState());
+    // review.begin fills an empty agenda; on richState's it has nothing left to add.
+    const state = deepFreeze(richState(type !== 'review.begin'));
     const outcome = applyCommand(SESSION_COMMANDS, state, command, ctx(actor));
     expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
     if (outcome.ok) expect(outcome.state).not.toBe(state);
   });
 
   it.each(workspaceTypes)('workspace command %s is accepted from the facilitator on a frozen state', (type) => {
-    const state = deepFreeze(seededWorkspace());
+    // reviewWorkspace: seededWorkspace with an earlier session and its action act1.
+    const state = deepFreeze(structuredClone(reviewWorkspace()));
     const outcome = applyCommand(WORKSPACE_COMMANDS, state, workspaceSample(type), ctx(FACILITATOR));
     expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
   });

@@ -76,6 +76,7 @@ describe('initialFlow', () => {
       votingOpen: false,
       votesRevealed: false,
       focusZoneId: null,
+      reviewActionId: null,
     });
   });
 });
@@ -175,6 +176,7 @@ describe('prepareNextSession', () => {
       votingOpen: false,
       votesRevealed: false,
       focusZoneId: null,
+      reviewActionId: null,
     });
   });
 

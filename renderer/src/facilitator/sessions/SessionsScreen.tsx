@@ -8,6 +8,7 @@ import { useCommand } from '../../ui/use-command';
 import { AppBar } from '../AppBar';
 import { BackupButton } from '../../backup/BackupButton';
 import { ProgrammeHarvest } from '../../harvest/ProgrammeHarvest';
+import { ActionsButton } from '../../review/ActionsOverview';
 import { NewSessionDialog } from './NewSessionDialog';
 import { DeleteDialog, DuplicateDialog, RenameDialog } from './SessionDialogs';
 import { type RowAction, SessionRow } from './SessionRow';
@@ -46,6 +47,7 @@ export function SessionsScreen() {
         actions={
           <>
             <ProgrammeHarvest />
+            <ActionsButton />
             <BackupButton />
           </>
         }

@@ -6,6 +6,7 @@ import { Overview } from './Overview';
 import { AttentionEditor, IngredientsEditor } from './PointEditors';
 import { type EditorProps, ObservationEditor, OtherPointsEditor, RevealControls } from './SideEditors';
 import { VotingControls } from './VotingControls';
+import { ReviewPanel } from '../../review/ReviewPanel';
 
 /** What the facilitator needs in this phase, beside the canvas; the overview stays underneath. */
 export function FlowPanel(props: EditorProps) {
@@ -36,6 +37,8 @@ function PhaseTools(props: EditorProps) {
   const zoneId = phase.zoneId;
   const zones = zoneId ? session.template.zones.filter((zone) => zone.id === zoneId) : session.template.zones;
   switch (phase.kind) {
+    case 'review':
+      return <ReviewPanel {...props} />;
     case 'checkin':
       return <p className="flow-hint flow-section">{t('flow.checkinHint')}</p>;
     case 'observation':

@@ -70,6 +70,7 @@ export function PhasesDialog({ sessionId, session, run, onClose }: PhasesDialogP
           <div>
             <fieldset className="field">
               <legend className="field-label">{t('phases.steps')}</legend>
+              <Check checked={plan.review ?? false} onChange={(review) => update({ review })} label={t('phase.review')} />
               <Check checked={plan.checkin} onChange={(checkin) => update({ checkin })} label={t('phase.checkin')} />
               {SIDE_STEPS.map((step) => (
                 <Check key={step} checked={plan.steps[step]} onChange={(on) => update({ steps: { ...plan.steps, [step]: on } })} label={t(`phase.${step}`)} />

@@ -3,6 +3,7 @@ import { type AttentionPoint, type Id, LIMITS, type SessionState, type Zone } fr
 import { useT } from '../../ui/i18n';
 import { AddLine, type EditorProps, RemoveButton } from './SideEditors';
 import { EditableText } from './EditableText';
+import { ActionMaker } from '../../review/ActionMaker';
 
 export const pointsOf = (session: SessionState, zoneId: Id | null): AttentionPoint[] =>
   Object.values(session.attentionPoints)
@@ -142,6 +143,7 @@ export function IngredientsEditor({ sessionId, session, readOnly, run }: EditorP
                     onSave={(text) => void run(sessionId, { type: 'ingredient.edit', id: item.id, text })}
                   />
                   <RemoveButton label={t('flow.removeIngredient', { text: item.text })} disabled={readOnly} onClick={() => void run(sessionId, { type: 'ingredient.delete', id: item.id })} />
+                  <ActionMaker item={item} session={session} readOnly={readOnly} run={run} />
                 </li>
               ))}
             </ul>

@@ -9,6 +9,7 @@ import { formatClock } from '../timer';
 import { useTimer } from '../use-host-time';
 import { IngredientsView, OtherView } from './HarvestViews';
 import { VotingView } from './VotingView';
+import { ProjectorReview } from '../../review/ProjectorReview';
 import '../session-flow.css';
 import '../projector.css';
 import '../projector-screens.css';
@@ -22,9 +23,10 @@ import { isZoneHidden } from '../../../../shared/rules';
 export function ProjectorFlow({ session }: { session: SessionState }) {
   const phase = currentPhase(session.flow);
   const kind = phase?.kind;
-  const fullScreen = kind === 'checkin' || kind === 'voting' || kind === 'ingredients' || kind === 'other' || kind === 'closing';
+  const fullScreen = kind === 'review' || kind === 'checkin' || kind === 'voting' || kind === 'ingredients' || kind === 'other' || kind === 'closing';
   return (
     <div className="pflow" data-testid="projector-flow" data-kind={kind ?? ''}>
+      {kind === 'review' && <ProjectorReview session={session} />}
       {kind === 'checkin' && <Welcome session={session} />}
       {kind === 'voting' && <VotingView session={session} scope={phase?.zoneId ?? null} />}
       {(kind === 'ingredients' || kind === 'closing') && <IngredientsView session={session} closing={kind === 'closing'} />}

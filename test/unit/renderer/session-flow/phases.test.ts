@@ -11,6 +11,7 @@ describe('a plan of phases', () => {
   it('reads the default phases back as they are', () => {
     const plan = planFromPhases(defaultPhases(template), template);
     expect(plan).toEqual({
+      review: false,
       checkin: true,
       mode: 'perSide',
       sides: ['wij', 'ik', 'het'],
@@ -21,6 +22,9 @@ describe('a plan of phases', () => {
       closing: true,
     });
     expect(phasesFromPlan(plan, template)).toEqual(defaultPhases(template));
+    // The review, when a session has it, stays first through the dialog.
+    const withReview = [{ id: 'review', kind: 'review' as const, zoneId: null }, ...defaultPhases(template)];
+    expect(phasesFromPlan(planFromPhases(withReview, template), template)).toEqual(withReview);
   });
 
   it('skips a side and changes the order of the others', () => {

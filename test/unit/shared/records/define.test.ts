@@ -5,7 +5,7 @@ import { ARCHIVED_RECORDS, emptySessionCollections, SESSION_COLLECTION_KEYS, SES
 
 describe('record declarations', () => {
   it('give the key lists and the empty collections, so nothing lists them by hand', () => {
-    expect(SESSION_COLLECTION_KEYS).toEqual(['notes', 'clusters', 'attentionPoints', 'ingredients', 'otherPoints', 'observations', 'votes', 'participants']);
+    expect(SESSION_COLLECTION_KEYS).toEqual(['notes', 'clusters', 'attentionPoints', 'ingredients', 'otherPoints', 'observations', 'votes', 'participants', 'reviews', 'reactions']);
     expect(Object.keys(emptySessionCollections())).toEqual(SESSION_COLLECTION_KEYS);
     expect(ARCHIVED_RECORDS.map((record) => record.key)).not.toContain('meta');
     const keys = [...WORKSPACE_RECORDS, ...SESSION_RECORDS].map((record) => record.key);

@@ -170,7 +170,10 @@ describe('importing an archive: a merge, record by record', () => {
     importArchiveBytes(to.engine, sessionArchive(from.engine, 'demo-avk-managers'));
     const event = window.messages.find((m) => m.t === 'event');
     expect(event).toMatchObject({ type: 'archive.import', seq: 1 });
-    expect(event?.t === 'event' && event.changes.map((c) => `${c.key}/${c.id}`)).toEqual(['programmes/demo-avk', 'sessions/demo-avk-managers']);
+    // The programme's actions travel with every archive of it, a session's too.
+    const actions = Object.keys(from.engine.workspace.actions).sort().map((id) => `actions/${id}`);
+    expect(actions).toHaveLength(6);
+    expect(event?.t === 'event' && event.changes.map((c) => `${c.key}/${c.id}`).sort()).toEqual(['programmes/demo-avk', 'sessions/demo-avk-managers', ...actions].sort());
   });
 
   it('imports a version-1 archive, which fills gaps and overwrites nothing', () => {
