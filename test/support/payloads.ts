@@ -26,6 +26,12 @@ export interface PayloadFixture {
   sessionId: string;
   deletableSession: { id: string; title: string };
   deletableProgramme: { id: string; name: string };
+  /** An action of the programme, made in an earlier session, on this session's review agenda. */
+  actionId: string;
+  deletableActionId: string;
+  /** The earlier session and an ingredient of it that is no action yet (for action.create). */
+  actionSessionId: string;
+  actionIngredientId: string;
 }
 
 export const TEMPLATE_ID = 'lemniscaat-ik-wij-het';
@@ -84,6 +90,10 @@ export function sessionPayloads(f: PayloadFixture): Record<string, CommandInput>
     'zone.area': { type: 'zone.area', id: f.zoneId, x: 800, y: 500, rx: 120, ry: 200 },
     'template.background': { type: 'template.background', background: null },
     'participant.join': { type: 'participant.join', id: f.participantId, name: null },
+    'review.begin': { type: 'review.begin' },
+    'review.show': { type: 'review.show', actionId: f.actionId },
+    'review.set': { type: 'review.set', actionId: f.actionId, status: 'ongoing', note: 'Loopt nog' },
+    'review.react': { type: 'review.react', id: `r-${f.fresh}`, actionId: f.actionId, thumb: 'up', text: '' },
   };
 }
 
@@ -104,6 +114,9 @@ export function workspacePayloads(f: PayloadFixture): Record<string, CommandInpu
     'session.programme': { type: 'session.programme', id: f.sessionId, programmeId: f.programmeId },
     'session.archive': { type: 'session.archive', id: f.sessionId, archived: false },
     'session.delete': { type: 'session.delete', id: f.deletableSession.id, confirmTitle: f.deletableSession.title },
+    'action.create': { type: 'action.create', id: `act-${f.fresh}`, programmeId: f.programmeId, sessionId: f.actionSessionId, ingredientId: f.actionIngredientId, owner: 'Anna', due: '2024-09-01' },
+    'action.update': { type: 'action.update', id: f.actionId, owner: 'Bram', status: 'ongoing' },
+    'action.delete': { type: 'action.delete', id: f.deletableActionId },
   };
 }
 

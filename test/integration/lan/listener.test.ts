@@ -280,6 +280,10 @@ describe('the LAN listener: phones reach the host over the network only while a 
       sessionId: 's1',
       deletableSession: { id: 's2', title: 'Stuurgroep' },
       deletableProgramme: { id: 'prog-del', name: 'Weg programma' },
+      actionId: 'act-keep',
+      deletableActionId: 'act-del',
+      actionSessionId: 's0',
+      actionIngredientId: 'ing0-free',
     });
     const before = host.engine.seqOf('s1');
     let refused = 0;

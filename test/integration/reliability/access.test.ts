@@ -70,6 +70,14 @@ describe('reliability: access', () => {
     await must(facilitator, 'workspace', sessionCreate('s1', 'Toegang', 'prog1'));
     await must(facilitator, 'workspace', sessionCreate('sdel', 'Weg ermee'));
     await must(facilitator, 'workspace', { type: 'programme.create', id: 'prog-del', name: 'Weg programma' });
+    // An earlier session of the programme whose ingredients became actions: s1 reviews them.
+    await must(facilitator, 'workspace', { ...sessionCreate('s0', 'Vorige keer', 'prog1'), date: '2024-05-01' });
+    await must(facilitator, 's0', { type: 'attention.add', id: 'ap0', zoneId: 'wij', title: 'Eerder punt' });
+    for (const id of ['ing0-keep', 'ing0-del', 'ing0-free']) await must(facilitator, 's0', { type: 'ingredient.add', id, attentionPointId: 'ap0', text: `Ingrediënt ${id}` });
+    for (const [id, ingredientId] of [['act-keep', 'ing0-keep'], ['act-del', 'ing0-del']]) {
+      await must(facilitator, 'workspace', { type: 'action.create', id, programmeId: 'prog1', sessionId: 's0', ingredientId });
+    }
+    await must(facilitator, 's1', { type: 'review.begin' });
     const code = await openRoom(facilitator, 's1');
     const participant = await phone(host, code, 'Anna');
     cleanups.push(() => participant.close());
@@ -105,6 +113,10 @@ describe('reliability: access', () => {
       sessionId: 's1',
       deletableSession: { id: 'sdel', title: 'Weg ermee' },
       deletableProgramme: { id: 'prog-del', name: 'Weg programma' },
+      actionId: 'act-keep',
+      deletableActionId: 'act-del',
+      actionSessionId: 's0',
+      actionIngredientId: 'ing0-free',
     };
     const session = sessionPayloads(fixture);
     const workspace = workspacePayloads(fixture);
