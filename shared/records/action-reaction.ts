@@ -24,6 +24,8 @@ export const actionReactionRecord = defineRecord({
       createdAt: timestamp,
     })
     .strict(),
+  // Its author sees it with their id (the phone shows "sent"); the fan-out must know whose it is.
+  owner: (reaction) => reaction.participantId,
   redact(reaction, { actor }) {
     if (actor.role === 'participant' && reaction.participantId === actor.participantId) return reaction;
     return { ...reaction, participantId: null };

@@ -353,6 +353,9 @@ describe('owner: who sees a value otherwise than every other participant', () =>
     for (const anonymous of [false, true]) {
       for (const hideNotesUntilReveal of [false, true]) {
         let state = step(hiddenState(), { type: 'settings.update', anonymous, hideNotesUntilReveal });
+        // A phone's reaction in the review (made through the review's commands elsewhere; here only its redaction counts).
+        const reaction = { id: 'r1', actionId: 'act1', participantId: PARTICIPANT.participantId, thumb: 'up' as const, text: 'Goed', createdAt: 0 };
+        state = { ...state, reactions: { r1: reaction } };
         states.push(state);
         state = step(state, { type: 'notes.reveal', zoneId: 'het', revealed: true });
         state = step(state, { type: 'voting.reveal', revealed: true });
@@ -382,8 +385,9 @@ describe('owner: who sees a value otherwise than every other participant', () =>
         }
       }
     }
-    // Not vacuous: owners do see their own notes and dots otherwise.
+    // Not vacuous: owners do see their own notes, dots and reactions otherwise.
     expect(ownViewsDiffer).toBeGreaterThan(0);
+    expect(ownersOfSession(variants()[0] as SessionState)).toContain(PARTICIPANT.participantId);
   });
 
   it('names the owners of changes and of a session', () => {
