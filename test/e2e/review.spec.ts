@@ -100,12 +100,14 @@ test('session 2 reviews the actions of session 1 on every screen, and the report
   await expect(anna.getByTestId('phone-review-sent')).toBeVisible();
 
   // The facilitator decides: done, ongoing, dropped — each with a note.
-  const decide = async (status: 'done' | 'ongoing' | 'dropped', note: string) => {
+  // The note is typed on the card of the action it is about: wait for that card after "Volgende".
+  const decide = async (ingredient: number, status: 'done' | 'ongoing' | 'dropped', note: string) => {
+    await expect(panel.getByTestId('review-card').locator('.review-text')).toHaveText(INGREDIENTS[ingredient] as string);
     await panel.getByTestId('review-note').fill(note);
     await panel.getByTestId(`review-set-${status}`).click();
     await expect(panel.getByTestId('review-card')).toHaveAttribute('data-status', status);
   };
-  await decide('done', 'Dashboard staat online');
+  await decide(0, 'done', 'Dashboard staat online');
   await expect(projector.getByTestId('projector-review-status')).toHaveText(/Gedaan/);
   await expect(anna.locator('.phone-review-status')).toHaveText('Gedaan');
   await page.screenshot({ path: shot('review-02-facilitator-1440.png') });
@@ -117,9 +119,9 @@ test('session 2 reviews the actions of session 1 on every screen, and the report
   await panel.getByTestId('review-next').click();
   await expect(projector.getByTestId('projector-review-text')).toHaveText(INGREDIENTS[1] as string);
   await expect(bram.getByTestId('phone-review-text')).toHaveText(INGREDIENTS[1] as string);
-  await decide('ongoing', 'Eén bezoek gehad');
+  await decide(1, 'ongoing', 'Eén bezoek gehad');
   await panel.getByTestId('review-next').click();
-  await decide('dropped', 'Te weinig lezers');
+  await decide(2, 'dropped', 'Te weinig lezers');
 
   // The wall cannot decide either: the host refuses it (a phone's refusal: test/integration/records).
   const wall = await HostSocket.open(host.socketUrl('projector'));
