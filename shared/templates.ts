@@ -106,6 +106,27 @@ export function resolveTemplate(workspace: WorkspaceState, id: string): ModelTem
   return undefined;
 }
 
+/**
+ * Where a note for a point goes: the zone that holds it, else the nearest zone (measured in its own
+ * radii), with the point drawn in to just inside that zone's rim. Null only for a model without zones.
+ */
+export function nearestZoneSpot(template: ModelTemplate, x: number, y: number): { zone: Zone; x: number; y: number } | null {
+  const inside = zoneAt(template, x, y);
+  if (inside) return { zone: inside, x, y };
+  let best: { zone: Zone; reach: number } | null = null;
+  for (const zone of template.zones) {
+    const reach = Math.hypot((x - zone.area.x) / zone.area.rx, (y - zone.area.y) / zone.area.ry);
+    if (!best || reach < best.reach) best = { zone, reach };
+  }
+  if (!best) return null;
+  const { zone, reach } = best;
+  const pull = RIM / reach;
+  return { zone, x: zone.area.x + (x - zone.area.x) * pull, y: zone.area.y + (y - zone.area.y) * pull };
+}
+
+/** How far towards its rim a note pulled into a zone lands: inside, with room for the note itself. */
+const RIM = 0.8;
+
 /** The zone whose ellipse holds the point; the smallest wins where ellipses overlap. */
 export function zoneAt(template: ModelTemplate, x: number, y: number): Zone | null {
   const hits = template.zones.filter(({ area }) => {

@@ -7,6 +7,7 @@ import {
   DYNAMIC_JUDGEMENT,
   findTemplate,
   LEMNISCATE_IK_WIJ_HET,
+  nearestZoneSpot,
   ZONE_COLORS,
   zoneAt,
 } from '../../../shared/templates';
@@ -137,5 +138,30 @@ describe('zoneAt', () => {
     const before = t.zones.map((z) => z.id);
     zoneAt(t, 700, 500);
     expect(t.zones.map((z) => z.id)).toEqual(before);
+  });
+});
+
+describe('nearestZoneSpot', () => {
+  const t = LEMNISCATE_IK_WIJ_HET;
+
+  it('keeps a point that lies in a zone where it is', () => {
+    expect(nearestZoneSpot(t, 420, 500)).toMatchObject({ zone: { id: 'wij' }, x: 420, y: 500 });
+  });
+
+  it('draws a point outside every zone into the nearest one, inside its ellipse', () => {
+    for (const [x, y, id] of [
+      [40, 500, 'wij'],
+      [1560, 500, 'het'],
+      [420, 80, 'wij'],
+      [1180, 900, 'het'],
+    ] as const) {
+      const spot = nearestZoneSpot(t, x, y);
+      expect(spot?.zone.id, `${x},${y}`).toBe(id);
+      expect(zoneAt(t, spot?.x ?? -1, spot?.y ?? -1)?.id, `${x},${y}`).toBe(id);
+    }
+  });
+
+  it('is null only for a model without zones', () => {
+    expect(nearestZoneSpot({ ...t, zones: [] }, 10, 10)).toBeNull();
   });
 });

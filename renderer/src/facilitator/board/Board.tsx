@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { Id, SessionState } from '../../../../shared/domain';
 import { clusterRegion } from '../../canvas/cluster-geometry';
 import { fitViewBox, modelViewBox } from '../../canvas/geometry';
@@ -27,6 +28,8 @@ interface BoardProps {
   session: SessionState;
   readOnly: boolean;
   run: RunCommand;
+  /** Where the selection's tools go: a place in the toolbar above the board, or none. */
+  selectionSlot: HTMLElement | null;
 }
 
 type Positions = ReadonlyMap<Id, { x: number; y: number }>;
@@ -39,7 +42,7 @@ const NO_OVERRIDES: Positions = new Map();
  * change them. Gestures run in the pointer tool, actions in the board controller; this component
  * only wires them to the store, the host and the canvas.
  */
-export function Board({ sessionId, session, readOnly, run }: BoardProps) {
+export function Board({ sessionId, session, readOnly, run, selectionSlot }: BoardProps) {
   const t = useT();
   const store = useStoreApi();
   const selection = useAppStore((state) => state.selection);
@@ -89,7 +92,13 @@ export function Board({ sessionId, session, readOnly, run }: BoardProps) {
     store.getState().openPanel(null);
     return true;
   }, [store]);
-  const space = useBoardKeys(controller, readOnly, closeHelp);
+  const writing = useCallback(() => {
+    const state = store.getState();
+    return state.editing !== null || state.clusterDraft !== null;
+  }, [store]);
+  const holds = useCallback((element: Element) => boxRef.current?.contains(element) === true || selectionSlot?.contains(element) === true, [selectionSlot]);
+  const space = useBoardKeys(controller, { readOnly, holds, closeHelp, writing });
+  useBoardFocus(canvasRef, editing !== null || clusterDraft !== null);
   const tool = useMemo(() => {
     const created = new PointerTool(
       {
@@ -139,7 +148,14 @@ export function Board({ sessionId, session, readOnly, run }: BoardProps) {
       data-offset-x={transform.x}
       data-offset-y={transform.y}
     >
-      <div ref={canvasRef} className="board-canvas" role="img" aria-label={t('canvas.drawn', { count: Object.keys(session.notes).length })}>
+      {/* Focusable, so Tab reaches the board and its keys act only while it (or its bars) has the focus. */}
+      <div
+        ref={canvasRef}
+        className="board-canvas"
+        role="application"
+        tabIndex={0}
+        aria-label={t('canvas.drawn', { count: Object.keys(session.notes).length })}
+      >
         {size.width > 0 && (
           <ModelCanvas
             template={session.template}
@@ -159,7 +175,7 @@ export function Board({ sessionId, session, readOnly, run }: BoardProps) {
       </div>
       {editing && <NoteEditor key={JSON.stringify(editing)} sessionId={sessionId} session={session} draft={editing} transform={transform} run={run} onDone={stopEditing} />}
       {clusterDraft && <ClusterTitleEditor key={JSON.stringify(clusterDraft)} draft={clusterDraft} session={session} transform={transform} sessionId={sessionId} run={run} />}
-      {!readOnly && !editing && !clusterDraft && !editingModel && <SelectionBar session={session} board={controller} />}
+      {selectionSlot && !readOnly && !editing && !clusterDraft && !editingModel && createPortal(<SelectionBar session={session} board={controller} />, selectionSlot)}
       <ViewControls session={session} board={controller} apiRef={apiRef} readOnly={readOnly} />
       {hover && !drag && !editing && <HoverCard target={hover} session={session} />}
       {panel === 'help' && <HelpOverlay onClose={() => store.getState().openPanel(null)} />}
@@ -167,4 +183,16 @@ export function Board({ sessionId, session, readOnly, run }: BoardProps) {
       <NotesList session={session} />
     </div>
   );
+}
+
+/**
+ * The board takes the focus when the session opens, and takes it back when a note or title editor
+ * closes and left the focus nowhere, so the board's keys go on working without a click.
+ */
+function useBoardFocus(canvasRef: RefObject<HTMLDivElement | null>, writing: boolean): void {
+  useEffect(() => {
+    if (writing) return;
+    const focus = document.activeElement;
+    if (focus === null || focus === document.body) canvasRef.current?.focus({ preventScroll: true });
+  }, [canvasRef, writing]);
 }

@@ -8,13 +8,15 @@ interface BoardActionsProps {
   sessionId: Id;
   readOnly: boolean;
   run: RunCommand;
+  /** While notes are selected their tools take the toolbar; the model editor and projector step aside. */
+  compact?: boolean;
 }
 
 /**
  * Undo and redo (the host keeps the history, per session), the model editor and the projector.
  * Their keys are handled by the board (shortcuts.ts); these are the same as buttons.
  */
-export function BoardActions({ sessionId, readOnly, run }: BoardActionsProps) {
+export function BoardActions({ sessionId, readOnly, run, compact = false }: BoardActionsProps) {
   const t = useT();
   const store = useStoreApi();
   const client = useClient();
@@ -32,12 +34,16 @@ export function BoardActions({ sessionId, readOnly, run }: BoardActionsProps) {
       <button type="button" className="button button-quiet button-icon" aria-label={t('board.redo')} title={t('board.redoHint')} disabled={readOnly} onClick={redo}>
         <span aria-hidden="true">↷</span>
       </button>
-      <button type="button" className="button button-quiet" title={t('board.editModelHint')} aria-pressed={panel === 'template'} disabled={readOnly} onClick={toggleModel}>
-        {t('board.editModel')}
-      </button>
-      <button type="button" className="button button-quiet" title={t('board.projectorHint')} onClick={() => openProjector(client.welcome?.projectorToken)}>
-        {t('board.projector')}
-      </button>
+      {!compact && (
+        <>
+          <button type="button" className="button button-quiet" title={t('board.editModelHint')} aria-pressed={panel === 'template'} disabled={readOnly} onClick={toggleModel}>
+            {t('board.editModel')}
+          </button>
+          <button type="button" className="button button-quiet" title={t('board.projectorHint')} onClick={() => openProjector(client.welcome?.projectorToken)}>
+            {t('board.projector')}
+          </button>
+        </>
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { Id } from '../../../../shared/domain';
 import { followSession } from '../../store/sync';
 import { useAppStore, useClient, useStoreApi } from '../../ui/app-context';
@@ -38,6 +38,12 @@ export function SessionScreen({ sessionId }: { sessionId: Id }) {
   // A database the host can only read is shown like an archived session: to look at, not to change.
   const locked = useAppStore((state) => state.readOnly) || archived;
   const noteCount = session ? Object.keys(session.notes).length : 0;
+  // What can be done with a selection shows in the toolbar, never over the canvas where a click deselects.
+  const selecting = useAppStore(({ session, selection, selectedClusterId }) =>
+    session ? selection.some((id) => id in session.notes) || (selectedClusterId !== null && selectedClusterId in session.clusters) : false,
+  );
+  const [selectionSlot, setSelectionSlot] = useState<HTMLDivElement | null>(null);
+  const showSelection = selecting && !locked;
 
   return (
     <div className="page page-board">
@@ -68,11 +74,11 @@ export function SessionScreen({ sessionId }: { sessionId: Id }) {
       ) : session ? (
         <SessionFlow sessionId={sessionId} session={session} readOnly={locked} run={run}>
           <div className="toolbar">
-            <BoardActions sessionId={sessionId} readOnly={locked} run={run} />
-            <p className="toolbar-hint">{locked ? '' : t('board.hint')}</p>
-            <p className="toolbar-count">{noteCount === 1 ? t('board.noteCountOne') : t('board.noteCount', { count: noteCount })}</p>
+            <BoardActions sessionId={sessionId} readOnly={locked} run={run} compact={showSelection} />
+            {showSelection ? <div className="toolbar-selection" ref={setSelectionSlot} /> : <p className="toolbar-hint">{locked ? '' : t('board.hint')}</p>}
+            {!showSelection && <p className="toolbar-count">{noteCount === 1 ? t('board.noteCountOne') : t('board.noteCount', { count: noteCount })}</p>}
           </div>
-          <Board sessionId={sessionId} session={session} readOnly={locked} run={run} />
+          <Board sessionId={sessionId} session={session} readOnly={locked} run={run} selectionSlot={showSelection ? selectionSlot : null} />
         </SessionFlow>
       ) : (
         <p className="empty">{t('session.loading')}</p>

@@ -1,6 +1,6 @@
 import type { RefObject } from 'react';
 import type { Id, SessionState, ZoneArea } from '../../../../shared/domain';
-import { zoneAt } from '../../../../shared/templates';
+import { nearestZoneSpot } from '../../../../shared/templates';
 import { visibleBox, ZOOM_STEP, zoomView } from '../../canvas/camera';
 import { type CameraTransform, zoneViewBox } from '../../canvas/geometry';
 import type { Hit } from '../../canvas/hit-test';
@@ -91,8 +91,9 @@ export class BoardController implements BoardGestures {
       this.state.draftCluster({ kind: 'rename', clusterId: hit.id });
       return;
     }
-    const zone = zoneAt(session.template, world.x, world.y);
-    if (zone) this.state.startEditing({ kind: 'new', zoneId: zone.id, x: Math.round(world.x), y: Math.round(world.y) });
+    // Outside every side the note goes to the nearest one, so what is typed next lands in it.
+    const spot = nearestZoneSpot(session.template, world.x, world.y);
+    if (spot) this.state.startEditing({ kind: 'new', zoneId: spot.zone.id, x: Math.round(spot.x), y: Math.round(spot.y) });
     else this.state.showToast({ tone: 'info', key: 'board.hintOutside' });
   }
 

@@ -16,6 +16,11 @@ export interface Shortcut {
   run?(board: BoardController, event: KeyboardEvent): void;
   /** Also allowed on an archived (read-only) session: looking around changes nothing. */
   viewOnly?: boolean;
+  /**
+   * Acts wherever the keyboard focus is. All others act only while the board has the focus, so a
+   * letter typed into nothing in particular never makes, colours or deletes a note.
+   */
+  anywhere?: boolean;
 }
 
 const mod = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
@@ -32,7 +37,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'multi', group: 'help.notes', keys: [{ text: 'key.shiftClick' }], label: 'shortcut.multi' },
   { id: 'box', group: 'help.notes', keys: [{ text: 'key.shiftDrag' }], label: 'shortcut.box' },
   { id: 'all', group: 'help.notes', keys: ['Ctrl+A'], label: 'shortcut.selectAll', matches: (e) => mod(e) && e.key.toLowerCase() === 'a', run: (b) => b.selectAll(), viewOnly: true },
-  { id: 'clear', group: 'help.notes', keys: ['Esc'], label: 'shortcut.clear', matches: (e) => e.key === 'Escape', run: (b) => b.clearSelection(), viewOnly: true },
+  { id: 'clear', group: 'help.notes', keys: ['Esc'], label: 'shortcut.clear', matches: (e) => e.key === 'Escape', run: (b) => b.clearSelection(), viewOnly: true, anywhere: true },
   {
     id: 'delete',
     group: 'help.notes',
@@ -71,7 +76,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     matches: (e) => !mod(e) && /^[1-6]$/.test(e.key),
     run: (b, e) => b.focusZone(Number(e.key) - 1),
   },
-  { id: 'undo', group: 'help.general', keys: ['Ctrl+Z'], label: 'shortcut.undo', matches: (e) => mod(e) && e.key.toLowerCase() === 'z' && !e.shiftKey, run: (b) => b.undo() },
+  { id: 'undo', group: 'help.general', keys: ['Ctrl+Z'], label: 'shortcut.undo', matches: (e) => mod(e) && e.key.toLowerCase() === 'z' && !e.shiftKey, run: (b) => b.undo(), anywhere: true },
   {
     id: 'redo',
     group: 'help.general',
@@ -79,8 +84,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
     label: 'shortcut.redo',
     matches: (e) => mod(e) && ((e.key.toLowerCase() === 'z' && e.shiftKey) || e.key.toLowerCase() === 'y'),
     run: (b) => b.redo(),
+    anywhere: true,
   },
-  { id: 'help', group: 'help.general', keys: ['?'], label: 'shortcut.help', matches: (e) => e.key === '?', run: (b) => b.toggleHelp(), viewOnly: true },
+  { id: 'help', group: 'help.general', keys: ['?'], label: 'shortcut.help', matches: (e) => e.key === '?', run: (b) => b.toggleHelp(), viewOnly: true, anywhere: true },
 ];
 
 /** Typing in a field or working in a dialog owns the keyboard; the board's shortcuts wait. */
@@ -93,7 +99,15 @@ export function keyboardIsBusy(event: KeyboardEvent): boolean {
   return (event.key === 'Enter' || event.key === ' ') && target.closest('button, a, [role="button"]') !== null;
 }
 
-export function shortcutFor(event: KeyboardEvent, readOnly: boolean): Shortcut | null {
+/**
+ * The shortcut a key press means. `onBoard`: the board has the focus and nothing (a note or title
+ * being written) is waiting for text; otherwise only the shortcuts that act anywhere count.
+ */
+export function shortcutFor(event: KeyboardEvent, readOnly: boolean, onBoard: boolean): Shortcut | null {
   if (event.altKey) return null;
-  return SHORTCUTS.find((shortcut) => shortcut.matches?.(event) && (!readOnly || shortcut.viewOnly === true)) ?? null;
+  return (
+    SHORTCUTS.find(
+      (shortcut) => shortcut.matches?.(event) && (!readOnly || shortcut.viewOnly === true) && (onBoard || shortcut.anywhere === true),
+    ) ?? null
+  );
 }

@@ -12,6 +12,8 @@ export function usePointerTool(ref: RefObject<HTMLElement | null>, tool: Pointer
     const down = (event: PointerEvent) => {
       // Only presses on the canvas itself: overlays (the note editor, the bars) handle their own.
       if (!(event.target instanceof HTMLCanvasElement)) return;
+      // A press on the board gives it the keyboard (the tool's preventDefault would keep it away).
+      element.focus({ preventScroll: true });
       element.setPointerCapture?.(event.pointerId);
       tool.down(event);
     };

@@ -41,17 +41,29 @@ describe('the board’s shortcuts', () => {
     [{ key: 'y', metaKey: true }, 'redo'],
     [{ key: '?', shiftKey: true }, 'help'],
   ] as const)('%o is %s', (event, id) => {
-    expect(shortcutFor(key(event), false)?.id).toBe(id);
+    expect(shortcutFor(key(event), false, true)?.id).toBe(id);
   });
 
   it('leave other keys alone, and on an archived session allow only looking around', () => {
-    expect(shortcutFor(key({ key: 'x' }), false)).toBeNull();
-    expect(shortcutFor(key({ key: '7' }), false)).toBeNull();
-    expect(shortcutFor(key({ key: 'n', altKey: true }), false)).toBeNull();
-    expect(shortcutFor(key({ key: 'n' }), true)).toBeNull();
-    expect(shortcutFor(key({ key: 'Delete' }), true)).toBeNull();
-    expect(shortcutFor(key({ key: '+' }), true)?.id).toBe('zoom-in');
-    expect(shortcutFor(key({ key: '?' }), true)?.id).toBe('help');
+    expect(shortcutFor(key({ key: 'x' }), false, true)).toBeNull();
+    expect(shortcutFor(key({ key: '7' }), false, true)).toBeNull();
+    expect(shortcutFor(key({ key: 'n', altKey: true }), false, true)).toBeNull();
+    expect(shortcutFor(key({ key: 'n' }), true, true)).toBeNull();
+    expect(shortcutFor(key({ key: 'Delete' }), true, true)).toBeNull();
+    expect(shortcutFor(key({ key: '+' }), true, true)?.id).toBe('zoom-in');
+    expect(shortcutFor(key({ key: '?' }), true, true)?.id).toBe('help');
+  });
+
+  it('act on single keys only while the board has the focus; Esc, ?, undo and redo act anywhere', () => {
+    for (const pressed of ['n', 'c', 'g', 'p', 'Delete', 'Backspace', 'Enter', 'ArrowUp', '0', '3', '+']) {
+      expect(shortcutFor(key({ key: pressed }), false, false), pressed).toBeNull();
+      expect(shortcutFor(key({ key: pressed }), false, true), pressed).not.toBeNull();
+    }
+    expect(shortcutFor(key({ key: 'a', ctrlKey: true }), false, false)).toBeNull();
+    expect(shortcutFor(key({ key: 'Escape' }), false, false)?.id).toBe('clear');
+    expect(shortcutFor(key({ key: '?' }), false, false)?.id).toBe('help');
+    expect(shortcutFor(key({ key: 'z', ctrlKey: true }), false, false)?.id).toBe('undo');
+    expect(shortcutFor(key({ key: 'y', ctrlKey: true }), false, false)?.id).toBe('redo');
   });
 
   it('never let two shortcuts claim the same key press', () => {
