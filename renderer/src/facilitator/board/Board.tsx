@@ -153,6 +153,7 @@ export function Board({ sessionId, session, readOnly, run, selectionSlot }: Boar
         ref={canvasRef}
         className="board-canvas"
         role="application"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas is operated by keys (shortcuts.ts), as an application
         tabIndex={0}
         aria-label={t('canvas.drawn', { count: Object.keys(session.notes).length })}
       >
