@@ -75,6 +75,7 @@ export const enCanvas: { readonly [K in keyof typeof nlCanvas]: string } = {
   'shortcut.fit': 'Show the whole model, on the projector too',
   'shortcut.focus': 'Show one side large, on the projector too',
   'shortcut.undo': 'Undo',
+  'shortcut.joinInfo': 'Join code for phones large on the projector, or back to the corner',
   'shortcut.redo': 'Redo',
   'shortcut.help': 'Show or close this help',
   'key.doubleClick': 'Double-click',

@@ -106,6 +106,8 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   'board.projectorHint': 'Open the screen for the projector',
   'board.hint': 'Double-click in a side for a new note. Press ? for all shortcuts.',
   'board.hintOutside': 'Double-click inside a coloured side.',
+  'board.noSides': 'This model has no sides to put a note in. Add one with "Edit model".',
+  'board.joinInfoNoRoom': 'No room for phones is open. Open one first with "Room".',
   'board.canvasLabel': 'The model with all notes',
   'board.notesListMore': 'And {count} more notes on this side.',
   'board.notesListShowMore': 'Show {count} more',

@@ -78,6 +78,7 @@ export const nlCanvas = {
   'shortcut.focus': 'Eén kant groot tonen, ook op de beamer',
   'shortcut.undo': 'Ongedaan maken',
   'shortcut.redo': 'Opnieuw doen',
+  'shortcut.joinInfo': 'Code voor telefoons groot op de beamer, of terug naar de hoek',
   'shortcut.help': 'Deze hulp tonen of sluiten',
   'key.doubleClick': 'Dubbelklik',
   'key.shiftClick': 'Shift + klik',

@@ -109,6 +109,8 @@ export const nl = {
   'board.projectorHint': 'Open het scherm voor de beamer',
   'board.hint': 'Dubbelklik in een kant voor een nieuwe notitie. Druk op ? voor alle sneltoetsen.',
   'board.hintOutside': 'Dubbelklik binnen een gekleurde kant.',
+  'board.noSides': 'Dit model heeft geen kanten om een notitie in te zetten. Voeg er een toe met "Model aanpassen".',
+  'board.joinInfoNoRoom': 'Er is geen ruimte voor telefoons open. Open die eerst met "Ruimte".',
   'board.canvasLabel': 'Het model met alle notities',
   'board.notesListMore': 'En nog {count} notities aan deze kant.',
   'board.notesListShowMore': 'Toon er {count} meer',

@@ -4,6 +4,7 @@ import type { Engine, Subscriber } from '../engine';
 import type { Route } from '../http/router';
 import { type AddressLimits, DEFAULT_ADDRESS_LIMITS } from './address-book';
 import { LanListener } from './lan-listener';
+import { PhaseWatch, type PhaseNow } from './phase-watch';
 import type { CodeChange, Rooms } from './rooms';
 import { RoomSockets } from './sockets';
 
@@ -65,10 +66,12 @@ export class RoomControl implements RoomDesk {
   private lastPort: number | undefined;
   /** Open and close run one at a time: a listener is started or stopped before the next request. */
   private queue: Promise<void> = Promise.resolve();
+  private readonly phases: PhaseWatch;
 
   constructor(private readonly options: RoomControlOptions) {
     this.sockets = new RoomSockets({ ...options.connection, engine: options.engine, desk: this });
     this.sockets.onPhonesChange((sessionId) => this.tellSoon(sessionId));
+    this.phases = new PhaseWatch(options.engine, (sessionId, from, to) => this.phaseChanged(sessionId, from, to));
     options.rooms.onCodeChange((sessionId, reason) => {
       this.codeChanges.set(sessionId, reason);
       this.tell(sessionId);
@@ -96,6 +99,7 @@ export class RoomControl implements RoomDesk {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.phases.stop();
     await this.queue;
     this.onLan.clear();
     await this.stopListener();
@@ -127,11 +131,13 @@ export class RoomControl implements RoomDesk {
       case 'open':
         rooms.open(sessionId);
         this.showJoinInfo.set(sessionId, true);
+        this.phases.watch(sessionId);
         await this.openOnLan(sessionId, message.interfaceAddress);
         break;
       case 'close':
         // The tokens end with the room, and every phone is out at once, not at its next message.
         rooms.close(sessionId);
+        this.phases.unwatch(sessionId);
         this.problems.delete(sessionId);
         this.sockets.closeRoom(sessionId);
         this.onLan.delete(sessionId);
@@ -202,8 +208,21 @@ export class RoomControl implements RoomDesk {
     this.onLan.add(sessionId);
   }
 
+  /**
+   * The join information fills the wall while people come in (before the first phase, and during
+   * check-in); once the group starts working it steps aside by itself, to the corner. The
+   * facilitator can bring it back (the room dialog, or Q on the board) at any time.
+   */
+  private phaseChanged(sessionId: string, from: PhaseNow, to: PhaseNow): void {
+    const arriving = (phase: PhaseNow) => phase === null || phase === 'checkin';
+    if (!arriving(from) || arriving(to) || this.showJoinInfo.get(sessionId) === false) return;
+    this.showJoinInfo.set(sessionId, false);
+    this.tell(sessionId);
+  }
+
   /** A room can also end without a close (its session deleted): the network is then let go of too. */
   private async forgetClosedRooms(): Promise<void> {
+    for (const id of this.phases.watched()) if (!this.options.rooms.status(id)?.open) this.phases.unwatch(id);
     for (const id of this.onLan) if (!this.options.rooms.status(id)?.open) this.onLan.delete(id);
     if (this.onLan.size === 0) await this.stopListener();
   }

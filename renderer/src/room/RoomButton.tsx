@@ -5,17 +5,16 @@ import { Dialog } from '../ui/Dialog';
 import { useT } from '../ui/i18n';
 import { pendingNotes } from './moderation';
 import { RoomPanel } from './RoomPanel';
-import { useRoom } from './use-room';
+import type { RoomHandle } from './use-room';
 import './room.css';
 
 /**
  * "Ruimte": the facilitator's one button for phones. It shows whether the room is open and how
- * many notes wait for approval; it opens the room panel. The room's connection lives here, so
- * the state stays live while the panel is closed.
+ * many notes wait for approval; it opens the room panel. The room's connection is the session
+ * screen's (use-room.ts), so the state stays live while the panel is closed.
  */
-export function RoomButton({ sessionId }: { sessionId: Id }) {
+export function RoomButton({ sessionId, room }: { sessionId: Id; room: RoomHandle }) {
   const t = useT();
-  const room = useRoom(sessionId, 'facilitator');
   const waiting = useAppStore((state) => (state.session ? pendingNotes(state.session).length : 0));
   const [panelOpen, setPanelOpen] = useState(false);
   const status = room.status;

@@ -9,6 +9,7 @@ import { useElementSize } from '../../canvas/use-element-size';
 import { TemplatePanel } from '../../templates/TemplatePanel';
 import { useAppStore, useStoreApi } from '../../ui/app-context';
 import { useT } from '../../ui/i18n';
+import type { RoomHandle } from '../../room/use-room';
 import type { RunCommand } from '../../ui/use-command';
 import { BoardController } from './board-controller';
 import { ClusterTitleEditor } from './ClusterTitleEditor';
@@ -30,6 +31,7 @@ interface BoardProps {
   run: RunCommand;
   /** Where the selection's tools go: a place in the toolbar above the board, or none. */
   selectionSlot: HTMLElement | null;
+  room: RoomHandle;
 }
 
 type Positions = ReadonlyMap<Id, { x: number; y: number }>;
@@ -42,7 +44,7 @@ const NO_OVERRIDES: Positions = new Map();
  * change them. Gestures run in the pointer tool, actions in the board controller; this component
  * only wires them to the store, the host and the canvas.
  */
-export function Board({ sessionId, session, readOnly, run, selectionSlot }: BoardProps) {
+export function Board({ sessionId, session, readOnly, run, selectionSlot, room }: BoardProps) {
   const t = useT();
   const store = useStoreApi();
   const selection = useAppStore((state) => state.selection);
@@ -66,8 +68,8 @@ export function Board({ sessionId, session, readOnly, run, selectionSlot }: Boar
   // With the model editor open at the right, the whole model fits in the space left of it.
   const fitSize = editingModel && camera === null ? { width: Math.max(240, size.width - TEMPLATE_PANEL_WIDTH), height: size.height } : size;
   const transform = fitViewBox(view, fitSize);
-  const live = useRef({ transform, size, readOnly, session, editingModel });
-  live.current = { transform, size, readOnly, session, editingModel };
+  const live = useRef({ transform, size, readOnly, session, editingModel, room });
+  live.current = { transform, size, readOnly, session, editingModel, room };
   const toolRef = useRef<PointerTool | null>(null);
 
   const controller = useMemo(
@@ -84,6 +86,7 @@ export function Board({ sessionId, session, readOnly, run, selectionSlot }: Boar
         setOverrides,
         pointerWorld: () => toolRef.current?.pointerWorld() ?? null,
         hover: (id, client) => setHover((current) => (current?.id === id ? current : id ? { id, x: client.x, y: client.y } : null)),
+        room: () => live.current.room,
       }),
     [store, run, sessionId],
   );

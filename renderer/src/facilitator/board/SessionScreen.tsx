@@ -9,6 +9,7 @@ import { LocaleSwitch } from '../../ui/LocaleSwitch';
 import { StorageBanner } from '../../ui/StorageBanner';
 import { useCommand } from '../../ui/use-command';
 import { RoomButton } from '../../room/RoomButton';
+import { useRoom } from '../../room/use-room';
 import { SessionHarvest } from '../../harvest/SessionHarvest';
 import { routeHash } from '../route';
 import { Board } from './Board';
@@ -43,6 +44,8 @@ export function SessionScreen({ sessionId }: { sessionId: Id }) {
     session ? selection.some((id) => id in session.notes) || (selectedClusterId !== null && selectedClusterId in session.clusters) : false,
   );
   const [selectionSlot, setSelectionSlot] = useState<HTMLDivElement | null>(null);
+  // One connection for the room: its button and dialog, and the board's Q.
+  const room = useRoom(sessionId, 'facilitator');
   const showSelection = selecting && !locked;
 
   return (
@@ -61,7 +64,7 @@ export function SessionScreen({ sessionId }: { sessionId: Id }) {
           </div>
         )}
         <div className="appbar-end">
-          {session && !gone && !locked && <RoomButton sessionId={sessionId} />}
+          {session && !gone && !locked && <RoomButton sessionId={sessionId} room={room} />}
           {!gone && <SessionHarvest sessionId={sessionId} />}
           <ConnectionBadge />
           <LocaleSwitch />
@@ -78,7 +81,7 @@ export function SessionScreen({ sessionId }: { sessionId: Id }) {
             {showSelection ? <div className="toolbar-selection" ref={setSelectionSlot} /> : <p className="toolbar-hint">{locked ? '' : t('board.hint')}</p>}
             {!showSelection && <p className="toolbar-count">{noteCount === 1 ? t('board.noteCountOne') : t('board.noteCount', { count: noteCount })}</p>}
           </div>
-          <Board sessionId={sessionId} session={session} readOnly={locked} run={run} selectionSlot={showSelection ? selectionSlot : null} />
+          <Board sessionId={sessionId} session={session} readOnly={locked} run={run} selectionSlot={showSelection ? selectionSlot : null} room={room} />
         </SessionFlow>
       ) : (
         <p className="empty">{t('session.loading')}</p>

@@ -6,6 +6,7 @@ import { type CameraTransform, zoneViewBox } from '../../canvas/geometry';
 import type { Hit } from '../../canvas/hit-test';
 import type { CanvasApi, DragSet } from '../../canvas/ModelCanvas';
 import type { AppStore, ViewBox } from '../../store';
+import type { RoomHandle } from '../../room/use-room';
 import type { RunCommand } from '../../ui/use-command';
 import type { BoardGestures } from './pointer-tool';
 import { type Command, deleteCommand, moveCommand, newNoteSpot, nextColor, promoteCommand, recolorCommand } from './note-actions';
@@ -24,6 +25,8 @@ export interface BoardDeps {
   setOverrides(update: (current: ReadonlyMap<Id, { x: number; y: number }>) => ReadonlyMap<Id, { x: number; y: number }>): void;
   pointerWorld(): { x: number; y: number } | null;
   hover(noteId: Id | null, client: { x: number; y: number }): void;
+  /** The session's room for phones (use-room.ts), as it is now. */
+  room(): RoomHandle | null;
 }
 
 /**
@@ -94,7 +97,17 @@ export class BoardController implements BoardGestures {
     // Outside every side the note goes to the nearest one, so what is typed next lands in it.
     const spot = nearestZoneSpot(session.template, world.x, world.y);
     if (spot) this.state.startEditing({ kind: 'new', zoneId: spot.zone.id, x: Math.round(spot.x), y: Math.round(spot.y) });
-    else this.state.showToast({ tone: 'info', key: 'board.hintOutside' });
+    else this.state.showToast({ tone: 'info', key: 'board.noSides' });
+  }
+
+  /** The join code large on the projector, or back in its corner (it steps aside by itself once work starts). */
+  toggleJoinInfo(): void {
+    const room = this.deps.room();
+    if (!room?.status?.open) {
+      this.state.showToast({ tone: 'info', key: 'board.joinInfoNoRoom' });
+      return;
+    }
+    room.showOnProjector(!room.status.showJoinInfo);
   }
 
   newNote(): void {

@@ -76,6 +76,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     matches: (e) => !mod(e) && /^[1-6]$/.test(e.key),
     run: (b, e) => b.focusZone(Number(e.key) - 1),
   },
+  { id: 'join-info', group: 'help.general', keys: ['Q'], label: 'shortcut.joinInfo', matches: plain('q'), run: (b) => b.toggleJoinInfo() },
   { id: 'undo', group: 'help.general', keys: ['Ctrl+Z'], label: 'shortcut.undo', matches: (e) => mod(e) && e.key.toLowerCase() === 'z' && !e.shiftKey, run: (b) => b.undo(), anywhere: true },
   {
     id: 'redo',

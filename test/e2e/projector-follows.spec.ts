@@ -1,0 +1,88 @@
+import type { Page } from '@playwright/test';
+import { expect, type HostHandle, test } from './fixtures';
+import { HostSocket } from './host-socket';
+
+// The projector follows the session: the big join code fills the wall while people come in and
+// steps aside to its corner by itself once the group starts working; Q on the board brings it back.
+process.env.EILAND_LAN_ADDRESS = '127.0.0.2';
+
+const SESSION = 'volgt';
+const shot = (name: string) => test.info().outputPath(name);
+
+async function openRoomOnNetwork(page: Page, host: HostHandle): Promise<void> {
+  const socket = await HostSocket.open(host.socketUrl());
+  await socket.command('workspace', {
+    type: 'session.create',
+    id: SESSION,
+    programmeId: null,
+    title: 'Stuurgroep december',
+    group: 'Stuurgroep',
+    date: '2025-12-04',
+    templateId: 'lemniscaat-ik-wij-het',
+  });
+  socket.close();
+  await page.goto(`${host.pageUrl('')}#/session/${SESSION}`);
+  await page.getByTestId('room-button').click();
+  const panel = page.getByTestId('room-panel');
+  await panel.getByTestId('room-open').click();
+  await expect(page.getByTestId('room-button')).toHaveAttribute('data-room', 'network');
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+}
+
+test('the big join code steps aside when the first working phase starts, and Q brings it back', async ({ browser, page, host }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openRoomOnNetwork(page, host);
+  const projectorContext = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-NL' });
+  const projector = await projectorContext.newPage();
+  await projector.goto(host.pageUrl('projector.html', { session: SESSION }));
+  await expect(projector.getByTestId('join-large')).toBeVisible();
+
+  // Check-in: people are still coming in, the code stays large.
+  await page.getByRole('button', { name: /Beginnen/ }).click();
+  await expect(page.getByRole('button', { name: /Volgende/ })).toBeEnabled();
+  await projector.waitForTimeout(300);
+  await expect(projector.getByTestId('join-large')).toBeVisible();
+
+  // The first working phase: the wall is the group's; the code waits in the corner.
+  await page.getByRole('button', { name: /Volgende/ }).click();
+  await expect(projector.getByTestId('join-large')).toHaveCount(0);
+  await expect(projector.getByTestId('join-corner')).toBeVisible();
+  await projector.screenshot({ path: shot('projector-follows-corner.png') });
+
+  // Q on the board (it has the focus after a click on it) shows it large again, and hides it again.
+  await page.locator('.board-canvas').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('q');
+  await expect(projector.getByTestId('join-large')).toBeVisible();
+  await projector.screenshot({ path: shot('projector-follows-large-again.png') });
+  await page.keyboard.press('q');
+  await expect(projector.getByTestId('join-corner')).toBeVisible();
+  await expect(projector.getByTestId('join-large')).toHaveCount(0);
+
+  // Moving on between working phases does not hide what the facilitator chose to show.
+  await page.keyboard.press('q');
+  await expect(projector.getByTestId('join-large')).toBeVisible();
+  await page.getByRole('button', { name: /Volgende/ }).click();
+  await expect(projector.getByTestId('join-large')).toBeVisible();
+  await projectorContext.close();
+});
+
+test('Q without an open room says what to do and changes nothing', async ({ page, host }) => {
+  const socket = await HostSocket.open(host.socketUrl());
+  await socket.command('workspace', {
+    type: 'session.create',
+    id: 'dicht',
+    programmeId: null,
+    title: 'Zonder ruimte',
+    group: 'Team',
+    date: '2025-12-04',
+    templateId: 'lemniscaat-ik-wij-het',
+  });
+  socket.close();
+  await page.goto(`${host.pageUrl('')}#/session/dicht`);
+  await expect(page.locator('.board canvas').first()).toBeVisible();
+  await page.locator('.board-canvas').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('q');
+  await expect(page.getByText('Er is geen ruimte voor telefoons open. Open die eerst met "Ruimte".')).toBeVisible();
+  await expect(page.getByTestId('room-button')).toHaveAttribute('data-room', 'closed');
+});
