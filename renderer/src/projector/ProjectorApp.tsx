@@ -4,6 +4,8 @@ import { ModelCanvas } from '../canvas/ModelCanvas';
 import { CALM_THEME, CONTRAST_THEME } from '../canvas/theme';
 import { useElementSize } from '../canvas/use-element-size';
 import { ProjectorJoinInfo } from '../room/ProjectorJoinInfo';
+import { currentPhase } from '../../../shared/rules';
+import { POINTS_PANEL_SHARE } from '../session-flow/projector/PointsPanel';
 import { ProjectorFlow } from '../session-flow/projector/ProjectorFlow';
 import { useShownNotes } from '../session-flow/projector/use-shown-notes';
 import { followSession } from '../store/sync';
@@ -38,6 +40,9 @@ export function ProjectorApp() {
     [focusZone, zones, notes],
   );
   const labels = useMemo(() => ({ kenweg: t('canvas.kenweg'), keuzeweg: t('canvas.keuzeweg') }), [t]);
+  // In the points phase the points take the right of the wall; the model fits in what is left.
+  const pointsPhase = session ? currentPhase(session.flow)?.kind === 'attention' : false;
+  const fitSize = pointsPhase ? { width: Math.round(size.width * (1 - POINTS_PANEL_SHARE)), height: size.height } : size;
   const onNotesDrawn = useCallback((count: number) => {
     if (boxRef.current) boxRef.current.dataset.notesDrawn = String(count);
   }, []);
@@ -50,6 +55,7 @@ export function ProjectorApp() {
         clusters={session.clusters}
         size={size}
         view={view}
+        fitSize={fitSize}
         animate
         theme={contrast ? CONTRAST_THEME : CALM_THEME}
         labels={labels}

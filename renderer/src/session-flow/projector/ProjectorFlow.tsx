@@ -8,6 +8,7 @@ import { hiddenCounts } from '../progress';
 import { formatClock } from '../timer';
 import { useTimer } from '../use-host-time';
 import { IngredientsView, OtherView } from './HarvestViews';
+import { PointsPanel } from './PointsPanel';
 import { VotingView } from './VotingView';
 import { ProjectorReview } from '../../review/ProjectorReview';
 import '../session-flow.css';
@@ -31,7 +32,9 @@ export function ProjectorFlow({ session }: { session: SessionState }) {
       {kind === 'voting' && <VotingView session={session} scope={phase?.zoneId ?? null} />}
       {(kind === 'ingredients' || kind === 'closing') && <IngredientsView session={session} closing={kind === 'closing'} />}
       {kind === 'other' && <OtherView session={session} />}
-      {!fullScreen && phase && <PhaseBanner session={session} />}
+      {kind === 'attention' && <PointsPanel session={session} scope={phase?.zoneId ?? null} />}
+      {/* In the points phase the panel names the phase and side itself. */}
+      {!fullScreen && phase && kind !== 'attention' && <PhaseBanner session={session} />}
       {!fullScreen && kind !== 'observation' && <HiddenCounts session={session} />}
       <TimerBadge session={session} />
     </div>
