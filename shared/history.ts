@@ -11,13 +11,30 @@ export class UndoHistory {
   private readonly undoStack: Change[][] = [];
   private readonly redoStack: Change[][] = [];
 
-  constructor(private readonly limit = 200) {}
+  constructor(readonly limit = 200) {}
 
   record(changes: Change[]): void {
     if (changes.length === 0) return;
     this.undoStack.push(changes);
     if (this.undoStack.length > this.limit) this.undoStack.shift();
     this.redoStack.length = 0;
+  }
+
+  /**
+   * Replays one logged event (oldest first), so a history survives a restart: what the facilitator
+   * did can be undone, an undo moves its step to the redo side, a redo moves it back. A step refused
+   * as a conflict left no event, so after a restart it is offered (and refused) once more.
+   */
+  replay(event: { type: string; role: string; changes: Change[] }, undoable: boolean): void {
+    if (event.type === 'history.undo') {
+      this.undoStack.pop();
+      this.redoStack.push(event.changes);
+    } else if (event.type === 'history.redo') {
+      this.redoStack.pop();
+      this.undoStack.push(event.changes);
+    } else if (undoable && event.role === 'facilitator') {
+      this.record(event.changes);
+    }
   }
 
   get canUndo(): boolean {

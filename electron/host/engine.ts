@@ -376,9 +376,17 @@ export class Engine {
     const meta = this.workspaceState.sessions[id];
     if (!meta) return undefined;
     const empty = createSessionState(meta, LEMNISCATE_IK_WIJ_HET);
-    const loaded = { state: this.store.loadState(id, empty, COLLECTION_KEYS), seq: row.seq, history: new UndoHistory() };
+    const loaded = { state: this.store.loadState(id, empty, COLLECTION_KEYS), seq: row.seq, history: this.historyFromLog(id) };
     this.sessions.set(id, loaded);
     return loaded;
+  }
+
+  /** The facilitator's undo history as it was before the host last stopped, from the session's log. */
+  private historyFromLog(id: string): UndoHistory {
+    const history = new UndoHistory();
+    // Twice the history's length: undos and redos in the window use up steps too.
+    for (const event of this.store.recentEvents(id, history.limit * 2)) history.replay(event, SESSION_COMMANDS.get(event.type)?.undoable === true);
+    return history;
   }
 
   // ---- subscriptions: see fan-out.ts --------------------------------------------------------

@@ -61,6 +61,7 @@ export class EventStore {
     setSeq: Statement;
     findCommand: Statement;
     eventsSince: Statement;
+    recentEvents: Statement;
     entities: Statement;
     allEntities: Statement;
     stream: Statement;
@@ -84,6 +85,9 @@ export class EventStore {
       findCommand: db.prepare('SELECT stream, seq FROM events WHERE command_id = ?'),
       eventsSince: db.prepare(
         'SELECT stream, seq, command_id AS commandId, type, changes FROM events WHERE stream = ? AND seq > ? ORDER BY seq LIMIT ?',
+      ),
+      recentEvents: db.prepare(
+        'SELECT type, role, changes FROM (SELECT seq, type, actor_role AS role, changes FROM events WHERE stream = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq',
       ),
       entities: db.prepare('SELECT key, id, data, v FROM entities WHERE stream = ? AND deleted = 0'),
       allEntities: db.prepare('SELECT key, id, data, deleted, v, rev, vv FROM entities WHERE stream = ? ORDER BY key, id'),
@@ -191,6 +195,12 @@ export class EventStore {
 
   eventsSince(stream: string, seq: number, limit: number): StoredEvent[] {
     const rows = this.statements.eventsSince.all(stream, seq, limit) as (Omit<StoredEvent, 'changes'> & { changes: string })[];
+    return rows.map((row) => ({ ...row, changes: JSON.parse(row.changes) as Change[] }));
+  }
+
+  /** A stream's last `limit` events, oldest first, with who sent them (for the undo history). */
+  recentEvents(stream: string, limit: number): { type: string; role: string; changes: Change[] }[] {
+    const rows = this.statements.recentEvents.all(stream, limit) as { type: string; role: string; changes: string }[];
     return rows.map((row) => ({ ...row, changes: JSON.parse(row.changes) as Change[] }));
   }
 

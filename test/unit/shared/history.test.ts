@@ -256,3 +256,56 @@ describe('UndoHistory refusals', () => {
     });
   });
 });
+
+describe('a history rebuilt from the log', () => {
+  it('offers the same undo and redo as the history that was live', () => {
+    const live = new UndoHistory();
+    const log: { type: string; role: string; changes: import('../../../shared/changes').Change[] }[] = [];
+    let state = seededState();
+    const perform = (command: CommandInput) => {
+      const outcome = accept(state, command, FACILITATOR);
+      if (outcome.undoable) live.record(outcome.changes);
+      log.push({ type: command.type, role: 'facilitator', changes: outcome.changes });
+      state = outcome.state;
+    };
+    perform({ type: 'note.add', id: 'n9', zoneId: 'het', text: 'Nieuw' });
+    perform({ type: 'note.edit', id: 'n9', text: 'Anders' });
+    const undone = live.undo(state);
+    if (!undone.ok) throw new Error(undone.message);
+    log.push({ type: 'history.undo', role: 'facilitator', changes: undone.changes });
+    state = applyChanges(state, undone.changes);
+    // A phone's note is in the log, never in the facilitator's history.
+    const phone = accept(state, { type: 'note.add', id: 'p1', zoneId: 'wij', text: 'Telefoon' }, PARTICIPANT);
+    log.push({ type: 'note.add', role: 'participant', changes: phone.changes });
+    state = phone.state;
+
+    const rebuilt = new UndoHistory();
+    for (const event of log) rebuilt.replay(event, event.type.startsWith('note.'));
+    const redoLive = live.redo(state);
+    const redoRebuilt = rebuilt.redo(state);
+    expect(redoRebuilt).toEqual(redoLive);
+    if (!redoLive.ok) throw new Error(redoLive.message);
+    state = applyChanges(state, redoLive.changes);
+    expect(state.notes.n9?.text).toBe('Anders');
+    expect(rebuilt.undo(state)).toEqual(live.undo(state));
+    expect(rebuilt.undo(state)).toEqual(live.undo(state));
+    expect(rebuilt.canUndo).toBe(false);
+    expect(state.notes.p1?.text).toBe('Telefoon');
+  });
+
+  it('keeps only the newest steps a long log holds, and an undo of a step before the window still gives its redo', () => {
+    const history = new UndoHistory(2);
+    const change = (id: string) => [{ key: 'notes', id, before: null, after: { id } }] as unknown as import('../../../shared/changes').Change[];
+    history.replay({ type: 'history.undo', role: 'facilitator', changes: change('old') }, false);
+    expect(history.canUndo).toBe(false);
+    expect(history.canRedo).toBe(true);
+    for (const id of ['a', 'b', 'c']) history.replay({ type: 'note.add', role: 'facilitator', changes: change(id) }, true);
+    expect(history.canRedo).toBe(false);
+    let undos = 0;
+    while (history.canUndo) {
+      history.undo({ notes: { a: { id: 'a' }, b: { id: 'b' }, c: { id: 'c' } } } as never);
+      undos += 1;
+    }
+    expect(undos).toBe(2);
+  });
+});
