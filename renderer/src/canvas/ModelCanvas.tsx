@@ -12,6 +12,7 @@ import { type PaintNote, paintNotes, paintNotesOf } from './note-painter';
 import { NotesCanvasPainter } from './notes-canvas';
 import { EMPTY_OVERLAY, type OverlayState, paintOverlay } from './overlay-painter';
 import { CALM_THEME, type CanvasTheme } from './theme';
+import { useEmojiFont } from './use-emoji-font';
 import { useCamera } from './use-camera';
 
 /** What is being dragged: drawn on the drag layer, left out of the notes layer until it is let go. */
@@ -84,6 +85,9 @@ export function ModelCanvas(props: ModelCanvasProps) {
     });
   }, [notes, overrides]);
   const paintList = useMemo(() => paintNotesOf(placed, zoneColors, theme), [placed, zoneColors, theme]);
+  // Once an emoji's font part is in, this renders again and the painter repaints every note with it.
+  const texts = useMemo(() => placed.map((note) => note.text), [placed]);
+  useEmojiFont(texts);
   const regions = useMemo(() => clusterRegions(clusters, Object.fromEntries(placed.map((note) => [note.id, note]))), [clusters, placed]);
 
   const latest = useRef({ paintList, regions, transform });

@@ -2,6 +2,7 @@ import type { Id, Note } from '../../../shared/domain';
 import { NOTE, paperTint } from './geometry';
 import { coveredNotes, type NoteShape } from './occlusion';
 import { canvasMeasure, type FittedText, fitText } from './text-fit';
+import { fontGeneration } from './font-generation';
 import { type CanvasTheme, FONT_STACK } from './theme';
 
 /**
@@ -36,7 +37,7 @@ const fitted = new Map<string, FittedText>();
 
 /** The note's words fitted to its paper; remembered per text, since notes never change size. */
 export function fitNoteText(text: string, band: number): FittedText {
-  const key = `${band}|${text}`;
+  const key = `${fontGeneration()}|${band}|${text}`;
   const known = fitted.get(key);
   if (known) return known;
   const box = { width: NOTE.width - 2 * NOTE.padding, height: NOTE.height - band - 2 * NOTE.padding + 4 };

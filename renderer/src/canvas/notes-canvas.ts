@@ -1,3 +1,4 @@
+import { fontGeneration } from './font-generation';
 import type { Id } from '../../../shared/domain';
 import type { ClusterRegion } from './cluster-geometry';
 import { paintClusters } from './cluster-painter';
@@ -70,7 +71,7 @@ export class NotesCanvasPainter {
       return true;
     }
     const { a, d, e, f } = ctx.getTransform();
-    const signature = `${ctx.canvas.width}x${ctx.canvas.height}|${a},${d},${e},${f}|${frame.theme.name}`;
+    const signature = `${ctx.canvas.width}x${ctx.canvas.height}|${a},${d},${e},${f}|${frame.theme.name}|${fontGeneration()}`;
     const dirty = signature === this.signature ? this.dirtyBoxes(shown, regions, 1 / Math.max(a, 0.01)) : null;
     this.signature = signature;
     this.painted = new Map(shown.map((note) => [note.id, note]));

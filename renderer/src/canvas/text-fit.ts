@@ -1,3 +1,4 @@
+import { fontGeneration } from './font-generation';
 /**
  * Fitting a note's words into its paper: wrap at word boundaries, shrink the type step by step
  * until everything fits, and below the smallest readable size cut the text with an ellipsis (the
@@ -115,7 +116,13 @@ export function fitText(text: string, box: { width: number; height: number }, me
 export function canvasMeasure(fontFamily: string, fontWeight = 'normal'): Measure {
   const cache = new Map<string, number>();
   let context: CanvasRenderingContext2D | null = null;
+  let fonts = fontGeneration();
   return (text) => {
+    // A font that arrived since (an emoji's) changes widths measured with a stand-in.
+    if (fonts !== fontGeneration()) {
+      cache.clear();
+      fonts = fontGeneration();
+    }
     const known = cache.get(text);
     if (known !== undefined) return known;
     if (!context) {

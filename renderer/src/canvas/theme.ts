@@ -2,7 +2,8 @@
  * Canvas look. Calm and warm, for a beamer in a bright room: dark ink on warm paper, large type.
  * System fonts only: nothing is fetched, and every laptop already has a well-hinted sans-serif.
  */
-export const FONT_STACK = 'system-ui, "Segoe UI", "Noto Sans", Roboto, "Liberation Sans", "DejaVu Sans", Arial, sans-serif';
+/** The pages' own stack (base.css): a system's colour emoji first, else the bundled Noto Emoji. */
+export const FONT_STACK = 'system-ui, "Segoe UI", "Noto Sans", Roboto, "Liberation Sans", "DejaVu Sans", Arial, sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", "Noto Emoji"';
 
 export const CANVAS = {
   background: '#FBF8F2',
