@@ -1,39 +1,19 @@
-import type { Page } from '@playwright/test';
 import type { SessionState } from '../../shared/domain';
-import { expect, type HostHandle, test, worldToPage } from './fixtures';
-import { HostSocket } from './host-socket';
+import { openBoard, sessionWith } from './canvas-support';
+import { expect, test, worldToPage } from './fixtures';
 
 // Nothing on the board fires unasked: what is typed after a double-click lands in a note, single
 // keys act only while the board has the focus, and the selection bar never covers the canvas.
 
-async function sessionWithNote(host: HostHandle, id: string, title: string): Promise<HostSocket> {
-  const socket = await HostSocket.open(host.socketUrl());
-  await socket.command('workspace', {
-    type: 'session.create',
-    id,
-    programmeId: null,
-    title,
-    group: 'Programmateam',
-    date: '2025-06-02',
-    templateId: 'lemniscaat-ik-wij-het',
-  });
-  await socket.command(id, { type: 'note.add', id: 'n1', zoneId: 'het', text: 'Bewonersavonden in elke wijk', x: 1180, y: 500 });
-  return socket;
-}
-
-async function openSession(page: Page, host: HostHandle, title: string): Promise<void> {
-  await page.goto(host.pageUrl());
-  await page.getByRole('listitem').filter({ hasText: title }).getByRole('link', { name: 'Openen' }).click();
-  await expect(page.getByRole('heading', { name: title })).toBeVisible();
-  await expect(page.locator('.board canvas').first()).toBeVisible();
-}
+const LEMNISCATE = 'lemniscaat-ik-wij-het';
+const NOTE = { id: 'n1', zoneId: 'het', text: 'Bewonersavonden in elke wijk', x: 1180, y: 500 };
 
 const texts = (state: SessionState) => Object.values(state.notes).map((note) => note.text).sort();
 
 test('typing after a double-click outside every side lands in a note on the nearest side', async ({ page, host }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  const socket = await sessionWithNote(host, 'intent-1', 'Stuurgroep oktober');
-  await openSession(page, host, 'Stuurgroep oktober');
+  const socket = await sessionWith(host, 'intent-1', LEMNISCATE, [NOTE]);
+  await openBoard(page, host, 'intent-1', 1);
 
   // In the corner of WIJ's box but outside its ellipse (centre 420, 500; radii 300, 270), and outside every other side.
   const outside = await worldToPage(page, { x: 150, y: 250 });
@@ -56,8 +36,8 @@ test('typing after a double-click outside every side lands in a note on the near
 
 test('single keys act only while the board has the focus; the selection bar stays off the canvas', async ({ page, host }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  const socket = await sessionWithNote(host, 'intent-2', 'Managers november');
-  await openSession(page, host, 'Managers november');
+  const socket = await sessionWith(host, 'intent-2', LEMNISCATE, [NOTE]);
+  await openBoard(page, host, 'intent-2', 1);
 
   const canvasBefore = await page.locator('.board-canvas').boundingBox();
   const note = await worldToPage(page, { x: 1180, y: 500 });
@@ -79,7 +59,7 @@ test('single keys act only while the board has the focus; the selection bar stay
   }
 
   // The focus leaves the board (a person clicks the session's title bar): P, G and Delete do nothing.
-  await page.getByRole('heading', { name: 'Managers november' }).click();
+  await page.getByRole('heading', { name: 'Sessie intent-2' }).click();
   await expect(page.locator('.board-canvas')).not.toBeFocused();
   for (const key of ['p', 'g', 'c', 'Delete', 'n']) await page.keyboard.press(key);
   await expect(page.getByRole('textbox', { name: 'Tekst van de notitie' })).toBeHidden();

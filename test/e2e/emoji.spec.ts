@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { HostSocket } from './host-socket';
+import { openBoard, sessionWith } from './canvas-support';
 
 // Emoji everywhere, without a system emoji font (this machine has none): the pages bundle Noto
 // Emoji, and the canvas asks for the parts its notes need and repaints once they are in.
@@ -28,21 +28,9 @@ function emojiDrawn(page: Page, fontFamily: string | null = null): Promise<boole
 }
 
 test('a note with an emoji shows it on the board, the projector and the phone', async ({ browser, page, host }) => {
-  const socket = await HostSocket.open(host.socketUrl());
-  await socket.command('workspace', {
-    type: 'session.create',
-    id: SESSION,
-    programmeId: null,
-    title: 'Met een lach',
-    group: 'Programmateam',
-    date: '2025-06-02',
-    templateId: 'lemniscaat-ik-wij-het',
-  });
-  await socket.command(SESSION, { type: 'note.add', id: 'n1', zoneId: 'wij', text: 'Goed bezig 🙂 met elkaar', x: 420, y: 500 });
-
+  const socket = await sessionWith(host, SESSION, 'lemniscaat-ik-wij-het', [{ id: 'n1', zoneId: 'wij', text: 'Goed bezig 🙂 met elkaar', x: 420, y: 500 }]);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(`${host.pageUrl('')}#/session/${SESSION}`);
-  await expect(page.locator('.board canvas').first()).toBeVisible();
+  await openBoard(page, host, SESSION, 1);
   // The board asked for the emoji part of the font, and the canvas can draw it.
   await expect.poll(() => page.evaluate(() => document.fonts.check('24px "Noto Emoji"', '🙂'))).toBe(true);
   expect(await emojiDrawn(page)).toBe(true);

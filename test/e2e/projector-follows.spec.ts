@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, type HostHandle, test } from './fixtures';
-import { HostSocket } from './host-socket';
+import { openBoard, sessionWith } from './canvas-support';
 
 // The projector follows the session: the big join code fills the wall while people come in and
 // steps aside to its corner by itself once the group starts working; Q on the board brings it back.
@@ -10,17 +10,7 @@ const SESSION = 'volgt';
 const shot = (name: string) => test.info().outputPath(name);
 
 async function openRoomOnNetwork(page: Page, host: HostHandle): Promise<void> {
-  const socket = await HostSocket.open(host.socketUrl());
-  await socket.command('workspace', {
-    type: 'session.create',
-    id: SESSION,
-    programmeId: null,
-    title: 'Stuurgroep december',
-    group: 'Stuurgroep',
-    date: '2025-12-04',
-    templateId: 'lemniscaat-ik-wij-het',
-  });
-  socket.close();
+  (await sessionWith(host, SESSION, 'lemniscaat-ik-wij-het')).close();
   await page.goto(`${host.pageUrl('')}#/session/${SESSION}`);
   await page.getByTestId('room-button').click();
   const panel = page.getByTestId('room-panel');
@@ -68,19 +58,8 @@ test('the big join code steps aside when the first working phase starts, and Q b
 });
 
 test('Q without an open room says what to do and changes nothing', async ({ page, host }) => {
-  const socket = await HostSocket.open(host.socketUrl());
-  await socket.command('workspace', {
-    type: 'session.create',
-    id: 'dicht',
-    programmeId: null,
-    title: 'Zonder ruimte',
-    group: 'Team',
-    date: '2025-12-04',
-    templateId: 'lemniscaat-ik-wij-het',
-  });
-  socket.close();
-  await page.goto(`${host.pageUrl('')}#/session/dicht`);
-  await expect(page.locator('.board canvas').first()).toBeVisible();
+  (await sessionWith(host, 'dicht', 'lemniscaat-ik-wij-het')).close();
+  await openBoard(page, host, 'dicht', 0);
   await page.locator('.board-canvas').click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('q');
   await expect(page.getByText('Er is geen ruimte voor telefoons open. Open die eerst met "Ruimte".')).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { HostSocket } from './host-socket';
+import { sessionWith } from './canvas-support';
 
 // In the points phase the wall shows the side's attention points as they are written, beside the
 // side's notes, readable at both projector sizes, without a count or an order by votes.
@@ -25,19 +25,8 @@ for (const viewport of [
   { width: 1280, height: 720 },
 ]) {
   test(`the points of the side appear on the wall as they are written (${viewport.width}×${viewport.height})`, async ({ browser, host }) => {
-    const socket = await HostSocket.open(host.socketUrl());
-    await socket.command('workspace', {
-      type: 'session.create',
-      id: SESSION,
-      programmeId: null,
-      title: 'Programmateam juni',
-      group: 'Programmateam',
-      date: '2025-06-02',
-      templateId: 'lemniscaat-ik-wij-het',
-    });
-    for (let index = 0; index < 8; index += 1) {
-      await socket.command(SESSION, { type: 'note.add', id: `n${index}`, zoneId: 'wij', text: `Notitie ${index + 1} over samenwerken`, x: 240 + (index % 4) * 130, y: 400 + Math.floor(index / 4) * 130 });
-    }
+    const notes = Array.from({ length: 8 }, (_, index) => ({ id: `n${index}`, zoneId: 'wij', text: `Notitie ${index + 1} over samenwerken`, x: 240 + (index % 4) * 130, y: 400 + Math.floor(index / 4) * 130 }));
+    const socket = await sessionWith(host, SESSION, 'lemniscaat-ik-wij-het', notes);
     await socket.command(SESSION, { type: 'phase.set', phaseId: 'attention-wij' });
 
     const context = await browser.newContext({ viewport, locale: 'nl-NL' });
