@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Change } from './changes';
 import { LIMITS } from './domain';
 import type { Role, SessionState, WorkspaceState } from './domain';
+import { LOCALES } from './i18n/messages';
 
 /**
  * The one protocol between the host and every client (facilitator window, projector, phones).
@@ -97,7 +98,14 @@ export const MAX_KNOWN_PICTURES = 16;
  */
 export const CLOSE_CODES = { roomClosed: 4001, tooFarBehind: 4002 } as const;
 
-export const ROOM_ACTIONS = ['open', 'close', 'status', 'show', 'hide', 'rotate'] as const;
+export const ROOM_ACTIONS = ['open', 'close', 'status', 'show', 'hide', 'rotate', 'display'] as const;
+
+/**
+ * How the projector looks and speaks, as the facilitator's screen has it: sent by the facilitator
+ * with the room action `display`, told to every projector however it was opened.
+ */
+export const roomDisplaySchema = z.object({ contrast: z.boolean(), locale: z.literal(LOCALES) }).strict();
+export type RoomDisplay = z.infer<typeof roomDisplaySchema>;
 export type RoomAction = (typeof ROOM_ACTIONS)[number];
 
 export const clientMessageSchema = z.discriminatedUnion('t', [
@@ -137,6 +145,8 @@ export const clientMessageSchema = z.discriminatedUnion('t', [
      * on the local network, for phones. Without it the room is open on this computer only.
      */
     interfaceAddress: z.string().max(64).optional(),
+    /** With `display`: the projector's look and language. */
+    display: roomDisplaySchema.optional(),
   }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
@@ -230,6 +240,8 @@ export interface RoomMessage {
   codeChanged: 'guessing' | 'facilitator' | null;
   /** People with a phone connected to the session now (one person's two sockets count once). */
   connected: number;
+  /** The projector's look and language as the facilitator last set them; null before they did. */
+  display: RoomDisplay | null;
 }
 
 export const MAX_MESSAGE_BYTES = LIMITS.messageBytes;

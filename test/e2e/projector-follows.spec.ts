@@ -65,3 +65,32 @@ test('Q without an open room says what to do and changes nothing', async ({ page
   await expect(page.getByText('Er is geen ruimte voor telefoons open. Open die eerst met "Ruimte".')).toBeVisible();
   await expect(page.getByTestId('room-button')).toHaveAttribute('data-room', 'closed');
 });
+
+test('a projector opened in another browser takes its contrast and language from the facilitator’s screen', async ({ browser, page, host }) => {
+  const socket = await sessionWith(host, 'kijk', 'lemniscaat-ik-wij-het', [{ id: 'n1', zoneId: 'wij', text: 'Korte lijnen', x: 420, y: 500 }]);
+  await socket.command('kijk', { type: 'phase.set', phaseId: 'notes-wij' });
+  socket.close();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openBoard(page, host, 'kijk', 1);
+
+  // Another browser, no ?contrast in its address, nothing of the facilitator's in its storage.
+  const elsewhere = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const projector = await elsewhere.newPage();
+  await projector.goto(host.pageUrl('projector.html', { session: 'kijk' }));
+  const wall = projector.getByRole('main');
+  await expect(wall).toHaveAttribute('data-contrast', 'calm');
+  await expect(projector.locator('html')).toHaveAttribute('lang', 'nl');
+  await projector.screenshot({ path: test.info().outputPath('projector-display-calm.png') });
+
+  await page.getByRole('button', { name: 'Beamer met hoog contrast' }).click();
+  await expect(wall).toHaveAttribute('data-contrast', 'high');
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await expect(projector.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(projector.getByTestId('projector-phase')).toContainText(/notes/i);
+  await projector.screenshot({ path: test.info().outputPath('projector-display-high-en.png') });
+
+  // Back: both follow again.
+  await page.getByRole('button', { name: 'High-contrast projector' }).click();
+  await expect(wall).toHaveAttribute('data-contrast', 'calm');
+  await elsewhere.close();
+});

@@ -1,4 +1,4 @@
-import type { ClientMessage, LanAddress, RoomMessage } from '../../../shared/protocol';
+import type { ClientMessage, LanAddress, RoomDisplay, RoomMessage } from '../../../shared/protocol';
 import type { ConnectionServices, RoomDesk } from '../connection';
 import type { Engine, Subscriber } from '../engine';
 import type { Route } from '../http/router';
@@ -53,6 +53,8 @@ export class RoomControl implements RoomDesk {
   /** Sessions whose room is open on the network; the listener runs while this is not empty. */
   private readonly onLan = new Set<string>();
   private readonly showJoinInfo = new Map<string, boolean>();
+  /** The projector's look and language, as the facilitator's screen has them (not kept across starts: it sends them again). */
+  private readonly display = new Map<string, RoomDisplay>();
   private readonly problems = new Map<string, RoomMessage['problem']>();
   private readonly codeChanges = new Map<string, CodeChange>();
   private listener: LanListener | null = null;
@@ -123,7 +125,7 @@ export class RoomControl implements RoomDesk {
     const watchers = this.watchers.get(sessionId) ?? new Set<Subscriber>();
     this.watchers.set(sessionId, watchers);
     watchers.add(subscriber);
-    if (action !== 'status' && action !== 'show' && action !== 'hide') this.codeChanges.delete(sessionId);
+    if (action !== 'status' && action !== 'show' && action !== 'hide' && action !== 'display') this.codeChanges.delete(sessionId);
     switch (action) {
       case 'status':
         subscriber.send(this.status(sessionId));
@@ -150,6 +152,13 @@ export class RoomControl implements RoomDesk {
       case 'show':
       case 'hide':
         this.showJoinInfo.set(sessionId, action === 'show');
+        break;
+      case 'display':
+        if (!message.display) {
+          subscriber.send({ t: 'error', id: null, code: 'invalid_payload', message: 'display needs { contrast, locale }' });
+          return;
+        }
+        this.display.set(sessionId, message.display);
         break;
     }
     this.tell(sessionId);
@@ -254,6 +263,7 @@ export class RoomControl implements RoomDesk {
       problem: this.problems.get(sessionId) ?? null,
       codeChanged: this.codeChanges.get(sessionId) ?? null,
       connected: this.sockets.connectedPeople(sessionId),
+      display: this.display.get(sessionId) ?? null,
     };
   }
 }

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { RoomDisplay } from '../../../shared/protocol';
 import { modelViewBox, zoneViewBox } from '../canvas/geometry';
 import { ModelCanvas } from '../canvas/ModelCanvas';
 import { CALM_THEME, CONTRAST_THEME } from '../canvas/theme';
@@ -24,7 +25,13 @@ export function ProjectorApp() {
   const chosen = useChosenSession();
   const session = useAppStore((state) => state.session);
   const connection = useAppStore((state) => state.connection);
-  const contrast = useProjectorContrast();
+  // The facilitator's screen sets the look and language through the host, however this page was opened.
+  const [hostDisplay, setHostDisplay] = useState<RoomDisplay | null>(null);
+  const contrast = useProjectorContrast(hostDisplay?.contrast ?? null);
+  const hostLocale = hostDisplay?.locale ?? null;
+  useEffect(() => {
+    if (hostLocale !== null) store.getState().setLocale(hostLocale);
+  }, [hostLocale, store]);
   const boxRef = useRef<HTMLElement>(null);
   const size = useElementSize(boxRef);
   useDocumentLocale('projector.title');
@@ -75,7 +82,7 @@ export function ProjectorApp() {
       overlay={session && <ProjectorFlow session={session} />}
       corners={
         <>
-          {chosen && <ProjectorJoinInfo sessionId={chosen} />}
+          {chosen && <ProjectorJoinInfo sessionId={chosen} onDisplay={setHostDisplay} />}
           {connection === 'offline' && (
             <p className="projector-offline" role="status">
               {t('connection.offline')}

@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import type { Id } from '../../../shared/domain';
+import type { RoomDisplay } from '../../../shared/protocol';
 import { useT } from '../ui/i18n';
 import { QrCode, spacedCode, typedAddress } from './QrCode';
 import { useRoom } from './use-room';
@@ -7,11 +9,15 @@ import './room.css';
 /**
  * On the beamer while the room is open on the network: the QR code, the join code and the address,
  * large enough for the back of the room; or, when the facilitator tucks it away, small in a corner
- * for whoever comes in late. Nothing while the room is closed.
+ * for whoever comes in late. Nothing while the room is closed. Through the same connection the
+ * projector hears how the facilitator wants it to look and speak (`onDisplay`).
  */
-export function ProjectorJoinInfo({ sessionId }: { sessionId: Id }) {
+export function ProjectorJoinInfo({ sessionId, onDisplay }: { sessionId: Id; onDisplay(display: RoomDisplay | null): void }) {
   const t = useT();
   const { status } = useRoom(sessionId, 'projector');
+  const contrast = status?.display?.contrast ?? null;
+  const locale = status?.display?.locale ?? null;
+  useEffect(() => onDisplay(contrast === null || locale === null ? null : { contrast, locale }), [contrast, locale, onDisplay]);
   if (!status?.open || !status.joinUrl || !status.joinCode) return null;
   const address = typedAddress(status.joinUrl);
   if (!status.showJoinInfo) {

@@ -1,4 +1,4 @@
-import type { HostMessage, RoomAction, RoomMessage } from '../../../shared/protocol';
+import type { HostMessage, RoomAction, RoomDisplay, RoomMessage } from '../../../shared/protocol';
 import { Backoff } from '../client/backoff';
 
 /**
@@ -38,10 +38,11 @@ export class RoomSocket {
   }
 
   /** Sends a room request; false when there is no connection right now (the caller may show that). */
-  send(action: RoomAction, interfaceAddress?: string): boolean {
+  send(action: RoomAction, extra: { interfaceAddress?: string | undefined; display?: RoomDisplay } = {}): boolean {
     const socket = this.socket;
     if (socket?.readyState !== 1) return false;
-    socket.send(JSON.stringify({ t: 'room', action, sessionId: this.sessionId, ...(interfaceAddress ? { interfaceAddress } : {}) }));
+    const { interfaceAddress, display } = extra;
+    socket.send(JSON.stringify({ t: 'room', action, sessionId: this.sessionId, ...(interfaceAddress ? { interfaceAddress } : {}), ...(display ? { display } : {}) }));
     return true;
   }
 

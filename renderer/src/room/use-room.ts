@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { RoomMessage } from '../../../shared/protocol';
+import type { RoomDisplay, RoomMessage } from '../../../shared/protocol';
 import { type PageRole, socketUrl } from '../client';
 import { RoomSocket } from './room-socket';
 
@@ -11,6 +11,8 @@ export interface RoomHandle {
   /** A new join code; phones already in stay in. */
   newCode(): boolean;
   showOnProjector(show: boolean): boolean;
+  /** The projector's look and language, for every projector of the session however it was opened. */
+  setDisplay(display: RoomDisplay): boolean;
 }
 
 /** The room of one session as this page (facilitator or projector) sees it, live. */
@@ -27,10 +29,11 @@ export function useRoom(sessionId: string, role: PageRole): RoomHandle {
   return useMemo(
     () => ({
       status,
-      open: (interfaceAddress) => socket.send('open', interfaceAddress),
+      open: (interfaceAddress) => socket.send('open', { interfaceAddress }),
       close: () => socket.send('close'),
       newCode: () => socket.send('rotate'),
       showOnProjector: (show) => socket.send(show ? 'show' : 'hide'),
+      setDisplay: (display) => socket.send('display', { display }),
     }),
     [status, socket],
   );

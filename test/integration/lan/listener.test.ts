@@ -367,10 +367,23 @@ describe('the LAN listener: phones reach the host over the network only while a 
     facilitator.sendRaw(JSON.stringify({ t: 'room', action: 'hide', sessionId: 's1' }));
     expect(await projector.next((m) => m.t === 'room' && !m.showJoinInfo)).toMatchObject({ open: true });
 
-    for (const action of ['open', 'close', 'show', 'hide']) {
-      projector.sendRaw(JSON.stringify({ t: 'room', action, sessionId: 's1' }));
+    // The look and language the facilitator's screen sets reach the projector; a bad one changes nothing.
+    expect(await room(projector, { action: 'status', sessionId: 's1' })).toMatchObject({ display: null });
+    facilitator.sendRaw(JSON.stringify({ t: 'room', action: 'display', sessionId: 's1', display: { contrast: true, locale: 'en' } }));
+    expect(await projector.next((m) => m.t === 'room' && m.display !== null)).toMatchObject({ display: { contrast: true, locale: 'en' } });
+    facilitator.sendRaw(JSON.stringify({ t: 'room', action: 'display', sessionId: 's1' }));
+    expect(await facilitator.next((m) => m.t === 'error' && m.id === null)).toMatchObject({ code: 'invalid_payload' });
+    facilitator.sendRaw(JSON.stringify({ t: 'room', action: 'display', sessionId: 's1', display: { contrast: true, locale: 'fr' } }));
+    expect(await facilitator.next((m) => m.t === 'error' && m.id === null)).toMatchObject({ code: 'bad_message' });
+
+    for (const action of ['open', 'close', 'show', 'hide', 'display']) {
+      projector.sendRaw(JSON.stringify({ t: 'room', action, sessionId: 's1', display: { contrast: false, locale: 'nl' } }));
       expect(await projector.next((m) => m.t === 'error' && m.id === null), action).toMatchObject({ code: 'forbidden' });
     }
+    // A projector that connects later (another browser) hears the same, and nothing of the refused ones.
+    const later = await TestClient.facilitator(host.url, TEST_TOKEN, 'projector');
+    expect(await room(later, { action: 'status', sessionId: 's1' })).toMatchObject({ display: { contrast: true, locale: 'en' } });
+    later.close();
     expect(host.rooms.status('s1')?.open).toBe(true);
     expect(await room(facilitator, { action: 'status', sessionId: 'nope' }).catch((error: Error) => error.message)).toContain('not_found');
     projector.close();

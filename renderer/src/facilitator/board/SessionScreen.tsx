@@ -9,6 +9,7 @@ import { LocaleSwitch } from '../../ui/LocaleSwitch';
 import { StorageBanner } from '../../ui/StorageBanner';
 import { useCommand } from '../../ui/use-command';
 import { RoomButton } from '../../room/RoomButton';
+import { useProjectorDisplay } from '../../room/use-projector-display';
 import { useRoom } from '../../room/use-room';
 import { SessionHarvest } from '../../harvest/SessionHarvest';
 import { routeHash } from '../route';
@@ -46,6 +47,7 @@ export function SessionScreen({ sessionId }: { sessionId: Id }) {
   const [selectionSlot, setSelectionSlot] = useState<HTMLDivElement | null>(null);
   // One connection for the room: its button and dialog, and the board's Q.
   const room = useRoom(sessionId, 'facilitator');
+  useProjectorDisplay(room);
   const showSelection = selecting && !locked;
 
   return (
