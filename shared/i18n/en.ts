@@ -228,7 +228,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   'report.programme.theme': 'Theme: {theme}',
   'report.programme.mentionedBy': 'Mentioned by {count} groups',
   'report.programme.pointLine': '{group} ({date}): {title} · {dots}',
-  'report.programme.noRecurring': 'No points of attention are linked by a theme. Link points with the same theme to see them together here.',
+  'report.programme.noRecurring': 'No points of attention are linked by a theme yet. Link points with the same theme to see them together here.',
   'report.programme.single': 'Mentioned in one group only',
   'report.programme.noSessions': 'No sessions were chosen.',
   'report.csv.id': 'id',

@@ -231,7 +231,7 @@ export const nl = {
   'report.programme.theme': 'Thema: {theme}',
   'report.programme.mentionedBy': 'Genoemd door {count} groepen',
   'report.programme.pointLine': '{group} ({date}): {title} · {dots}',
-  'report.programme.noRecurring': 'Geen aandachtspunten zijn aan elkaar gekoppeld met een thema. Koppel punten met hetzelfde thema om ze hier samen te zien.',
+  'report.programme.noRecurring': 'Er zijn nog geen aandachtspunten aan elkaar gekoppeld met een thema. Koppel punten met hetzelfde thema om ze hier samen te zien.',
   'report.programme.single': 'Alleen in één groep genoemd',
   'report.programme.noSessions': 'Er zijn geen sessies gekozen.',
   'report.csv.id': 'id',

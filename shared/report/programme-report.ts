@@ -47,8 +47,9 @@ export function summaryBlocks(sessions: readonly SessionState[], t: Translate, l
 }
 
 /**
- * The programme summary: one section per chosen session (its sides and session-wide points, as in
- * the memo), then "Samengevat". Sessions are ordered by date, whatever order they were chosen in.
+ * The programme summary: "Samengevat" first (what the programme lead reads and sends on), then one
+ * section per chosen session (its sides and session-wide points, as in the memo), then how the
+ * actions moved. Sessions are ordered by date, whatever order they were chosen in.
  */
 export function buildProgrammeReport(programme: Programme, chosen: readonly SessionState[], options: ProgrammeReportOptions): ReportDocument {
   const { locale } = options;
@@ -70,6 +71,7 @@ export function buildProgrammeReport(programme: Programme, chosen: readonly Sess
       ),
     });
   }
+  if (sessions.length > 0) blocks.push(...summaryBlocks(sessions, t, locale));
   const themeTitle = themeTitleIn(sessions);
   for (const state of sessions) {
     const group = state.meta.group.trim() || state.meta.title;
@@ -83,7 +85,6 @@ export function buildProgrammeReport(programme: Programme, chosen: readonly Sess
     for (const zone of sidesInOrder(state)) blocks.push(...sideBlocks(state, zone, t, themeTitle, 2));
     blocks.push(...sessionWideBlocks(state, t, themeTitle, 2));
   }
-  if (sessions.length > 0) blocks.push(...summaryBlocks(sessions, t, locale));
   if (sessions.length > 0) blocks.push(...actionMovementBlocks(sessions, options.actions ?? [], t, locale));
   return {
     locale,

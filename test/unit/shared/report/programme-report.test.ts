@@ -60,13 +60,13 @@ describe('recurring themes', () => {
 });
 
 describe('programme summary model', () => {
-  it('has a section per session by date, then "Samengevat" with the linked points', () => {
+  it('opens with "Samengevat" and its linked points, then a section per session by date', () => {
     const report = buildProgrammeReport(PROGRAMME, [managers(), programmeTeam()], { locale: 'nl' });
     const headings = report.blocks.filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text);
     expect(headings.filter((h) => h.startsWith('Uitkomsten'))).toEqual(['Uitkomsten Programmateam', 'Uitkomsten Managers/leidinggevenden']);
     const summary = headings.indexOf('Samengevat');
-    expect(summary).toBeGreaterThan(headings.indexOf('Uitkomsten Managers/leidinggevenden'));
-    expect(headings.slice(summary)).toEqual(['Samengevat', `Thema: ${VISION}`, 'Alleen in één groep genoemd']);
+    expect(summary).toBeLessThan(headings.indexOf('Uitkomsten Programmateam'));
+    expect(headings.slice(summary, headings.indexOf('Uitkomsten Programmateam'))).toEqual(['Samengevat', `Thema: ${VISION}`, 'Alleen in één groep genoemd']);
     const bullets = report.blocks.filter((b) => b.kind === 'bullets').map((b) => (b as { items: string[] }).items);
     expect(bullets).toContainEqual([
       'Programmateam (2 juni 2024): De visie eigen maken in alle organisaties · 2 stippen',
@@ -79,7 +79,7 @@ describe('programme summary model', () => {
     const unlinked = managers();
     const plain = { ...unlinked, attentionPoints: Object.fromEntries(Object.entries(unlinked.attentionPoints).map(([id, p]) => [id, { ...p, themeKey: null }])) };
     const report = buildProgrammeReport(PROGRAMME, [programmeTeam(), plain], { locale: 'nl' });
-    expect(report.blocks).toContainEqual(expect.objectContaining({ kind: 'paragraph', text: expect.stringContaining('Geen aandachtspunten zijn aan elkaar gekoppeld') }));
+    expect(report.blocks).toContainEqual(expect.objectContaining({ kind: 'paragraph', text: expect.stringContaining('Er zijn nog geen aandachtspunten aan elkaar gekoppeld') }));
   });
 
   it('handles an empty choice of sessions', () => {
