@@ -240,7 +240,10 @@ test('a whole session: setup, phases, private writing, voting, ingredients, time
   await page.getByTestId('add-other-het').getByRole('textbox').fill('AVK-doelen vastklikken aan wettelijke taken');
   await page.getByTestId('add-other-het').getByRole('textbox').press('Enter');
   const phoneOther = bram.getByTestId('other-points');
+  // The facilitator's point arrives meanwhile; the side chosen on the phone must stay chosen.
+  await expect(phoneOther).toContainText('AVK-doelen vastklikken aan wettelijke taken');
   await phoneOther.getByRole('button', { name: 'WIJ-kant' }).click();
+  await expect(phoneOther.getByRole('button', { name: 'WIJ-kant' })).toHaveAttribute('aria-pressed', 'true');
   await phoneOther.getByLabel('Overig punt').fill('Weten wie waar wat doet en met wie');
   await phoneOther.getByRole('button', { name: 'Toevoegen' }).click();
   const others = async () => Object.values((await state()).otherPoints).map((point) => `${point.zoneId}: ${point.text}`).sort();
