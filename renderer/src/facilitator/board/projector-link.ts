@@ -4,7 +4,7 @@ import { tokenOf } from '../../client';
 /**
  * The projector's high-contrast look, chosen on the facilitator's laptop. In the desktop app the
  * menu sets it (and opens the projector with ?contrast=high); in a browser it is kept on this
- * machine, and a projector tab that is already open switches at once (the storage event).
+ * machine and told to the host, which tells every projector (use-projector-display.ts).
  */
 export const CONTRAST_STORAGE_KEY = 'eiland.projector.contrast';
 
@@ -49,7 +49,7 @@ export function openProjector(projectorToken: string | undefined): void {
     return;
   }
   // No ?session: the projector follows whichever session this window has open (see active-session.ts).
+  // No ?contrast either: the look comes through the host (use-projector-display.ts), so it follows ◐.
   const params = new URLSearchParams({ token: projectorToken ?? tokenOf(window.location) ?? '' });
-  if (projectorContrast()) params.set('contrast', 'high');
   window.open(`projector.html?${params.toString()}`, 'eiland-projector');
 }
