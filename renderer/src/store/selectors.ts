@@ -1,4 +1,9 @@
-import type { SessionMeta, WorkspaceState } from '../../../shared/domain';
+import type { Cluster, Id, Note, SessionMeta, SessionState, WorkspaceState } from '../../../shared/domain';
+
+/** What is selected and still on the board: the notes that exist, or the group if it exists. */
+export function liveSelection(session: SessionState, selection: readonly Id[], clusterId: Id | null): { notes: Note[]; cluster: Cluster | undefined } {
+  return { notes: selection.flatMap((id) => session.notes[id] ?? []), cluster: clusterId ? session.clusters[clusterId] : undefined };
+}
 
 /** Sessions matching a search on title or group, newest date first; archived ones apart. */
 export function listSessions(

@@ -1,5 +1,6 @@
 import type { SessionState } from '../../../../shared/domain';
 import { paperTint } from '../../canvas/geometry';
+import { liveSelection } from '../../store/selectors';
 import { useAppStore } from '../../ui/app-context';
 import { useT } from '../../ui/i18n';
 import type { BoardController } from './board-controller';
@@ -13,8 +14,7 @@ export function SelectionBar({ session, board }: { session: SessionState; board:
   const t = useT();
   const selection = useAppStore((state) => state.selection);
   const clusterId = useAppStore((state) => state.selectedClusterId);
-  const notes = selection.flatMap((id) => session.notes[id] ?? []);
-  const cluster = clusterId ? session.clusters[clusterId] : undefined;
+  const { notes, cluster } = liveSelection(session, selection, clusterId);
   if (notes.length === 0 && !cluster) return null;
   const zoneColor = (zoneId: string) => session.template.zones.find((zone) => zone.id === zoneId)?.color ?? '#999999';
   const firstColor = notes[0]?.color ?? null;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Id } from '../../../../shared/domain';
+import { liveSelection } from '../../store/selectors';
 import { followSession } from '../../store/sync';
 import { useAppStore, useClient, useStoreApi } from '../../ui/app-context';
 import { ConnectionBadge } from '../../ui/ConnectionBadge';
@@ -41,9 +42,11 @@ export function SessionScreen({ sessionId }: { sessionId: Id }) {
   const locked = useAppStore((state) => state.readOnly) || archived;
   const noteCount = session ? Object.keys(session.notes).length : 0;
   // What can be done with a selection shows in the toolbar, never over the canvas where a click deselects.
-  const selecting = useAppStore(({ session, selection, selectedClusterId }) =>
-    session ? selection.some((id) => id in session.notes) || (selectedClusterId !== null && selectedClusterId in session.clusters) : false,
-  );
+  const selecting = useAppStore(({ session, selection, selectedClusterId }) => {
+    if (!session) return false;
+    const { notes, cluster } = liveSelection(session, selection, selectedClusterId);
+    return notes.length > 0 || cluster !== undefined;
+  });
   const [selectionSlot, setSelectionSlot] = useState<HTMLDivElement | null>(null);
   // One connection for the room: its button and dialog, and the board's Q.
   const room = useRoom(sessionId, 'facilitator');

@@ -14,11 +14,11 @@ const DENSE_FROM = 7;
  */
 export function PointsPanel({ session, scope }: { session: SessionState; scope: Id | null }) {
   const t = useT();
-  const zone = session.template.zones.find((candidate) => candidate.id === scope);
+  const sideOf = (zoneId: Id | null) => session.template.zones.find((candidate) => candidate.id === zoneId);
+  const zone = sideOf(scope);
   const points = Object.values(session.attentionPoints)
     .filter((point) => scope === null || point.zoneId === scope)
     .sort((a, b) => a.order - b.order);
-  const sideOf = (zoneId: Id | null) => session.template.zones.find((candidate) => candidate.id === zoneId);
   return (
     <section
       className={`pflow-points${points.length >= DENSE_FROM ? ' pflow-points-dense' : ''}`}
