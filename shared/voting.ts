@@ -1,4 +1,5 @@
-import type { Id, SessionState, Vote } from './domain';
+import type { AttentionPoint, Id, SessionState, Vote } from './domain';
+import { ballotOrder } from './rules';
 
 /** The dots one participant has used, in total and on one attention point. */
 export function dotsUsed(state: SessionState, participantId: Id, attentionPointId?: Id): number {
@@ -17,25 +18,53 @@ export function dotsLeft(state: SessionState, participantId: Id): number {
 export interface RankedPoint {
   attentionPointId: Id;
   dots: number;
-  /** 1-based; equal totals share a rank ("ties as ties"). */
+  /** 1-based and session-wide; equal totals share a rank ("ties as ties"). */
   rank: number;
+  /** Whether another point of the session has the same rank. */
+  tied: boolean;
 }
 
-/** Attention points by dots, most first; ties share a rank and keep the points' own order. */
+/**
+ * The session's one ranking: every attention point by dots, most first, ties sharing a rank and
+ * keeping the ballot's order. With `zoneId` only that side's points (null: the whole-session
+ * points) are returned, with their ranks in the session, so the wall, the facilitator, the phones
+ * and the report give a point the same place wherever they show it.
+ */
 export function rankPoints(state: SessionState, zoneId?: Id | null): RankedPoint[] {
   const totals = new Map<Id, number>();
   for (const vote of Object.values(state.votes) as Vote[]) {
     totals.set(vote.attentionPointId, (totals.get(vote.attentionPointId) ?? 0) + 1);
   }
-  const points = Object.values(state.attentionPoints)
-    .filter((point) => zoneId === undefined || point.zoneId === zoneId)
-    .sort((a, b) => (totals.get(b.id) ?? 0) - (totals.get(a.id) ?? 0) || a.order - b.order);
+  // Array.prototype.sort is stable: equal totals stay in ballot order.
+  const points = ballotOrder(state).sort((a, b) => (totals.get(b.id) ?? 0) - (totals.get(a.id) ?? 0));
   let previousDots = -1;
   let rank = 0;
-  return points.map((point, index) => {
+  const ranking = points.map((point, index) => {
     const dots = totals.get(point.id) ?? 0;
     if (dots !== previousDots) rank = index + 1;
     previousDots = dots;
-    return { attentionPointId: point.id, dots, rank };
+    return { attentionPointId: point.id, zoneId: point.zoneId, dots, rank };
   });
+  const perRank = new Map<number, number>();
+  for (const entry of ranking) perRank.set(entry.rank, (perRank.get(entry.rank) ?? 0) + 1);
+  return ranking
+    .filter((entry) => zoneId === undefined || entry.zoneId === zoneId)
+    .map(({ attentionPointId, dots, rank }) => ({ attentionPointId, dots, rank, tied: (perRank.get(rank) ?? 0) > 1 }));
+}
+
+/**
+ * Attention points in the order every screen lists them: after the reveal by the ranking, before
+ * it in ballot order, which depends on no vote and so gives nothing away. `only` narrows the list.
+ */
+export function pointsInListOrder(state: SessionState, only: (point: AttentionPoint) => boolean = () => true): AttentionPoint[] {
+  const ordered = state.flow.votesRevealed
+    ? rankPoints(state).flatMap(({ attentionPointId }) => state.attentionPoints[attentionPointId] ?? [])
+    : ballotOrder(state);
+  return ordered.filter(only);
+}
+
+/** The points that get ingredients: the chosen ones (every point while none is chosen), in list order. */
+export function ingredientPoints(state: SessionState): AttentionPoint[] {
+  const anyChosen = Object.values(state.attentionPoints).some((point) => point.chosen);
+  return pointsInListOrder(state, (point) => !anyChosen || point.chosen);
 }

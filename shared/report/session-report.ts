@@ -89,6 +89,29 @@ export function themeTitleIn(states: readonly SessionState[]): (key: string) => 
   };
 }
 
+/** Place, point, side, dots: the point's title gets the room. */
+const RANKING_COLUMN_SHARES = [0.14, 0.52, 0.18, 0.16];
+
+/**
+ * The session's one ranking as a table: every attention point with its place, side and dots, the
+ * order the wall and the phones showed after the reveal. None when no dot was cast.
+ */
+export function rankingBlocks(state: SessionState, t: Translate): ReportBlock[] {
+  const ranking = rankPoints(state);
+  if (!ranking.some((entry) => entry.dots > 0)) return [];
+  const sideName = (zoneId: Id | null) => state.template.zones.find((zone) => zone.id === zoneId)?.name ?? t('report.ranking.wholeSession');
+  const rows = ranking.flatMap(({ attentionPointId, dots, rank, tied }) => {
+    const point = state.attentionPoints[attentionPointId];
+    if (!point) return [];
+    return [[tied ? t('report.ranking.tied', { rank }) : String(rank), point.title, sideName(point.zoneId), dotsLabel(t, dots)]];
+  });
+  return [
+    { kind: 'heading', level: 1, text: t('report.ranking.heading'), color: null, newPage: false },
+    { kind: 'paragraph', text: t('report.ranking.intro'), tone: 'muted' },
+    { kind: 'table', columns: [t('report.ranking.place'), t('report.ranking.point'), t('report.ranking.side'), t('report.ranking.dots')], rows, shares: RANKING_COLUMN_SHARES },
+  ];
+}
+
 /** The blocks about one side, or none when nothing was said about it. */
 export function sideBlocks(state: SessionState, zone: Zone, t: Translate, themeTitle: (key: string) => string, level: 1 | 2 = 1): ReportBlock[] {
   const observation = state.observations[zone.id]?.text.trim() ?? '';
@@ -246,7 +269,7 @@ export function sessionFacts(state: SessionState, t: Translate, locale: Locale, 
   ];
 }
 
-/** The session report: title page, the model, each side, the session-wide points, the appendix. */
+/** The session report: title page, the model, the ranking, each side, the session-wide points, the appendix. */
 export function buildSessionReport(state: SessionState, options: SessionReportOptions): ReportDocument {
   const { locale } = options;
   const t = translator(locale);
@@ -259,6 +282,7 @@ export function buildSessionReport(state: SessionState, options: SessionReportOp
     { kind: 'heading', level: 1, text: t('report.model.heading'), color: null, newPage: true },
     { kind: 'model', figure: modelFigure(state, t), caption: t(appendixSummarised(state) ? 'report.model.captionSummarised' : 'report.model.caption'), alt: modelAlt(state, reportedNotes(state), t) },
   ];
+  blocks.push(...rankingBlocks(state, t));
   for (const zone of sidesInOrder(state)) blocks.push(...sideBlocks(state, zone, t, themeTitle));
   blocks.push(...sessionWideBlocks(state, t, themeTitle, 1));
   blocks.push(...sessionActionBlocks(state, options.actions ?? [], t, locale));

@@ -87,8 +87,8 @@ export type ReportBlock =
   | { kind: 'model'; figure: ModelFigure; caption: string; alt: string }
   /** One cluster (or the notes without one) in the appendix. */
   | { kind: 'noteGroup'; title: string; color: string; notes: string[] }
-  /** A table with column headers; every cell is literal text. */
-  | { kind: 'table'; columns: string[]; rows: string[][] }
+  /** A table with column headers; every cell is literal text. `shares`: each column's part of the width (summing to 1). */
+  | { kind: 'table'; columns: string[]; rows: string[][]; shares?: number[] }
   /** Stacked bars, one per label (the actions per theme by status); `alt` says it in words (PDF/UA). */
   | { kind: 'statusBars'; bars: StatusBar[]; alt: string }
   | { kind: 'pageBreak' };

@@ -1,4 +1,4 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import type { SessionState } from '../../shared/domain';
 import { expect, test } from './fixtures';
 import { HostSocket } from './host-socket';
@@ -194,11 +194,22 @@ test('a whole session: setup, phases, private writing, voting, ingredients, time
     await Promise.all(ballotBefore.map(async (id) => (await state()).attentionPoints[id ?? '']?.title ?? '')),
   );
   for (const text of await projector.getByTestId('projector-ballot').locator('li').allTextContents()) expect(text).not.toMatch(/stip|\d/);
+  await expect(anna.getByTestId('phone-ranking')).toHaveCount(0);
   await page.getByTestId('voting-reveal').click();
   const ranking = projector.getByTestId('projector-ranking');
   await expect(ranking.locator(`[data-point="${vision}"]`)).toHaveAttribute('data-rank', '1');
   await expect(ranking.locator(`[data-point="${monitoring}"]`)).toHaveAttribute('data-rank', '2');
   await expect(ranking.locator(`[data-point="${partner}"]`)).toHaveAttribute('data-rank', '3');
+  // One order after the reveal: the wall, the facilitator's ballot and every phone rank alike.
+  const ranked = [vision, monitoring, partner];
+  expect(await ranking.locator('li[data-point]').evaluateAll((items) => items.map((item) => item.getAttribute('data-point')))).toEqual(ranked);
+  await expect.poll(ballotIds).toEqual(ranked);
+  for (const phone of [anna, bram]) {
+    const phoneRanking = phone.getByTestId('phone-ranking');
+    await expect(phoneRanking.locator('[data-point]')).toHaveCount(3);
+    expect(await phoneRanking.locator('[data-point]').evaluateAll((items) => items.map((item) => [item.getAttribute('data-point'), item.getAttribute('data-rank')]))).toEqual(ranked.map((id, index) => [id, String(index + 1)]));
+  }
+  await anna.screenshot({ path: shot('flow-04b-phone-ranking.png'), fullPage: true });
   for (const id of [vision, monitoring]) {
     await page.getByTestId(`choose-${id}`).click();
     await expect(page.getByTestId(`choose-${id}`)).toBeChecked();
@@ -217,6 +228,14 @@ test('a whole session: setup, phases, private writing, voting, ingredients, time
   await anna.getByLabel('Ingrediënt voor Samen handen en voeten geven aan een visie').press('Enter');
   await expect.poll(async () => Object.values((await state()).ingredients).map((item) => item.text).sort()).toEqual(['Bestaande interventies inventariseren', 'Duo’s in de lokale context']);
   await expect(projector.getByTestId('projector-ingredients')).toContainText('Duo’s in de lokale context');
+  // Ingredients follow the ranking on every screen: vision (3 dots) before monitoring (2).
+  const pointOrder = (scope: Locator, selector: string) => scope.locator(selector).evaluateAll((items) => items.map((item) => item.getAttribute('data-point')));
+  expect(await pointOrder(page.getByTestId('ingredients-editor'), '.flow-group[data-point]')).toEqual([vision, monitoring]);
+  expect(await pointOrder(projector.getByTestId('projector-ingredients'), '[data-point]')).toEqual([vision, monitoring]);
+  const phoneBoxes = anna.getByTestId('ingredients').getByRole('textbox');
+  await expect(phoneBoxes).toHaveCount(2);
+  await expect(phoneBoxes.nth(0)).toHaveAccessibleName('Ingrediënt voor Samen handen en voeten geven aan een visie');
+  await expect(phoneBoxes.nth(1)).toHaveAccessibleName('Ingrediënt voor Monitoring, effectiviteit en ervaringen');
 
   // 9. The timer: set, start, one minute more, pause — the same time on the wall and the phones.
   await page.getByTestId('timer-set').selectOption('3');

@@ -10,14 +10,14 @@ const PAD = 4;
 /**
  * A table of text (the actions of a session, the movement per theme): a Table tag with one header
  * row of TH (scope Column) and one TR of TD per row, so a screen reader reads each cell with its
- * column. The first column is wider; rules and the header's shading are artifacts.
+ * column. The first column is wider unless the block gives each column its share; rules and the header's shading are artifacts.
  */
 export function tableRows(block: Extract<ReportBlock, { kind: 'table' }>, parent: Tag): Row[] {
   const table = parent.add('Table');
   const count = block.columns.length;
   const first = count > 2 ? CONTENT_WIDTH * 0.34 : CONTENT_WIDTH / count;
   const rest = count > 1 ? (CONTENT_WIDTH - first) / (count - 1) : 0;
-  const widths = block.columns.map((_, index) => (index === 0 ? first : rest));
+  const widths = block.columns.map((_, index) => (block.shares?.[index] ?? (index === 0 ? first : rest) / CONTENT_WIDTH) * CONTENT_WIDTH);
   const lefts = widths.map((_, index) => PAGE.left + widths.slice(0, index).reduce((sum, width) => sum + width, 0));
   const line = (cells: readonly string[], header: boolean, index: number): Row => {
     const tr = table.add('TR');

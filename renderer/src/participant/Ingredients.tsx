@@ -1,14 +1,14 @@
 import { type FormEvent, useId, useState } from 'react';
 import { type AttentionPoint, LIMITS, type SessionState } from '../../../shared/domain';
 import { useLink, useParticipant, useT } from './context';
-import { pointsBySide, queuedIngredients } from './derive';
+import { ingredientPoints } from '../../../shared/voting';
+import { queuedIngredients } from './derive';
 
-/** In the ingredients phase: concrete actions for the chosen attention points (all of them, if none is chosen yet). */
+/** In the ingredients phase: concrete actions for the chosen attention points (all of them, if none is chosen yet), in ranking order. */
 export function Ingredients({ session }: { session: SessionState }) {
   const t = useT();
   const queue = useParticipant((state) => state.queue);
-  const anyChosen = Object.values(session.attentionPoints).some((point) => point.chosen);
-  const sides = pointsBySide(session, anyChosen ? (point) => point.chosen : undefined);
+  const points = ingredientPoints(session);
   const queued = queuedIngredients(session, queue);
   const headingId = useId();
   return (
@@ -17,17 +17,15 @@ export function Ingredients({ session }: { session: SessionState }) {
         {t('phase.ingredients')}
       </h2>
       <p className="phone-muted">{t('participant.ingredientsIntro')}</p>
-      {sides.length === 0 && <p className="phone-muted">{t('participant.noPoints')}</p>}
-      {sides.flatMap(({ points }) =>
-        points.map((point) => (
-          <PointIngredients
-            key={point.id}
-            point={point}
-            session={session}
-            queued={queued.filter((item) => item.attentionPointId === point.id).map((item) => ({ id: item.id, text: item.text }))}
-          />
-        )),
-      )}
+      {points.length === 0 && <p className="phone-muted">{t('participant.noPoints')}</p>}
+      {points.map((point) => (
+        <PointIngredients
+          key={point.id}
+          point={point}
+          session={session}
+          queued={queued.filter((item) => item.attentionPointId === point.id).map((item) => ({ id: item.id, text: item.text }))}
+        />
+      ))}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { inVotingScope } from '../../../shared/rules';
-import type { AttentionPoint, SessionState } from '../../../shared/domain';
+import type { AttentionPoint, Id, SessionState } from '../../../shared/domain';
+import { rankPoints } from '../../../shared/voting';
 import { useLink, useParticipant, useT } from './context';
 import { canCast, dotsLeft, type MyVote, myVotes, pointsBySide, revealedTotals } from './derive';
 
@@ -40,7 +41,10 @@ export function Voting({ session }: { session: SessionState }) {
         <p className="phone-muted">{session.flow.votesRevealed ? t('participant.votesRevealed') : t('participant.votingClosed')}</p>
       )}
       {sides.length === 0 && <p className="phone-muted">{t('participant.noPoints')}</p>}
-      {sides.map(({ zoneId, points }) => {
+      {session.flow.votesRevealed ? (
+        <RevealedRanking session={session} votes={votes} totals={totals} onBallot={onBallot} />
+      ) : (
+        sides.map(({ zoneId, points }) => {
         const zone = session.template.zones.find((candidate) => candidate.id === zoneId);
         return (
           <div key={zoneId ?? 'session'} className="phone-side">
@@ -54,12 +58,46 @@ export function Voting({ session }: { session: SessionState }) {
             </ul>
           </div>
         );
-      })}
+        })
+      )}
     </section>
   );
 }
 
-function PointRow({ point, session, votes, total }: { point: AttentionPoint; session: SessionState; votes: MyVote[]; total: number | undefined }) {
+/** After the reveal: the ballot's points in the session's ranking, each with its place, as the wall shows them. */
+function RevealedRanking({ session, votes, totals, onBallot }: { session: SessionState; votes: MyVote[]; totals: Map<Id, number>; onBallot: (point: AttentionPoint) => boolean }) {
+  const t = useT();
+  const ranked = rankPoints(session).flatMap((entry) => {
+    const point = session.attentionPoints[entry.attentionPointId];
+    return point && onBallot(point) ? [{ ...entry, point }] : [];
+  });
+  return (
+    <ol className="phone-points phone-ranking" data-testid="phone-ranking">
+      {ranked.map(({ point, rank, tied }) => {
+        const zone = session.template.zones.find((candidate) => candidate.id === point.zoneId);
+        return (
+          <PointRow
+            key={point.id}
+            point={point}
+            session={session}
+            votes={votes}
+            total={totals.get(point.id) ?? 0}
+            place={{ rank, label: tied ? t('participant.rankTied', { rank }) : t('participant.rank', { rank }), color: zone?.color ?? 'var(--line)' }}
+          />
+        );
+      })}
+    </ol>
+  );
+}
+
+interface Place {
+  rank: number;
+  /** "2e plaats", or "gedeeld 2e" for a tie: what a screen reader says for the number. */
+  label: string;
+  color: string;
+}
+
+function PointRow({ point, session, votes, total, place }: { point: AttentionPoint; session: SessionState; votes: MyVote[]; total: number | undefined; place?: Place }) {
   const t = useT();
   const link = useLink();
   const mine = votes.filter((vote) => vote.attentionPointId === point.id);
@@ -70,9 +108,24 @@ function PointRow({ point, session, votes, total }: { point: AttentionPoint; ses
     if (last) link.send({ type: 'vote.retract', id: last.id });
   };
   return (
-    <li className="phone-point" data-testid="point" data-point={point.id} data-mine={mine.length}>
+    <li
+      className="phone-point"
+      data-testid="point"
+      data-point={point.id}
+      data-mine={mine.length}
+      data-rank={place?.rank}
+      style={place ? { borderInlineStartColor: place.color } : undefined}
+    >
       <div className="phone-point-text">
-        <span>{point.title}</span>
+        <span>
+          {place && (
+            <span className="phone-rank" title={place.label}>
+              <span aria-hidden="true">{place.rank}.</span>
+              <span className="visually-hidden">{place.label}</span>
+            </span>
+          )}
+          {point.title}
+        </span>
         <span className="phone-point-dots">
           <span className="visually-hidden">{t('participant.yourDots', { count: mine.length })}</span>
           {mine.map((vote) => (

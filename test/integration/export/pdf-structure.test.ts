@@ -8,6 +8,7 @@ import type { SessionState } from '../../../shared/domain';
 import { buildProgrammeReport } from '../../../shared/report/programme-report';
 import { buildSessionReport, reportedNotes } from '../../../shared/report/session-report';
 import type { PointBlock, ReportDocument } from '../../../shared/report/types';
+import { rankPoints } from '../../../shared/voting';
 import { elements, pdfObjects, requireTool, type StructNode, structTree, textOf, textString, unmarkedPainting } from '../../support/pdf-inspect';
 import { type TempEngine, tempEngine } from '../../unit/electron/host/export/temp-engine';
 
@@ -134,7 +135,15 @@ describe('the demo reports as tagged PDF/UA', () => {
       const headings = headingsOf(tree);
       expect(headings).toEqual(expectedHeadings(sessionReport));
       expectNoSkippedLevel(headings);
-      expect(headings.slice(0, 3)).toEqual(['H1 Eiland van reflectie programmateam', 'H1 Het model aan het eind van de sessie', 'H1 HET-kant']);
+      expect(headings.slice(0, 4)).toEqual(['H1 Eiland van reflectie programmateam', 'H1 Het model aan het eind van de sessie', 'H1 Rangorde van de aandachtspunten', 'H1 HET-kant']);
+    });
+
+    it('has the session-wide ranking as a table with column headers, one row per point', () => {
+      const headers = elements(tree).filter((node) => node.role === 'TH' && node.attributes.Scope === '/Column').map((node) => squash(textOf(node)));
+      expect(headers).toEqual(expect.arrayContaining(['Plaats', 'Aandachtspunt', 'Kant', 'Stippen']));
+      const ranking = sessionReport.blocks.find((block) => block.kind === 'table');
+      if (ranking?.kind !== 'table') throw new Error('no ranking table');
+      expect(ranking.rows.map((row) => row[1])).toEqual(rankPoints(team).map((entry) => team.attentionPoints[entry.attentionPointId]?.title));
     });
 
     it('has every note as a list item and every paragraph as P', () => {

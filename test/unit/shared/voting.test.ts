@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AttentionPoint, SessionState, Vote } from '../../../shared/domain';
-import { dotsLeft, dotsUsed, rankPoints } from '../../../shared/voting';
+import { dotsLeft, dotsUsed, ingredientPoints, pointsInListOrder, rankPoints } from '../../../shared/voting';
 import { deepFreeze, emptyState } from './fixtures';
 
 const point = (id: string, order: number, zoneId: string | null = 'wij'): AttentionPoint => ({
@@ -71,9 +71,9 @@ describe('rankPoints', () => {
       ],
     );
     expect(rankPoints(state)).toEqual([
-      { attentionPointId: 'c', dots: 3, rank: 1 },
-      { attentionPointId: 'b', dots: 1, rank: 2 },
-      { attentionPointId: 'a', dots: 0, rank: 3 },
+      { attentionPointId: 'c', dots: 3, rank: 1, tied: false },
+      { attentionPointId: 'b', dots: 1, rank: 2, tied: false },
+      { attentionPointId: 'a', dots: 0, rank: 3, tied: false },
     ]);
   });
 
@@ -89,22 +89,22 @@ describe('rankPoints', () => {
       ],
     );
     expect(rankPoints(state)).toEqual([
-      { attentionPointId: 'b', dots: 2, rank: 1 },
-      { attentionPointId: 'c', dots: 2, rank: 1 },
-      { attentionPointId: 'd', dots: 1, rank: 3 },
-      { attentionPointId: 'a', dots: 0, rank: 4 },
+      { attentionPointId: 'b', dots: 2, rank: 1, tied: true },
+      { attentionPointId: 'c', dots: 2, rank: 1, tied: true },
+      { attentionPointId: 'd', dots: 1, rank: 3, tied: false },
+      { attentionPointId: 'a', dots: 0, rank: 4, tied: false },
     ]);
   });
 
   it('all points without dots share rank 1', () => {
     const state = withVotes([point('b', 2), point('a', 1)], []);
     expect(rankPoints(state)).toEqual([
-      { attentionPointId: 'a', dots: 0, rank: 1 },
-      { attentionPointId: 'b', dots: 0, rank: 1 },
+      { attentionPointId: 'a', dots: 0, rank: 1, tied: true },
+      { attentionPointId: 'b', dots: 0, rank: 1, tied: true },
     ]);
   });
 
-  it('filters by side, and null means the whole-session points', () => {
+  it('filters by side (null: the whole-session points), each point keeping its place in the whole session', () => {
     const state = withVotes(
       [point('a', 1, 'wij'), point('b', 1, 'het'), point('c', 1, null), point('d', 2, 'wij')],
       [
@@ -113,9 +113,9 @@ describe('rankPoints', () => {
         ['b', 'p2'],
       ],
     );
-    expect(rankPoints(state, 'wij').map((r) => [r.attentionPointId, r.dots, r.rank])).toEqual([
-      ['d', 1, 1],
-      ['a', 0, 2],
+    expect(rankPoints(state, 'wij').map((r) => [r.attentionPointId, r.dots, r.rank, r.tied])).toEqual([
+      ['d', 1, 2, false],
+      ['a', 0, 3, true],
     ]);
     expect(rankPoints(state, null).map((r) => r.attentionPointId)).toEqual(['c']);
     expect(rankPoints(state).map((r) => r.attentionPointId)).toEqual(['b', 'd', 'a', 'c']);
@@ -130,10 +130,53 @@ describe('rankPoints', () => {
         ['a', 'p2'],
       ],
     );
-    expect(rankPoints(state)).toEqual([{ attentionPointId: 'a', dots: 1, rank: 1 }]);
+    expect(rankPoints(state)).toEqual([{ attentionPointId: 'a', dots: 1, rank: 1, tied: false }]);
   });
 
   it('returns nothing for a session without points', () => {
     expect(rankPoints(emptyState())).toEqual([]);
+  });
+});
+
+describe('one order on every screen', () => {
+  const points = [point('w1', 1, 'wij'), point('i1', 1, 'ik'), point('h1', 1, 'het'), point('i2', 2, 'ik')];
+  const votes: [string, string][] = [
+    ['h1', 'p1'],
+    ['h1', 'p2'],
+    ['i2', 'p1'],
+    ['w1', 'p3'],
+  ];
+  /** The session runs HET first, then IK, then WIJ: that order, not the template's, breaks ties. */
+  const sessionOrder = (state: SessionState, votesRevealed: boolean): SessionState => ({
+    ...state,
+    flow: {
+      ...state.flow,
+      votesRevealed,
+      phases: ['het', 'ik', 'wij'].map((zoneId, index) => ({ id: `ph${index}`, kind: 'notes', zoneId, title: zoneId, durationMs: null }) as SessionState['flow']['phases'][number]),
+    },
+  });
+
+  it('ranks ties in the order the session ran its sides', () => {
+    const state = sessionOrder(withVotes(points, votes), true);
+    expect(rankPoints(state).map((r) => [r.attentionPointId, r.rank, r.tied])).toEqual([
+      ['h1', 1, false],
+      ['i2', 2, true],
+      ['w1', 2, true],
+      ['i1', 4, false],
+    ]);
+  });
+
+  it('lists points by the ranking only after the reveal; before it in ballot order, whatever the votes', () => {
+    const before = pointsInListOrder(sessionOrder(withVotes(points, votes), false)).map((p) => p.id);
+    expect(before).toEqual(['h1', 'i1', 'i2', 'w1']);
+    const after = pointsInListOrder(sessionOrder(withVotes(points, votes), true)).map((p) => p.id);
+    expect(after).toEqual(['h1', 'i2', 'w1', 'i1']);
+  });
+
+  it('gives ingredients to the chosen points in ranking order, or to all while none is chosen', () => {
+    const state = sessionOrder(withVotes(points, votes), true);
+    expect(ingredientPoints(state).map((p) => p.id)).toEqual(['h1', 'i2', 'w1', 'i1']);
+    const chosen = { ...state, attentionPoints: { ...state.attentionPoints, w1: { ...point('w1', 1, 'wij'), chosen: true }, h1: { ...point('h1', 1, 'het'), chosen: true } } };
+    expect(ingredientPoints(chosen).map((p) => p.id)).toEqual(['h1', 'w1']);
   });
 });

@@ -1,5 +1,6 @@
 import { nanoid } from 'nanoid';
 import { type AttentionPoint, type Id, LIMITS, type SessionState, type Zone } from '../../../../shared/domain';
+import { ingredientPoints } from '../../../../shared/voting';
 import { useT } from '../../ui/i18n';
 import { AddLine, type EditorProps, RemoveButton } from './SideEditors';
 import { EditableText } from './EditableText';
@@ -108,13 +109,11 @@ export function ChooseBox({ point, sessionId, readOnly, run }: Omit<EditorProps,
   );
 }
 
-/** Ingrediënten: concrete actions for each chosen attention point (or every point while none is chosen). */
+/** Ingrediënten: concrete actions for each chosen attention point (or every point while none is chosen), in ranking order. */
 export function IngredientsEditor({ sessionId, session, readOnly, run }: EditorProps) {
   const t = useT();
-  const all = Object.values(session.attentionPoints);
-  const anyChosen = all.some((point) => point.chosen);
-  const sides: (Id | null)[] = [...session.template.zones.map((zone) => zone.id), null];
-  const points = sides.flatMap((zoneId) => pointsOf(session, zoneId)).filter((point) => !anyChosen || point.chosen);
+  const anyChosen = Object.values(session.attentionPoints).some((point) => point.chosen);
+  const points = ingredientPoints(session);
   return (
     <section className="flow-section" data-testid="ingredients-editor">
       <p className="flow-hint">{anyChosen ? t('flow.ingredientsHint') : t('flow.ingredientsNoneChosen')}</p>

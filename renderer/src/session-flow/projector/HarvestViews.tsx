@@ -1,16 +1,12 @@
 import type { CSSProperties } from 'react';
 import type { Id, SessionState } from '../../../../shared/domain';
+import { ingredientPoints } from '../../../../shared/voting';
 import { useT } from '../../ui/i18n';
 
-/** The chosen attention points (all, while none is chosen) with their ingredients, as the memo writes them. */
+/** The chosen attention points (all, while none is chosen) with their ingredients, as the memo writes them, in ranking order. */
 export function IngredientsView({ session, closing }: { session: SessionState; closing: boolean }) {
   const t = useT();
-  const zoneOrder: (Id | null)[] = [...session.template.zones.map((zone) => zone.id), null];
-  const all = Object.values(session.attentionPoints);
-  const anyChosen = all.some((point) => point.chosen);
-  const points = all
-    .filter((point) => !anyChosen || point.chosen)
-    .sort((a, b) => zoneOrder.indexOf(a.zoneId) - zoneOrder.indexOf(b.zoneId) || a.order - b.order);
+  const points = ingredientPoints(session);
   const columns = { '--columns': Math.min(Math.max(points.length, 1), 3) } as CSSProperties;
   return (
     <section className="pflow-screen pflow-harvest" data-testid="projector-ingredients">

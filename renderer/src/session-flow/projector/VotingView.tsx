@@ -7,7 +7,8 @@ import { useT } from '../../ui/i18n';
 /**
  * Voting on the wall. While it is open: the points on the ballot and how many dots everyone has,
  * never a total (the projector receives none before the reveal). After the reveal: the ranking as
- * bars, equal totals sharing a place.
+ * bars, equal totals sharing a place; on one side's ballot
+ * each point keeps its place in the whole session's ranking, as on every other screen.
  */
 export function VotingView({ session, scope }: { session: SessionState; scope: Id | null }) {
   const t = useT();
@@ -44,8 +45,6 @@ export function VotingView({ session, scope }: { session: SessionState; scope: I
   }
 
   const most = Math.max(1, ...ranking.map((entry) => entry.dots));
-  const shared = new Map<number, number>();
-  for (const entry of ranking) shared.set(entry.rank, (shared.get(entry.rank) ?? 0) + 1);
   return (
     <section className="pflow-screen pflow-voting" data-testid="projector-ranking" style={rows}>
       <p className="pflow-eyebrow">{title}</p>
@@ -55,7 +54,7 @@ export function VotingView({ session, scope }: { session: SessionState; scope: I
           const point = session.attentionPoints[entry.attentionPointId];
           if (!point) return null;
           const side = session.template.zones.find((candidate) => candidate.id === point.zoneId);
-          const tie = (shared.get(entry.rank) ?? 0) > 1;
+          const tie = entry.tied;
           return (
             <li key={point.id} className={point.chosen ? 'pflow-chosen' : ''} data-point={point.id} data-rank={entry.rank} data-dots={entry.dots}>
               <span className={`pflow-rank${tie ? ' pflow-rank-tie' : ''}`} title={tie ? t('projector.tie') : undefined}>

@@ -81,7 +81,41 @@ describe('session report model', () => {
     const titles = headings(report.blocks);
     const index = titles.indexOf('Aandachtspunten voor de hele sessie');
     expect(index).toBeGreaterThan(titles.indexOf('HET-kant'));
-    expect(points(report.blocks).at(-1)).toMatchObject({ title: 'Mandaat krijgen vanuit het bestuur', rank: 1, dots: 0 });
+    // Its place is its place in the whole session: after the HET points that got dots.
+    const dotted = points(report.blocks).filter((point) => point.dots > 0).length;
+    expect(dotted).toBeGreaterThan(0);
+    expect(points(report.blocks).at(-1)).toMatchObject({ title: 'Mandaat krijgen vanuit het bestuur', rank: dotted + 1, dots: 0 });
+  });
+
+  it('ranks every point of the session in one table, ties sharing their place, before the sides', () => {
+    const state = memoLike()
+      .point('w1', 'wij', 'Elkaar vaker opzoeken')
+      .vote([['p2', 'w1']])
+      .state;
+    const report = buildSessionReport(state, { locale: 'nl', programmeName: null });
+    const tableAt = report.blocks.findIndex((b) => b.kind === 'table');
+    const table = report.blocks[tableAt];
+    expect(table).toMatchObject({
+      kind: 'table',
+      columns: ['Plaats', 'Aandachtspunt', 'Kant', 'Stippen'],
+      rows: [
+        ['1', 'Monitoring, effectiviteit en ervaringen', 'HET-kant', '3 stippen'],
+        // A tie keeps the ballot's order: this session has no phases, so the template's (WIJ before HET).
+        ['2 (gedeeld)', 'Elkaar vaker opzoeken', 'WIJ-kant', '1 stip'],
+        ['2 (gedeeld)', 'Per partner 1 afvaardigingsteam/aanspreekpunt', 'HET-kant', '1 stip'],
+      ],
+    });
+    expect(report.blocks[tableAt - 2]).toMatchObject({ kind: 'heading', text: 'Rangorde van de aandachtspunten' });
+    expect(tableAt).toBeLessThan(report.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'HET-kant'));
+    // The WIJ side lists its point with its place in the whole session, not 1.
+    expect(points(report.blocks).find((point) => point.title === 'Elkaar vaker opzoeken')).toMatchObject({ rank: 2, dots: 1 });
+  });
+
+  it('has no ranking table while no dot was cast', () => {
+    const state = new StateBuilder().point('a1', 'het', 'Iets').state;
+    const report = buildSessionReport(state, { locale: 'nl', programmeName: null });
+    expect(report.blocks.some((b) => b.kind === 'table')).toBe(false);
+    expect(headings(report.blocks)).not.toContain('Rangorde van de aandachtspunten');
   });
 
   it('lists every note in the appendix per side (in phase order) and cluster, loose notes last', () => {
