@@ -4,6 +4,8 @@ import type { nlHarvest } from './nl-harvest';
 export const enHarvest: { readonly [K in keyof typeof nlHarvest]: string } = {
   'harvest.button': 'Harvest',
   'harvest.buttonHint': 'Save the report, the archive and tables',
+  'harvest.programmeButton': 'Programme summary',
+  'harvest.programmeButtonHint': 'Sum up a programme across its sessions, or read in an archive',
   'harvest.title': 'Harvest',
   'harvest.sessionIntro': 'Choose what you want to save. You can always export again later.',
   'harvest.pdf': 'Report (PDF)',

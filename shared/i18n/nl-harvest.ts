@@ -6,6 +6,8 @@
 export const nlHarvest = {
   'harvest.button': 'Oogsten',
   'harvest.buttonHint': 'Verslag, archief en tabellen bewaren',
+  'harvest.programmeButton': 'Programmasamenvatting',
+  'harvest.programmeButtonHint': 'Een programma samenvatten over zijn sessies, of een archief inlezen',
   'harvest.title': 'Oogsten',
   'harvest.sessionIntro': 'Kies wat je wilt bewaren. Je kunt later altijd opnieuw exporteren.',
   'harvest.pdf': 'Verslag (PDF)',

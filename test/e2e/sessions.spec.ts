@@ -56,12 +56,12 @@ test('the list renames, prepares a next session, archives, searches and deletes'
   await duplicate.getByRole('button', { name: 'Voorbereiden' }).click();
   await expect(row('Voorjaar 2025 (vervolg)')).toBeVisible();
 
-  await page.getByPlaceholder('Zoek op titel of groep').fill('managers');
+  await page.getByPlaceholder('Zoek op titel, groep of programma').fill('managers');
   await expect(page.getByRole('list', { name: 'Sessies' }).getByRole('listitem')).toHaveCount(1);
   await expect(row('Najaar')).toBeVisible();
-  await page.getByPlaceholder('Zoek op titel of groep').fill('bestaat niet');
+  await page.getByPlaceholder('Zoek op titel, groep of programma').fill('bestaat niet');
   await expect(page.getByText('Geen sessie gevonden voor "bestaat niet".')).toBeVisible();
-  await page.getByPlaceholder('Zoek op titel of groep').fill('');
+  await page.getByPlaceholder('Zoek op titel, groep of programma').fill('');
 
   await row('Najaar').getByRole('button', { name: 'Archiveren' }).click();
   await expect(page.getByRole('list', { name: 'Sessies' }).getByRole('listitem')).toHaveCount(2);

@@ -9,8 +9,8 @@ function SaveIcon() {
   );
 }
 
-/** The "Oogsten" button of a screen's top bar; it turns while an export it started is running. */
-export function HarvestButton({ busy, onClick }: { busy: boolean; onClick(): void }) {
+/** The "Oogsten" button of a screen's top bar (or another label); it turns while an export it started is running. */
+export function HarvestButton({ busy, onClick, label, hint }: { busy: boolean; onClick(): void; label?: string; hint?: string }) {
   const t = useT();
   return (
     <button
@@ -18,11 +18,11 @@ export function HarvestButton({ busy, onClick }: { busy: boolean; onClick(): voi
       className="button button-quiet harvest-button"
       data-testid="harvest-button"
       data-busy={busy}
-      title={t('harvest.buttonHint')}
+      title={hint ?? t('harvest.buttonHint')}
       onClick={onClick}
     >
       {busy ? <span className="harvest-spinner" aria-hidden="true" /> : <SaveIcon />}
-      {t('harvest.button')}
+      {label ?? t('harvest.button')}
     </button>
   );
 }

@@ -16,12 +16,12 @@ const PROGRAMME_ITEMS: readonly ExportItem[] = [
 ];
 
 /** Choose a programme and its sessions; confirm theme links; save the summary or the archive. */
-export function ProgrammeSummary({ runner }: { runner: ExportRunner }) {
+export function ProgrammeSummary({ runner, initialProgrammeId = null }: { runner: ExportRunner; initialProgrammeId?: string | null }) {
   const t = useT();
   const workspace = useAppStore((state) => state.workspace);
   const locale = useAppStore((state) => state.locale);
   const programmes = useMemo(() => harvestableProgrammes(workspace), [workspace]);
-  const [pickedId, setPickedId] = useState<string | null>(null);
+  const [pickedId, setPickedId] = useState<string | null>(initialProgrammeId);
   // Sessions left out, per programme: a session added later is in by default.
   const [leftOut, setLeftOut] = useState<ReadonlySet<string>>(new Set());
   const headingId = useId();

@@ -5,7 +5,7 @@ import { createSessionState } from '../../../shared/session-factory';
 import { LEMNISCATE_IK_WIJ_HET } from '../../../shared/templates';
 import { EilandClient } from '../../../renderer/src/client';
 import { createAppStore } from '../../../renderer/src/store';
-import { latestSession, listSessions } from '../../../renderer/src/store/selectors';
+import { groupByProgramme, latestSession, listSessions } from '../../../renderer/src/store/selectors';
 import { bindConnection, followWorkspace } from '../../../renderer/src/store/sync';
 import { eventually, ProtocolServer } from './protocol-server';
 
@@ -110,6 +110,33 @@ describe('session list selectors', () => {
     expect(listSessions(workspace, '  stuurGROEP ').active.map((s) => s.id)).toEqual(['a']);
     expect(listSessions(workspace, 'najaar').active.map((s) => s.id)).toEqual(['b']);
     expect(listSessions(null, '')).toEqual({ active: [], archived: [] });
+  });
+
+  it('finds sessions by the name of their programme, and groups them under it, sessions without one last', () => {
+    const withProgrammes: WorkspaceState = {
+      ...workspace,
+      programmes: {
+        p1: { id: 'p1', name: 'Alliantie van Kracht', createdAt: 1 },
+        p2: { id: 'p2', name: 'Buurtteams', createdAt: 2 },
+        p3: { id: 'p3', name: 'Zonder sessies', createdAt: 3 },
+      },
+      sessions: {
+        a: meta('a', { title: 'Voorjaar', date: '2025-03-01', programmeId: 'p1' }),
+        b: meta('b', { title: 'Najaar', date: '2025-10-01' }),
+        d: meta('d', { title: 'Zomer', date: '2025-07-01', programmeId: 'p2' }),
+        e: meta('e', { title: 'Winter', date: '2025-01-01', programmeId: 'p1' }),
+      },
+    };
+    expect(listSessions(withProgrammes, 'kracht').active.map((s) => s.id)).toEqual(['a', 'e']);
+    const groups = groupByProgramme(withProgrammes, listSessions(withProgrammes, '').active);
+    expect(groups.map((group) => [group.programme?.id ?? null, group.sessions.map((s) => s.id)])).toEqual([
+      ['p2', ['d']],
+      ['p1', ['a', 'e']],
+      [null, ['b']],
+    ]);
+    // A session whose programme is gone (deleted on another laptop) is shown, without a programme.
+    const orphan = meta('f', { programmeId: 'gone' });
+    expect(groupByProgramme(withProgrammes, [orphan])).toEqual([{ programme: null, sessions: [orphan] }]);
   });
 
   it('picks the most recently updated session that is not archived', () => {

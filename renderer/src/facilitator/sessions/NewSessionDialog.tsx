@@ -11,6 +11,7 @@ import { FormDialog } from '../../ui/FormDialog';
 import { useT } from '../../ui/i18n';
 import { useCommand } from '../../ui/use-command';
 import { applySettings, createFields, DEFAULT_MORE, NewSessionMore } from '../../session-flow/setup/NewSessionMore';
+import { ProgrammeField } from '../../session-flow/setup/programme';
 import { GroupField } from './GroupField';
 import { SavedTemplateOptions } from '../../templates/SavedTemplateOptions';
 
@@ -47,6 +48,7 @@ export function NewSessionDialog({ onClose }: { onClose(): void }) {
         <Field label={t('form.date')}>{(id) => <input id={id} type="date" required value={date} onChange={(event) => setDate(event.target.value)} />}</Field>
       </div>
       <GroupField value={group} onChange={setGroup} />
+      <ProgrammeField value={more.programme} onChange={(programme) => setMore({ ...more, programme })} />
       <fieldset className="field model-choice">
         <legend className="field-label">{t('form.model')}</legend>
         {BUILT_IN_TEMPLATES.map((template) => (

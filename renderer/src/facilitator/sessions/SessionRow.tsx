@@ -9,19 +9,22 @@ export type RowAction = 'rename' | 'duplicate' | 'archive' | 'delete';
 interface SessionRowProps {
   meta: SessionMeta;
   onAction(action: RowAction, meta: SessionMeta): void;
+  /** h3 under a programme's heading; h2 in a plain list. */
+  headingLevel?: 2 | 3;
 }
 
 /** One session in the list: what it is at a glance, and what can be done with it. */
-export function SessionRow({ meta, onAction }: SessionRowProps) {
+export function SessionRow({ meta, onAction, headingLevel = 2 }: SessionRowProps) {
   const t = useT();
   const locale = useAppStore((state) => state.locale);
   const href = routeHash({ screen: 'session', id: meta.id });
+  const Heading = headingLevel === 3 ? 'h3' : 'h2';
   return (
     <li className="session-row" data-session-id={meta.id}>
       <div className="session-info">
-        <h2 className="session-title">
+        <Heading className="session-title">
           <a href={href}>{meta.title}</a>
-        </h2>
+        </Heading>
         <p className="session-meta">
           <span>{meta.group || t('session.noGroup')}</span>
           <span aria-hidden="true"> · </span>

@@ -1,16 +1,17 @@
 import { useMemo, useState } from 'react';
 import type { SessionMeta } from '../../../../shared/domain';
 import { WORKSPACE_STREAM } from '../../../../shared/protocol';
-import { listSessions } from '../../store/selectors';
+import { groupByProgramme, listSessions } from '../../store/selectors';
 import { useAppStore } from '../../ui/app-context';
 import { useT } from '../../ui/i18n';
 import { useCommand } from '../../ui/use-command';
 import { AppBar } from '../AppBar';
 import { BackupButton } from '../../backup/BackupButton';
-import { ProgrammeHarvest } from '../../harvest/ProgrammeHarvest';
+import { ProgrammeHarvest, type SummaryRequest } from '../../harvest/ProgrammeHarvest';
 import { ActionsButton } from '../../review/ActionsOverview';
 import { NewSessionDialog } from './NewSessionDialog';
 import { DeleteDialog, DuplicateDialog, RenameDialog } from './SessionDialogs';
+import { ProgrammeGroups } from './ProgrammeGroups';
 import { type RowAction, SessionRow } from './SessionRow';
 import { Welcome } from './Welcome';
 
@@ -25,6 +26,7 @@ export function SessionsScreen() {
   const [query, setQuery] = useState('');
   const [showArchived, setShowArchived] = useState(false);
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [summary, setSummary] = useState<SummaryRequest | null>(null);
   const { active, archived } = useMemo(() => listSessions(workspace, query), [workspace, query]);
   const total = Object.keys(workspace?.sessions ?? {}).length;
   const firstRun = workspace !== null && total === 0;
@@ -46,7 +48,7 @@ export function SessionsScreen() {
       <AppBar
         actions={
           <>
-            <ProgrammeHarvest />
+            <ProgrammeHarvest request={summary} onRequest={setSummary} />
             <ActionsButton />
             <BackupButton />
           </>
@@ -73,11 +75,7 @@ export function SessionsScreen() {
               {newButton}
             </div>
             {active.length === 0 && query.trim() !== '' && <p className="empty">{t('sessions.noMatch', { query: query.trim() })}</p>}
-            <ul className="session-list" aria-label={t('sessions.title')}>
-              {active.map((meta) => (
-                <SessionRow key={meta.id} meta={meta} onAction={onAction} />
-              ))}
-            </ul>
+            <ProgrammeGroups groups={groupByProgramme(workspace, active)} onAction={onAction} onSummary={(programmeId) => setSummary({ programmeId })} />
             {archived.length > 0 && (
               <section className="archive">
                 <button type="button" className="button button-quiet" aria-expanded={showArchived} onClick={() => setShowArchived(!showArchived)}>

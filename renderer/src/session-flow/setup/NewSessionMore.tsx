@@ -4,10 +4,10 @@ import { type Id, LIMITS, type SessionSettings } from '../../../../shared/domain
 import { DEFAULT_SETTINGS } from '../../../../shared/session-factory';
 import { useT } from '../../ui/i18n';
 import type { RunCommand } from '../../ui/use-command';
-import { type ProgrammeChoice, ProgrammeField, resolveProgramme } from './programme';
+import { type ProgrammeChoice, resolveProgramme } from './programme';
 import { changedSettings, SettingsFields } from './SettingsFields';
 
-/** What "Meer instellingen" in the new-session form adds to a new session. */
+/** What the new-session form adds beyond title, date, group and model: the programme (in the form itself) and "Meer instellingen". */
 export interface MoreSetup {
   facilitator: string;
   programme: ProgrammeChoice;
@@ -24,7 +24,6 @@ export function NewSessionMore({ value, onChange }: { value: MoreSetup; onChange
     <details className="setup-more" data-testid="more-settings">
       <summary>{t('setup.more')}</summary>
       <div className="setup-more-body">
-        <ProgrammeField value={value.programme} onChange={(programme) => onChange({ ...value, programme })} />
         <div className="field">
           <label htmlFor={facilitatorId} className="field-label">
             {t('setup.facilitator')}
