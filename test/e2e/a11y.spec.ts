@@ -54,7 +54,7 @@ test('the facilitator pages have no serious accessibility problems', async ({ pa
   await expectNoSeriousViolations(page, 'first run');
 
   const [sessionId] = await loadDemo(host);
-  await expect(page.getByRole('list', { name: 'Sessies' }).getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByRole('list', { name: 'Alliantie van Kracht tegen Armoede' }).getByRole('listitem')).toHaveCount(3);
   await expectNoSeriousViolations(page, 'sessions list');
 
   await page.getByRole('button', { name: 'Nieuwe sessie' }).click();

@@ -26,14 +26,14 @@ test('an empty Eiland explains itself and loads the example programme', async ({
   await welcome.getByRole('button', { name: 'Voorbeeld laden' }).click();
   await expect(page.getByText('Het voorbeeld staat klaar.')).toBeVisible();
   await expect(welcome).toBeHidden();
-  const list = page.getByRole('list', { name: 'Sessies' });
+  const list = page.getByRole('list', { name: 'Alliantie van Kracht tegen Armoede' });
   await expect(list.getByRole('listitem')).toHaveCount(3);
   await expect(list).toContainText('Programmateam');
   await page.screenshot({ path: shot('first-run-demo-loaded.png') });
 
   // Reloading shows the list, not the welcome: the example was stored by the host.
   await page.reload();
-  await expect(page.getByRole('list', { name: 'Sessies' }).getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByRole('list', { name: 'Alliantie van Kracht tegen Armoede' }).getByRole('listitem')).toHaveCount(3);
   await expect(page.getByTestId('welcome')).toHaveCount(0);
 });
 
