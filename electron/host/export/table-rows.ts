@@ -17,7 +17,7 @@ export function tableRows(block: Extract<ReportBlock, { kind: 'table' }>, parent
   const count = block.columns.length;
   const first = count > 2 ? CONTENT_WIDTH * 0.34 : CONTENT_WIDTH / count;
   const rest = count > 1 ? (CONTENT_WIDTH - first) / (count - 1) : 0;
-  const widths = block.columns.map((_, index) => (block.shares?.[index] ?? (index === 0 ? first : rest) / CONTENT_WIDTH) * CONTENT_WIDTH);
+  const widths = block.shares?.map((share) => share * CONTENT_WIDTH) ?? block.columns.map((_, index) => (index === 0 ? first : rest));
   const lefts = widths.map((_, index) => PAGE.left + widths.slice(0, index).reduce((sum, width) => sum + width, 0));
   const line = (cells: readonly string[], header: boolean, index: number): Row => {
     const tr = table.add('TR');

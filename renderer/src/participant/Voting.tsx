@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { inVotingScope } from '../../../shared/rules';
-import type { AttentionPoint, Id, SessionState } from '../../../shared/domain';
+import type { AttentionPoint, SessionState } from '../../../shared/domain';
 import { rankPoints } from '../../../shared/voting';
 import { useLink, useParticipant, useT } from './context';
 import { canCast, dotsLeft, type MyVote, myVotes, pointsBySide, revealedTotals } from './derive';
@@ -42,7 +42,7 @@ export function Voting({ session }: { session: SessionState }) {
       )}
       {sides.length === 0 && <p className="phone-muted">{t('participant.noPoints')}</p>}
       {session.flow.votesRevealed ? (
-        <RevealedRanking session={session} votes={votes} totals={totals} onBallot={onBallot} />
+        <RevealedRanking session={session} votes={votes} onBallot={onBallot} />
       ) : (
         sides.map(({ zoneId, points }) => {
         const zone = session.template.zones.find((candidate) => candidate.id === zoneId);
@@ -65,7 +65,7 @@ export function Voting({ session }: { session: SessionState }) {
 }
 
 /** After the reveal: the ballot's points in the session's ranking, each with its place, as the wall shows them. */
-function RevealedRanking({ session, votes, totals, onBallot }: { session: SessionState; votes: MyVote[]; totals: Map<Id, number>; onBallot: (point: AttentionPoint) => boolean }) {
+function RevealedRanking({ session, votes, onBallot }: { session: SessionState; votes: MyVote[]; onBallot: (point: AttentionPoint) => boolean }) {
   const t = useT();
   const ranked = rankPoints(session).flatMap((entry) => {
     const point = session.attentionPoints[entry.attentionPointId];
@@ -73,7 +73,7 @@ function RevealedRanking({ session, votes, totals, onBallot }: { session: Sessio
   });
   return (
     <ol className="phone-points phone-ranking" data-testid="phone-ranking">
-      {ranked.map(({ point, rank, tied }) => {
+      {ranked.map(({ point, dots, rank, tied }) => {
         const zone = session.template.zones.find((candidate) => candidate.id === point.zoneId);
         return (
           <PointRow
@@ -81,7 +81,7 @@ function RevealedRanking({ session, votes, totals, onBallot }: { session: Sessio
             point={point}
             session={session}
             votes={votes}
-            total={totals.get(point.id) ?? 0}
+            total={dots}
             place={{ rank, label: tied ? t('participant.rankTied', { rank }) : t('participant.rank', { rank }), color: zone?.color ?? 'var(--line)' }}
           />
         );
