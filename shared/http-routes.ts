@@ -41,6 +41,8 @@ export const joinRequestSchema = z.object({
   code: z.string().max(32),
   /** Cut to the longest name a participant may have; absent or null: no name. */
   name: z.string().max(4000).nullable().optional(),
+  /** The token this phone had in the room before; the host then keeps it the same participant. */
+  previous: z.string().regex(/^[0-9a-f]{48}$/, 'previous is a token of 48 hexadecimal characters').nullable().optional(),
 });
 export const joinReplySchema = z.object({ token: z.string(), participantId: z.string(), sessionId: z.string() });
 

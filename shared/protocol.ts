@@ -66,6 +66,10 @@ export const RULE_REASONS = [
   'not_on_agenda',
   'too_many_reactions',
   'empty_reaction',
+  /** A participant merged into themselves. */
+  'same_participant',
+  /** A duplicate already merged, or a merge into one. */
+  'already_merged',
 ] as const;
 export type RuleReason = (typeof RULE_REASONS)[number];
 
@@ -95,8 +99,10 @@ export const MAX_KNOWN_PICTURES = 16;
  *   the room, and the token ended with it. The phone joins again with the code on the screen.
  * - tooFarBehind: the connection did not take what it was sent (its send buffer passed the cap,
  *   see electron/host/socket-sender.ts); nothing is lost, the client connects again and resyncs.
+ * - merged: the facilitator merged this phone's participant into another (the same person, joined
+ *   twice); the phone connects again with its token and is that person from then on.
  */
-export const CLOSE_CODES = { roomClosed: 4001, tooFarBehind: 4002 } as const;
+export const CLOSE_CODES = { roomClosed: 4001, tooFarBehind: 4002, merged: 4003 } as const;
 
 export const ROOM_ACTIONS = ['open', 'close', 'status', 'show', 'hide', 'rotate', 'display'] as const;
 
@@ -240,6 +246,8 @@ export interface RoomMessage {
   codeChanged: 'guessing' | 'facilitator' | null;
   /** People with a phone connected to the session now (one person's two sockets count once). */
   connected: number;
+  /** Who they are (participant ids), so the facilitator can count who can still vote. */
+  present: string[];
   /** The projector's look and language as the facilitator last set them; null before they did. */
   display: RoomDisplay | null;
 }

@@ -89,3 +89,28 @@ export function ballotOrder(state: Pick<SessionState, 'flow' | 'template' | 'att
     .filter((point) => zoneId === undefined || point.zoneId === zoneId)
     .sort((a, b) => sideIndex(a.zoneId) - sideIndex(b.zoneId) || a.order - b.order);
 }
+
+/** The people of a session: everyone who joined, without the duplicates merged into someone else. */
+export function people(state: Pick<SessionState, 'participants'>): SessionState['participants'][string][] {
+  return Object.values(state.participants)
+    .filter((participant) => participant.mergedInto === null)
+    .sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
+}
+
+/**
+ * The person a participant id stands for now: itself, or whoever its duplicate was merged into
+ * (followed for as long as merges were chained). Null when the id is not in the session.
+ */
+export function personOf(state: Pick<SessionState, 'participants'>, participantId: Id): Id | null {
+  let current = state.participants[participantId];
+  for (let hops = 0; current && current.mergedInto !== null && hops < 100; hops += 1) current = state.participants[current.mergedInto];
+  return current && current.mergedInto === null ? current.id : null;
+}
+
+/**
+ * The ballot a point is voted on: its side when the session has a voting phase for that side,
+ * otherwise the whole session (null). Each ballot has its own dot budget.
+ */
+export function ballotOf(state: Pick<SessionState, 'flow'>, point: Pick<AttentionPoint, 'zoneId'>): Id | null {
+  return point.zoneId !== null && state.flow.phases.some((phase) => phase.kind === 'voting' && phase.zoneId === point.zoneId) ? point.zoneId : null;
+}

@@ -7,6 +7,7 @@ import { applyCommand, type CommandInput, SESSION_COMMANDS, WORKSPACE_COMMANDS }
 import { createSessionState, prepareNextSession } from '../../shared/session-factory';
 import { LEMNISCATE_IK_WIJ_HET, resolveTemplate } from '../../shared/templates';
 import { visibilityKey } from '../../shared/views';
+import { personOf } from '../../shared/rules';
 import { actionChangesFor, openWithReview } from '../../shared/review';
 import { WORKSPACE_COLLECTION_KEYS } from '../../shared/records/index';
 import type { EventStore, RecordRow, RecordStamp } from './db/event-store';
@@ -179,9 +180,10 @@ export class Engine {
     return [{ stream: change.id, changes: [{ key: 'meta', id: null, before: loaded.state.meta, after: meta }] }];
   }
 
-  private handleSession(id: string, stream: string, input: CommandInput, actor: Actor): HostMessage {
+  private handleSession(id: string, stream: string, input: CommandInput, sender: Actor): HostMessage {
     const loaded = this.loadSession(stream);
     if (!loaded) return refusal(id, 'not_found', `Session ${stream} does not exist`);
+    const actor = asPerson(loaded.state, sender);
     if (HISTORY_COMMANDS.has(input.type)) return this.handleHistory(id, stream, loaded, input, actor);
     const visibleBefore = visibilityKey(loaded.state);
     // In place: the host owns this state, and copying thousands of notes per command costs more than the command.
@@ -409,4 +411,14 @@ export class Engine {
     if (this.deferred) this.deferred.push(() => this.fanOut.drop(stream));
     else this.fanOut.drop(stream);
   }
+}
+
+/**
+ * A phone whose participant was merged into another (the same person, joined twice) acts as that
+ * person, also in the moment before the host closes its socket and it connects again as them.
+ */
+function asPerson(state: SessionState, actor: Actor): Actor {
+  if (actor.role !== 'participant' || actor.participantId === null) return actor;
+  const person = personOf(state, actor.participantId);
+  return person === null || person === actor.participantId ? actor : { ...actor, participantId: person };
 }

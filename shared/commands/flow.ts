@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Phase } from '../domain';
 import { LIMITS, PHASE_KINDS } from '../domain';
 import { requireZone } from './notes';
-import { DomainError, defineSessionCommand, FACILITATOR, notFound, refuse } from './registry';
+import { defineSessionCommand, FACILITATOR, notFound, refuse } from './registry';
 import { color, entityId, isoDate, longText, shortText, title, zoneId } from './schemas';
 import { pictureDataUrl, zoneArea } from './template-schemas';
 import { fillAgenda } from './review';
@@ -170,18 +170,6 @@ export const flowCommands = [
     undoable: true,
     apply(tx, { background }) {
       tx.set('template', { ...tx.state.template, background });
-    },
-  }),
-  defineSessionCommand({
-    type: 'participant.join',
-    schema: z.object({ id: entityId, name: z.string().trim().max(LIMITS.participantName).nullable() }),
-    roles: ['participant'],
-    undoable: false,
-    apply(tx, { id, name }, { actor, now }) {
-      if (actor.participantId !== id) throw new DomainError('forbidden', 'A participant can only join as themselves');
-      const existing = tx.state.participants[id];
-      const shownName = tx.state.settings.anonymous ? null : name || null;
-      tx.put('participants', { id, name: shownName, joinedAt: existing?.joinedAt ?? now });
     },
   }),
 ];

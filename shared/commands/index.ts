@@ -2,6 +2,7 @@ import { actionCommands } from './actions';
 import { clusterCommands } from './clusters';
 import { flowCommands } from './flow';
 import { noteCommands } from './notes';
+import { participantCommands } from './participants';
 import { pointCommands } from './points';
 import { reviewCommands } from './review';
 import type { InputOf } from './registry';
@@ -13,7 +14,7 @@ import { workspaceCommands } from './workspace';
  * are derived from them, so the facilitator window, the phone page and the tests cannot send a
  * command name or field that the host does not know without a compile error.
  */
-export const SESSION_COMMAND_LIST = [...noteCommands, ...clusterCommands, ...pointCommands, ...votingCommands, ...flowCommands, ...reviewCommands];
+export const SESSION_COMMAND_LIST = [...noteCommands, ...clusterCommands, ...pointCommands, ...votingCommands, ...flowCommands, ...reviewCommands, ...participantCommands];
 export const WORKSPACE_COMMAND_LIST = [...workspaceCommands, ...actionCommands];
 
 /** Undo and redo are the host's own (shared/history.ts): they take no fields. */

@@ -3,6 +3,7 @@ import { enBackup } from './en-backup';
 import { enCanvas } from './en-canvas';
 import { enDesktop } from './en-desktop';
 import { enHarvest } from './en-harvest';
+import { enPeople } from './en-people';
 import { enStorage } from './en-storage';
 import type { nl } from './nl';
 
@@ -14,6 +15,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   ...enStorage,
   ...enBackup,
   ...enActions,
+  ...enPeople,
   'app.name': 'Eiland',
   'app.loading': 'One moment…',
 
@@ -180,7 +182,6 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   'report.fact.group': 'Group',
   'report.fact.date': 'Date',
   'report.fact.facilitator': 'Facilitator',
-  'report.fact.participants': 'Number of participants',
   'report.fact.notes': 'Number of notes',
   'report.fact.model': 'Model',
   'report.none': '—',
@@ -439,8 +440,6 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   'flow.hiddenTag': 'hidden',
   'flow.sessionPoints': 'Attention points for the whole session: {count}',
   'flow.nobodyJoined': 'Nobody has joined with a phone yet.',
-  'flow.joinedCount': '{count} participants have joined.',
-  'flow.joinedNames': '{count} participants have joined: {names}',
   'flow.timerLeft': 'Timer: {time} left',
   'flow.timerStart': 'Start',
   'flow.timerPause': 'Pause',

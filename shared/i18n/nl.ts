@@ -8,6 +8,7 @@ import { nlBackup } from './nl-backup';
 import { nlCanvas } from './nl-canvas';
 import { nlDesktop } from './nl-desktop';
 import { nlHarvest } from './nl-harvest';
+import { nlPeople } from './nl-people';
 import { nlStorage } from './nl-storage';
 
 export const nl = {
@@ -17,6 +18,7 @@ export const nl = {
   ...nlStorage,
   ...nlBackup,
   ...nlActions,
+  ...nlPeople,
   'app.name': 'Eiland',
   'app.loading': 'Even geduld…',
 
@@ -183,7 +185,6 @@ export const nl = {
   'report.fact.group': 'Groep',
   'report.fact.date': 'Datum',
   'report.fact.facilitator': 'Procesbegeleider',
-  'report.fact.participants': 'Aantal deelnemers',
   'report.fact.notes': 'Aantal notities',
   'report.fact.model': 'Model',
   'report.none': '—',
@@ -442,8 +443,6 @@ export const nl = {
   'flow.hiddenTag': 'verborgen',
   'flow.sessionPoints': 'Aandachtspunten voor de hele sessie: {count}',
   'flow.nobodyJoined': 'Er doet nog niemand mee met een telefoon.',
-  'flow.joinedCount': '{count} deelnemers doen mee.',
-  'flow.joinedNames': '{count} deelnemers doen mee: {names}',
   'flow.timerLeft': 'Timer: nog {time}',
   'flow.timerStart': 'Start',
   'flow.timerPause': 'Pauze',

@@ -2,6 +2,7 @@ import type { Action, Id, Note, SessionState, Zone } from '../domain';
 import { sessionActionBlocks } from './actions-report';
 import type { Locale } from '../i18n/messages';
 import { rankPoints } from '../voting';
+import { people } from '../rules';
 import { modelAlt } from './figure-alt';
 import { byOrderThenText, dotsLabel, formatDate, orNone, type Translate, translator } from './format';
 import type { ModelFigure, PointBlock, ReportBlock, ReportDocument } from './types';
@@ -255,6 +256,14 @@ function summaryAppendix(state: SessionState, notes: readonly Note[], t: Transla
   return blocks;
 }
 
+/** People who wrote a note or cast a dot: joining alone is not taking part. */
+export function peopleWhoTookPart(state: SessionState): number {
+  const active = new Set<string>();
+  for (const note of Object.values(state.notes)) if (note.authorId !== null) active.add(note.authorId);
+  for (const vote of Object.values(state.votes)) active.add(vote.participantId);
+  return people(state).filter((person) => active.has(person.id)).length;
+}
+
 export function sessionFacts(state: SessionState, t: Translate, locale: Locale, programmeName: string | null) {
   const { meta } = state;
   return [
@@ -263,7 +272,8 @@ export function sessionFacts(state: SessionState, t: Translate, locale: Locale, 
     { label: t('report.fact.group'), value: orNone(t, meta.group) },
     { label: t('report.fact.date'), value: formatDate(locale, meta.date) },
     { label: t('report.fact.facilitator'), value: orNone(t, meta.facilitator) },
-    { label: t('report.fact.participants'), value: String(Object.keys(state.participants).length) },
+    { label: t('report.fact.tookPart'), value: String(peopleWhoTookPart(state)) },
+    { label: t('report.fact.joined'), value: String(people(state).length) },
     { label: t('report.fact.notes'), value: String(reportedNotes(state).length) },
     { label: t('report.fact.model'), value: state.template.name },
   ];

@@ -41,8 +41,9 @@ export class TestClient {
   }
 
   /** Joins a session's open room like a phone does and connects with the participant token. */
-  static async phone(baseUrl: string, joinCode: string, name: string | null = null): Promise<TestClient & { participantId: string; token: string }> {
-    const joined = await joinRoom(baseUrl, joinCode, name);
+  /** `previous`: the token of this phone's earlier join, as the phone page sends it when it joins again. */
+  static async phone(baseUrl: string, joinCode: string, name: string | null = null, previous?: string): Promise<TestClient & { participantId: string; token: string }> {
+    const joined = await joinRoom(baseUrl, joinCode, name, previous);
     if (joined.status !== 200) throw new Error(`join failed: ${joined.status} ${JSON.stringify(joined.body)}`);
     const { token, participantId } = joined.body as { token: string; participantId: string };
     const client = await TestClient.connect(`${baseUrl.replace(/^http/, 'ws')}ws?participant=${token}`);
@@ -88,11 +89,11 @@ export class TestClient {
   }
 }
 
-export async function joinRoom(baseUrl: string, code: unknown, name: unknown = null): Promise<{ status: number; body: unknown }> {
+export async function joinRoom(baseUrl: string, code: unknown, name: unknown = null, previous?: unknown): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${baseUrl}api/join`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ code, name }),
+    body: JSON.stringify(previous === undefined ? { code, name } : { code, name, previous }),
   });
   return { status: response.status, body: await response.json() };
 }

@@ -97,6 +97,11 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('DROP TABLE entities; ALTER TABLE entities_v4 RENAME TO entities;');
     },
   },
+  {
+    version: 5,
+    name: 'a closed room ends its tokens but remembers them, so a phone joining again stays the same participant',
+    sql: 'ALTER TABLE participant_tokens ADD COLUMN ended INTEGER NOT NULL DEFAULT 0;',
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

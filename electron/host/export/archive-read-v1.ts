@@ -146,7 +146,7 @@ function readSession(db: Database.Database, raw: unknown): SessionState {
     ...emptyCollections(),
   };
   for (const r of rows(db, 'participant', row.id).map((p) => parse(participantRow, p, where('een deelnemer')))) {
-    state.participants[r.id] = { id: r.id, name: r.name, joinedAt: r.joined_at };
+    state.participants[r.id] = { id: r.id, name: r.name, joinedAt: r.joined_at, mergedInto: null };
   }
   for (const r of rows(db, 'cluster', row.id).map((c) => parse(clusterRow, c, where('een thema')))) {
     state.clusters[r.id] = { id: r.id, zoneId: r.zone_id, title: r.title, x: r.x, y: r.y };

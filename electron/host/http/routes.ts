@@ -31,6 +31,8 @@ export interface HttpServices {
 export interface JoinAttempt {
   code: string;
   name: string | null;
+  /** The token this phone had before in the same session (its room closed, its code changed). */
+  previous: string | null;
   address: string;
   /** Whether a room may be joined through the listener the request came in on. */
   admits(sessionId: string): boolean;
@@ -59,7 +61,7 @@ export function buildRoutes(services: HttpServices): Route[] {
       guard: (request) => (request.listener.joins.admit(request.remoteAddress) ? null : failure(429, 'rate_limited', 'Too many join attempts; wait a minute')),
       handle({ body, request }) {
         const door = request.listener.joins;
-        const outcome = services.join({ code: body.code, name: body.name ?? null, address: request.remoteAddress, admits: (id) => door.admits(id) });
+        const outcome = services.join({ code: body.code, name: body.name ?? null, previous: body.previous ?? null, address: request.remoteAddress, admits: (id) => door.admits(id) });
         if (!outcome.ok) throw new ApiRefusal(outcome.status, outcome.code, outcome.message);
         return { token: outcome.token, participantId: outcome.participantId, sessionId: outcome.sessionId };
       },

@@ -4,7 +4,7 @@ import type { Engine, Subscriber } from '../engine';
 import type { Route } from '../http/router';
 import { type AddressLimits, DEFAULT_ADDRESS_LIMITS } from './address-book';
 import { LanListener } from './lan-listener';
-import { PhaseWatch, type PhaseNow } from './phase-watch';
+import { SessionWatch, type PhaseNow } from './session-watch';
 import type { CodeChange, Rooms } from './rooms';
 import { RoomSockets } from './sockets';
 
@@ -68,12 +68,15 @@ export class RoomControl implements RoomDesk {
   private lastPort: number | undefined;
   /** Open and close run one at a time: a listener is started or stopped before the next request. */
   private queue: Promise<void> = Promise.resolve();
-  private readonly phases: PhaseWatch;
+  private readonly sessions: SessionWatch;
 
   constructor(private readonly options: RoomControlOptions) {
     this.sockets = new RoomSockets({ ...options.connection, engine: options.engine, desk: this });
     this.sockets.onPhonesChange((sessionId) => this.tellSoon(sessionId));
-    this.phases = new PhaseWatch(options.engine, (sessionId, from, to) => this.phaseChanged(sessionId, from, to));
+    this.sessions = new SessionWatch(options.engine, {
+      phaseChanged: (sessionId, from, to) => this.phaseChanged(sessionId, from, to),
+      participantMerged: (sessionId, participantId) => this.sockets.reconnectParticipant(sessionId, participantId),
+    });
     options.rooms.onCodeChange((sessionId, reason) => {
       this.codeChanges.set(sessionId, reason);
       this.tell(sessionId);
@@ -101,7 +104,7 @@ export class RoomControl implements RoomDesk {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.phases.stop();
+    this.sessions.stop();
     await this.queue;
     this.onLan.clear();
     await this.stopListener();
@@ -133,13 +136,13 @@ export class RoomControl implements RoomDesk {
       case 'open':
         rooms.open(sessionId);
         this.showJoinInfo.set(sessionId, true);
-        this.phases.watch(sessionId);
+        this.sessions.watch(sessionId);
         await this.openOnLan(sessionId, message.interfaceAddress);
         break;
       case 'close':
         // The tokens end with the room, and every phone is out at once, not at its next message.
         rooms.close(sessionId);
-        this.phases.unwatch(sessionId);
+        this.sessions.unwatch(sessionId);
         this.problems.delete(sessionId);
         this.sockets.closeRoom(sessionId);
         this.onLan.delete(sessionId);
@@ -231,7 +234,7 @@ export class RoomControl implements RoomDesk {
 
   /** A room can also end without a close (its session deleted): the network is then let go of too. */
   private async forgetClosedRooms(): Promise<void> {
-    for (const id of this.phases.watched()) if (!this.options.rooms.status(id)?.open) this.phases.unwatch(id);
+    for (const id of this.sessions.watched()) if (!this.options.rooms.status(id)?.open) this.sessions.unwatch(id);
     for (const id of this.onLan) if (!this.options.rooms.status(id)?.open) this.onLan.delete(id);
     if (this.onLan.size === 0) await this.stopListener();
   }
@@ -252,6 +255,7 @@ export class RoomControl implements RoomDesk {
     const joinCode = room?.joinCode ?? null;
     const listener = this.listener;
     const onLan = open && joinCode !== null && listener !== null && this.onLan.has(sessionId);
+    const present = this.sockets.connectedPeople(sessionId);
     return {
       t: 'room',
       sessionId,
@@ -262,7 +266,8 @@ export class RoomControl implements RoomDesk {
       showJoinInfo: this.showJoinInfo.get(sessionId) ?? true,
       problem: this.problems.get(sessionId) ?? null,
       codeChanged: this.codeChanges.get(sessionId) ?? null,
-      connected: this.sockets.connectedPeople(sessionId),
+      connected: present.length,
+      present,
       display: this.display.get(sessionId) ?? null,
     };
   }

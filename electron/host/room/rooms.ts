@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Actor } from '../../../shared/domain';
 import { LIMITS } from '../../../shared/domain';
+import { personOf } from '../../../shared/rules';
 import type { Engine } from '../engine';
 import type { JoinAttempt, JoinOutcome } from '../http/routes';
 import { DEFAULT_JOIN_GUARD_LIMITS, JoinGuard, type JoinGuardLimits } from './join-guard';
@@ -24,11 +25,12 @@ const hash = (token: string) => createHash('sha256').update(token).digest('hex')
 /**
  * Rooms let phones join a session with a short code. A join buys a participant token; only its
  * hash is stored, so the database alone does not let anyone act as a phone. A token lives as long
- * as its session's room: closing the room ends every token of it, and the phones join again.
+ * as its session's room: closing the room ends every token of it, and the phones join again. An
+ * ended token is remembered: a phone that shows it when it joins again is the same participant.
  */
 export class Rooms {
   private readonly statements: Record<
-    'byCode' | 'bySession' | 'openRooms' | 'upsert' | 'setOpen' | 'setCode' | 'insertToken' | 'forgetToken' | 'token' | 'endTokens',
+    'byCode' | 'bySession' | 'openRooms' | 'upsert' | 'setOpen' | 'setCode' | 'insertToken' | 'forgetToken' | 'token' | 'earlierToken' | 'endTokens',
     Statement
   >;
   private readonly guard: JoinGuard;
@@ -50,8 +52,9 @@ export class Rooms {
       setCode: db.prepare('UPDATE rooms SET join_code = ? WHERE session_id = ?'),
       insertToken: db.prepare('INSERT INTO participant_tokens (token_hash, session_id, participant_id) VALUES (?, ?, ?)'),
       forgetToken: db.prepare('DELETE FROM participant_tokens WHERE token_hash = ?'),
-      token: db.prepare('SELECT session_id AS sessionId, participant_id AS participantId FROM participant_tokens WHERE token_hash = ?'),
-      endTokens: db.prepare('DELETE FROM participant_tokens WHERE session_id = ?'),
+      token: db.prepare('SELECT session_id AS sessionId, participant_id AS participantId FROM participant_tokens WHERE token_hash = ? AND ended = 0'),
+      earlierToken: db.prepare('SELECT session_id AS sessionId, participant_id AS participantId FROM participant_tokens WHERE token_hash = ?'),
+      endTokens: db.prepare('UPDATE participant_tokens SET ended = 1 WHERE session_id = ?'),
     };
   }
 
@@ -70,7 +73,7 @@ export class Rooms {
     return code;
   }
 
-  /** Closes the room; every participant token of the session ends with it. */
+  /** Closes the room; every participant token of the session ends with it (and is kept for a rejoin). */
   close(sessionId: string): void {
     this.statements.setOpen.run(0, sessionId);
     this.statements.endTokens.run(sessionId);
@@ -104,7 +107,8 @@ export class Rooms {
       return { ok: false, status: 404, code: 'not_found', message: 'No open room has this code' };
     }
     const token = randomBytes(24).toString('hex');
-    const participantId = `p-${randomBytes(8).toString('hex')}`;
+    const returning = attempt.previous === null ? null : this.returningParticipant(attempt.previous, room.sessionId);
+    const participantId = returning ?? `p-${randomBytes(8).toString('hex')}`;
     const name = attempt.name === null ? null : attempt.name.slice(0, LIMITS.participantName);
     // The token first: if it cannot be written (a full disk), nothing has changed yet.
     this.statements.insertToken.run(hash(token), room.sessionId, participantId);
@@ -122,7 +126,17 @@ export class Rooms {
       this.forgetToken(token);
       return { ok: false, status: 400, code: 'bad_message', message: joined.message };
     }
+    // The phone holds the new token now; the earlier one must not open a second door.
+    if (attempt.previous !== null && returning !== null) this.forgetToken(attempt.previous);
     return { ok: true, token, participantId, sessionId: room.sessionId };
+  }
+
+  /** Who a phone's earlier token of this session belonged to (a duplicate merged since: its person). */
+  private returningParticipant(previous: string, sessionId: string): string | null {
+    const row = this.statements.earlierToken.get(hash(previous)) as { sessionId: string; participantId: string } | undefined;
+    if (row?.sessionId !== sessionId) return null;
+    const state = this.engine.session(sessionId);
+    return state ? personOf(state, row.participantId) : null;
   }
 
   /** A token whose join did not happen; should even this fail, identify() still refuses it. */
@@ -138,8 +152,10 @@ export class Rooms {
   identify(token: string): ParticipantIdentity | null {
     const row = this.statements.token.get(hash(token)) as { sessionId: string; participantId: string } | undefined;
     if (!row || !this.status(row.sessionId)?.open) return null;
-    if (!this.engine.session(row.sessionId)?.participants[row.participantId]) return null;
-    return { actor: { role: 'participant', participantId: row.participantId }, sessionId: row.sessionId };
+    const state = this.engine.session(row.sessionId);
+    const participantId = state ? personOf(state, row.participantId) : null;
+    if (participantId === null) return null;
+    return { actor: { role: 'participant', participantId }, sessionId: row.sessionId };
   }
 
   private rotateOpenRooms(): void {

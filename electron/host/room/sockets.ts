@@ -33,8 +33,15 @@ export class RoomSockets {
    * People with a phone connected to the session now: one person's two sockets (a reload, a second
    * tab) count once, so the count is of people, not of devices.
    */
-  connectedPeople(sessionId: string): number {
-    return new Set(this.phones.get(sessionId)?.values()).size;
+  connectedPeople(sessionId: string): string[] {
+    const people = new Set<string>();
+    for (const participantId of this.phones.get(sessionId)?.values() ?? []) if (participantId !== null) people.add(participantId);
+    return [...people].sort();
+  }
+
+  /** A participant merged into another: their phones connect again, and are that person from then on. */
+  reconnectParticipant(sessionId: string, participantId: string): void {
+    for (const [ws, owner] of this.phones.get(sessionId) ?? []) if (owner === participantId) ws.close(CLOSE_CODES.merged, 'merged');
   }
 
   /** Hears of every phone that connects to or leaves a session. */

@@ -361,6 +361,7 @@ export const SAMPLE_SESSION_COMMANDS: Record<string, CommandInput> = {
   'zone.area': { type: 'zone.area', id: 'wij', x: 400, y: 480, rx: 280, ry: 250 },
   'template.background': { type: 'template.background', background: TINY_PNG },
   'participant.join': { type: 'participant.join', id: 'p1', name: 'Bram' },
+  'participant.merge': { type: 'participant.merge', duplicateId: 'p2', intoId: 'p1' },
   'review.begin': { type: 'review.begin' },
   'review.show': { type: 'review.show', actionId: 'act1' },
   'review.set': { type: 'review.set', actionId: 'act1', status: 'done', note: 'Gelukt' },

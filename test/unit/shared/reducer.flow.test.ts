@@ -439,7 +439,7 @@ describe('participant.join', () => {
   it('joins anonymously by default, without storing a name', () => {
     const outcome = acceptFrozen(emptyState(), { type: 'participant.join', id: 'p1', name: 'Bram' }, PARTICIPANT);
     expect(outcome.state.participants).toEqual({
-      p1: { id: 'p1', name: null, joinedAt: NOW },
+      p1: { id: 'p1', name: null, joinedAt: NOW, mergedInto: null },
     });
     expect(outcome.undoable).toBe(false);
   });
@@ -465,6 +465,7 @@ describe('participant.join', () => {
       id: 'p1',
       name: 'Bram',
       joinedAt: NOW,
+      mergedInto: null,
     });
   });
 

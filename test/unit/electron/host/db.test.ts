@@ -31,7 +31,13 @@ describe('migrations', () => {
     migrate(db, version - 1);
     if (version > 1) {
       db.prepare("INSERT INTO streams (id, kind, seq) VALUES ('workspace', 'workspace', 1)").run();
-      db.prepare("INSERT INTO entities (stream, key, id, data) VALUES ('workspace', 'programmes', 'p1', '{\"id\":\"p1\"}')").run();
+      // From version 4 on, every row carries its revision and version vector.
+      const stamped = version - 1 >= 4;
+      db.prepare(
+        stamped
+          ? "INSERT INTO entities (stream, key, id, data, rev, vv) VALUES ('workspace', 'programmes', 'p1', '{\"id\":\"p1\"}', 'r', '{}')"
+          : "INSERT INTO entities (stream, key, id, data) VALUES ('workspace', 'programmes', 'p1', '{\"id\":\"p1\"}')",
+      ).run();
     }
     expect(migrate(db, version)).toEqual([version]);
     expect(db.pragma('user_version', { simple: true })).toBe(version);

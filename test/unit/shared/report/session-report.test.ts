@@ -31,7 +31,8 @@ function memoLike(): StateBuilder {
 
 describe('session report model', () => {
   it('opens with the title page facts and the model', () => {
-    const report = buildSessionReport(memoLike().state, { locale: 'nl', programmeName: 'Alliantie van Kracht tegen Armoede' });
+    // p4 joined and did nothing: joined, but did not take part.
+    const report = buildSessionReport(memoLike().join('p4').state, { locale: 'nl', programmeName: 'Alliantie van Kracht tegen Armoede' });
     expect(report.blocks[0]).toMatchObject({ kind: 'title', text: 'Eiland van reflectie programmateam', subtitle: 'Programmateam · 2 juni 2024' });
     const facts = report.blocks[1];
     expect(facts?.kind).toBe('facts');
@@ -41,7 +42,8 @@ describe('session report model', () => {
       Groep: 'Programmateam',
       Datum: '2 juni 2024',
       Procesbegeleider: 'Lauren Algra',
-      'Aantal deelnemers': '3',
+      'Deden mee (notitie of stip)': '3',
+      'Aangemeld met een telefoon': '4',
       'Aantal notities': '3',
     });
     expect(report.blocks[2]).toMatchObject({ kind: 'heading', newPage: true });

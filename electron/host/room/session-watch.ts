@@ -1,4 +1,4 @@
-import type { Flow, PhaseKind, SessionState } from '../../../shared/domain';
+import type { Flow, Participant, PhaseKind, SessionState } from '../../../shared/domain';
 import type { HostMessage } from '../../../shared/protocol';
 import { currentPhase } from '../../../shared/rules';
 import type { Engine, Subscriber } from '../engine';
@@ -6,16 +6,23 @@ import type { Engine, Subscriber } from '../engine';
 /** The kind of phase a session is in; null before its first phase. */
 export type PhaseNow = PhaseKind | null;
 
+export interface SessionWatchListeners {
+  /** The session moved to another phase. */
+  phaseChanged(sessionId: string, from: PhaseNow, to: PhaseNow): void;
+  /** The facilitator merged a participant into another (the same person, joined twice). */
+  participantMerged(sessionId: string, participantId: string): void;
+}
+
 /**
- * Follows the current phase of the sessions whose room is open, as one more subscriber of their
- * streams (seeing what the facilitator sees), and says when it changes.
+ * Follows what the room must act on in the sessions whose room is open (their phase, merged
+ * participants), as one more subscriber of their streams seeing what the facilitator sees.
  */
-export class PhaseWatch {
+export class SessionWatch {
   private readonly watching = new Map<string, { subscriber: Subscriber; phase: PhaseNow }>();
 
   constructor(
     private readonly engine: Engine,
-    private readonly onChange: (sessionId: string, from: PhaseNow, to: PhaseNow) => void,
+    private readonly listeners: SessionWatchListeners,
   ) {}
 
   watch(sessionId: string): void {
@@ -47,7 +54,11 @@ export class PhaseWatch {
     let flow: Flow | null = null;
     if (message.t === 'snapshot') flow = (message.state as SessionState).flow ?? null;
     else if (message.t === 'event') {
-      for (const change of message.changes) if (change.key === 'flow' && change.after !== null) flow = change.after as Flow;
+      for (const change of message.changes) {
+        if (change.key === 'flow' && change.after !== null) flow = change.after as Flow;
+        const merged = change.key === 'participants' ? (change.after as Participant | null)?.mergedInto : null;
+        if (merged && change.id !== null && !(change.before as Participant | null)?.mergedInto) this.listeners.participantMerged(sessionId, change.id);
+      }
     }
     if (flow === null) return;
     const phase = currentPhase(flow)?.kind ?? null;
@@ -55,6 +66,6 @@ export class PhaseWatch {
     const from = entry.phase;
     entry.phase = phase;
     // The snapshot only says where the session is; a change is what happens after it.
-    if (message.t === 'event') this.onChange(sessionId, from, phase);
+    if (message.t === 'event') this.listeners.phaseChanged(sessionId, from, phase);
   }
 }
