@@ -7,11 +7,13 @@ import type { StoredJoin } from './storage';
 
 interface Props {
   initialCode: string;
+  /** The token of this phone's earlier join, if it still has one (see joinRoom). */
+  previousToken: string | null;
   onJoined(join: StoredJoin): void;
 }
 
 /** Step one on a phone: the code from the beamer (already filled in from the QR code) and, if you like, a name. */
-export function JoinScreen({ initialCode, onJoined }: Props) {
+export function JoinScreen({ initialCode, previousToken, onJoined }: Props) {
   const t = useT();
   const [code, setCode] = useState(normaliseCode(initialCode));
   const [name, setName] = useState('');
@@ -26,7 +28,7 @@ export function JoinScreen({ initialCode, onJoined }: Props) {
     if (busy) return;
     setBusy(true);
     setProblem(null);
-    const outcome = await joinRoom(code, name);
+    const outcome = await joinRoom(code, name, previousToken);
     setBusy(false);
     if (outcome.ok) onJoined(outcome.join);
     else setProblem(outcome.key);

@@ -9,8 +9,12 @@ export function normaliseCode(input: string): string {
   return input.replace(/[\s-]/g, '').toUpperCase();
 }
 
-/** Exchanges the room's code for this phone's own participant token (POST /api/join on the host). */
-export async function joinRoom(code: string, name: string, fetcher: typeof fetch = fetch): Promise<JoinOutcome> {
+/**
+ * Exchanges the room's code for this phone's own participant token (POST /api/join on the host).
+ * `previous` is the token this phone had before: in the same session the host keeps it the same
+ * participant, so a phone that joins again is not counted twice.
+ */
+export async function joinRoom(code: string, name: string, previous: string | null, fetcher: typeof fetch = fetch): Promise<JoinOutcome> {
   const cleanCode = normaliseCode(code);
   if (cleanCode.length === 0) return { ok: false, key: 'join.codeMissing' };
   let response: Response;
@@ -18,7 +22,7 @@ export async function joinRoom(code: string, name: string, fetcher: typeof fetch
     response = await fetcher(API_ROUTES.join.path, {
       method: API_ROUTES.join.method,
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code: cleanCode, name: name.trim() || null }),
+      body: JSON.stringify({ code: cleanCode, name: name.trim() || null, previous }),
       cache: 'no-store',
     });
   } catch {

@@ -34,8 +34,9 @@ function ParticipantPage({ storage, codeInUrl }: { storage: KeyValueStore; codeI
     return (
       <JoinScreen
         initialCode={codeInUrl || (ended?.code ?? '')}
+        previousToken={readJoin(storage)?.token ?? null}
         onJoined={(joined) => {
-          rejoin(storage, ended, joined);
+          rejoin(storage, readJoin(storage), joined);
           setEnded(null);
           setJoin(joined);
         }}

@@ -93,12 +93,12 @@ export function markJoinEnded(store: KeyValueStore): void {
 }
 
 /**
- * A new join in place of the stored one. What the ended join of the same session still had to send
- * goes with the new one (a note is the person's, whichever token carries it); another session's
- * queue is not theirs to send there.
+ * A new join in place of the stored one (ended with its room, or of a code that has changed since).
+ * What the earlier join of the same session still had to send goes with the new one (a note is the
+ * person's, whichever token carries it); another session's queue is not theirs to send there.
  */
-export function rejoin(store: KeyValueStore, ended: StoredJoin | null, joined: StoredJoin): void {
-  const carried = ended && ended.sessionId === joined.sessionId ? readQueue(store, ended.participantId) : [];
+export function rejoin(store: KeyValueStore, earlier: StoredJoin | null, joined: StoredJoin): void {
+  const carried = earlier && earlier.sessionId === joined.sessionId ? readQueue(store, earlier.participantId) : [];
   forgetJoin(store);
   writeJoin(store, joined);
   if (carried.length > 0) writeQueue(store, joined.participantId, carried);

@@ -1,6 +1,6 @@
 import type { Id, SessionState } from '../../../shared/domain';
 import { isNoteHidden } from '../../../shared/views';
-import { isZoneHidden } from '../../../shared/rules';
+import { isZoneHidden, people } from '../../../shared/rules';
 
 /** How far one side is: what the facilitator's overview shows per side. */
 export interface SideProgress {
@@ -61,11 +61,34 @@ export function shownNotes(notes: SessionState['notes'], hide: boolean, revealed
   return shown;
 }
 
-/** Who joined: names when the session shows them, else only how many. */
+/** Who joined (people, so a merged duplicate counts once): names when the session shows them, else only how many. */
 export function joined(session: SessionState): { count: number; names: string[] } {
-  const people = Object.values(session.participants).sort((a, b) => a.joinedAt - b.joinedAt);
-  const names = people.map((person) => person.name?.trim() ?? '').filter((name) => name !== '');
-  return { count: people.length, names: session.settings.anonymous ? [] : names };
+  const everyone = people(session);
+  const names = everyone.map((person) => person.name?.trim() ?? '').filter((name) => name !== '');
+  return { count: everyone.length, names: session.settings.anonymous ? [] : names };
+}
+
+/** The counts of people the board shows: connected now, voted, joined, and who can still vote or did. */
+export interface PeopleCounts {
+  joined: number;
+  connected: number;
+  voted: number;
+  /** Those who voted or have a phone connected: the ones a ballot can still wait for. */
+  canVote: number;
+}
+
+/**
+ * Counts of people, never of devices: `present` are the persons with a phone connected (the room
+ * resolves a merged duplicate's phone to its person); null when the room has not said, then
+ * everyone who joined is taken to be able to vote. Only votes on the ballot count.
+ */
+export function peopleCounts(session: SessionState, present: readonly Id[] | null, onBallot: (pointId: Id) => boolean = () => true): PeopleCounts {
+  const everyone = new Set(people(session).map((person) => person.id));
+  const voters = new Set<Id>();
+  for (const vote of Object.values(session.votes)) if (onBallot(vote.attentionPointId)) voters.add(vote.participantId);
+  const connected = new Set((present ?? []).filter((id) => everyone.has(id)));
+  const canVote = present === null ? new Set([...everyone, ...voters]) : new Set([...connected, ...voters]);
+  return { joined: everyone.size, connected: connected.size, voted: voters.size, canVote: canVote.size };
 }
 
 /** Dots used and participants who used at least one, on the ballot given (facilitator only: phones never get these). */

@@ -11,6 +11,7 @@ import { StorageBanner } from '../../ui/StorageBanner';
 import { useCommand } from '../../ui/use-command';
 import { RoomButton } from '../../room/RoomButton';
 import { useProjectorDisplay } from '../../room/use-projector-display';
+import { PresenceContext } from '../../room/presence';
 import { useRoom } from '../../room/use-room';
 import { SessionHarvest } from '../../harvest/SessionHarvest';
 import { routeHash } from '../route';
@@ -80,14 +81,16 @@ export function SessionScreen({ sessionId }: { sessionId: Id }) {
       {gone ? (
         <p className="empty">{t('session.gone')}</p>
       ) : session ? (
-        <SessionFlow sessionId={sessionId} session={session} readOnly={locked} run={run}>
-          <div className="toolbar">
-            <BoardActions sessionId={sessionId} readOnly={locked} run={run} compact={showSelection} />
-            {showSelection ? <div className="toolbar-selection" ref={setSelectionSlot} /> : <p className="toolbar-hint">{locked ? '' : t('board.hint')}</p>}
-            {!showSelection && <p className="toolbar-count">{noteCount === 1 ? t('board.noteCountOne') : t('board.noteCount', { count: noteCount })}</p>}
-          </div>
-          <Board sessionId={sessionId} session={session} readOnly={locked} run={run} selectionSlot={showSelection ? selectionSlot : null} room={room} />
-        </SessionFlow>
+        <PresenceContext.Provider value={room.status?.present ?? null}>
+          <SessionFlow sessionId={sessionId} session={session} readOnly={locked} run={run}>
+            <div className="toolbar">
+              <BoardActions sessionId={sessionId} readOnly={locked} run={run} compact={showSelection} />
+              {showSelection ? <div className="toolbar-selection" ref={setSelectionSlot} /> : <p className="toolbar-hint">{locked ? '' : t('board.hint')}</p>}
+              {!showSelection && <p className="toolbar-count">{noteCount === 1 ? t('board.noteCountOne') : t('board.noteCount', { count: noteCount })}</p>}
+            </div>
+            <Board sessionId={sessionId} session={session} readOnly={locked} run={run} selectionSlot={showSelection ? selectionSlot : null} room={room} />
+          </SessionFlow>
+        </PresenceContext.Provider>
       ) : (
         <p className="empty">{t('session.loading')}</p>
       )}

@@ -24,7 +24,7 @@ export function FlowPanel(props: EditorProps) {
       </header>
       <PhaseTools {...props} />
       <RevealControls {...props} zoneId={phase?.zoneId ?? null} />
-      <Overview session={session} />
+      <Overview {...props} />
     </aside>
   );
 }

@@ -1,12 +1,16 @@
-import type { SessionState } from '../../../../shared/domain';
 import { useT } from '../../ui/i18n';
-import { joined, sideProgress } from '../progress';
+import { usePresent } from '../../room/presence';
+import { joined, peopleCounts, sideProgress } from '../progress';
+import { PeopleList } from './PeopleList';
+import type { EditorProps } from './SideEditors';
 
 /** How far each side is, and who is in the room: the facilitator's view at a glance. */
-export function Overview({ session }: { session: SessionState }) {
+export function Overview(props: EditorProps) {
   const t = useT();
+  const { session } = props;
   const progress = sideProgress(session);
   const people = joined(session);
+  const counts = peopleCounts(session, usePresent());
   const sessionPoints = Object.values(session.attentionPoints).filter((point) => point.zoneId === null).length;
   return (
     <section className="flow-overview" aria-labelledby="flow-overview-title" data-testid="overview">
@@ -56,13 +60,19 @@ export function Overview({ session }: { session: SessionState }) {
         })}
       </ul>
       {sessionPoints > 0 && <p className="flow-muted">{t('flow.sessionPoints', { count: sessionPoints })}</p>}
-      <p className="flow-people" data-testid="joined">
-        {people.count === 0
-          ? t('flow.nobodyJoined')
-          : people.names.length > 0
-            ? t('flow.joinedNames', { count: people.count, names: people.names.join(', ') })
-            : t('flow.joinedCount', { count: people.count })}
-      </p>
+      {people.count === 0 ? (
+        <p className="flow-people" data-testid="joined">
+          {t('flow.nobodyJoined')}
+        </p>
+      ) : (
+        <>
+          <p className="flow-people" data-testid="joined" data-connected={counts.connected} data-voted={counts.voted} data-joined={counts.joined}>
+            {t('people.counts', { connected: counts.connected, voted: counts.voted, joined: counts.joined })}
+          </p>
+          {people.names.length > 0 && <p className="flow-people flow-muted">{t('people.names', { names: people.names.join(', ') })}</p>}
+          <PeopleList {...props} />
+        </>
+      )}
     </section>
   );
 }

@@ -4,7 +4,8 @@ import type { Id } from '../../../../shared/domain';
 import { ballotOrder } from '../../../../shared/rules';
 import { rankPoints } from '../../../../shared/voting';
 import { useT } from '../../ui/i18n';
-import { joined, votingTurnout } from '../progress';
+import { peopleCounts, votingTurnout } from '../progress';
+import { usePresent } from '../../room/presence';
 import { ChooseBox } from './PointEditors';
 import type { EditorProps } from './SideEditors';
 
@@ -24,7 +25,8 @@ export function VotingControls({ sessionId, session, readOnly, run, scope }: Edi
   const revealed = new Map(ranking.map((entry) => [entry.attentionPointId, entry]));
   const onBallot = new Set(ranking.map((entry) => entry.attentionPointId));
   const turnout = votingTurnout(session, (id) => onBallot.has(id));
-  const people = joined(session).count;
+  // Out of those who can still vote (connected now) or did: a phone that left does not hold the count back.
+  const people = peopleCounts(session, usePresent(), (id) => onBallot.has(id)).canVote;
   const zone = session.template.zones.find((candidate) => candidate.id === scope);
   const send = (command: CommandInput) => void run(sessionId, command);
 
