@@ -94,7 +94,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (participantToken !== null) {
       const identity = rooms.identify(participantToken);
       if (!identity) return roomControl.sockets.refuseParticipant(request, socket, head);
-      return roomControl.sockets.accept(request, socket, head, { actor: identity.actor, scope: identity.sessionId });
+      return roomControl.sockets.accept(request, socket, head, { actor: identity.actor, scope: identity.sessionId, joinedAs: identity.joinedAs });
     }
     const role = staffRole(query, options);
     if (role === null) {

@@ -10,7 +10,6 @@ export const enPeople: { readonly [K in keyof typeof nlPeople]: string } = {
   'people.unnamed': 'Participant {number}',
   'people.online': 'connected',
   'people.offline': 'not connected',
-  'people.activity': '{notes} notes · {dots} dots',
   'people.mergeHint':
     'Someone in the list twice (a private window, another browser)? Merge them: notes and dots go along, dots over the budget fall away.',
   'people.duplicate': 'Joined twice',

@@ -11,7 +11,6 @@ export const nlPeople = {
   'people.unnamed': 'Deelnemer {number}',
   'people.online': 'verbonden',
   'people.offline': 'niet verbonden',
-  'people.activity': '{notes} notities · {dots} stippen',
   'people.mergeHint':
     'Iemand twee keer in de lijst (een privévenster, een andere browser)? Voeg die samen: notities en stippen gaan mee, stippen boven het budget vervallen.',
   'people.duplicate': 'Dubbel aangemeld',

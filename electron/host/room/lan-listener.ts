@@ -67,7 +67,7 @@ export class LanListener {
       const entry = book.entry(request.socket.remoteAddress ?? 'unknown');
       if (entry.sockets >= book.socketLimit) return refuseSocket(socket, 429, 'Eiland: te veel verbindingen van dit apparaat.');
       if (!identity || !isOnLan(identity.sessionId)) return sockets.refuseParticipant(request, socket, head);
-      sockets.accept(request, socket, head, { actor: identity.actor, scope: identity.sessionId, shared: entry.messages }, (ws) => {
+      sockets.accept(request, socket, head, { actor: identity.actor, scope: identity.sessionId, shared: entry.messages, joinedAs: identity.joinedAs }, (ws) => {
         entry.sockets += 1;
         own.add(ws);
         ws.once('close', () => {

@@ -75,7 +75,7 @@ export class RoomControl implements RoomDesk {
     this.sockets.onPhonesChange((sessionId) => this.tellSoon(sessionId));
     this.sessions = new SessionWatch(options.engine, {
       phaseChanged: (sessionId, from, to) => this.phaseChanged(sessionId, from, to),
-      participantMerged: (sessionId, participantId) => this.sockets.reconnectParticipant(sessionId, participantId),
+      mergeChanged: (sessionId, participantId) => this.sockets.reconnectParticipant(sessionId, participantId),
     });
     options.rooms.onCodeChange((sessionId, reason) => {
       this.codeChanges.set(sessionId, reason);

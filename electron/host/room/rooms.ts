@@ -14,6 +14,8 @@ const CODE_LENGTH = 6;
 export interface ParticipantIdentity {
   actor: Actor;
   sessionId: string;
+  /** The participant the token was bought for; the actor differs once it was merged into another. */
+  joinedAs: string;
 }
 
 /** Why a room's code changed: many wrong codes were tried, or the facilitator asked for a new one. */
@@ -155,7 +157,7 @@ export class Rooms {
     const state = this.engine.session(row.sessionId);
     const participantId = state ? personOf(state, row.participantId) : null;
     if (participantId === null) return null;
-    return { actor: { role: 'participant', participantId }, sessionId: row.sessionId };
+    return { actor: { role: 'participant', participantId }, sessionId: row.sessionId, joinedAs: row.participantId };
   }
 
   private rotateOpenRooms(): void {

@@ -9,8 +9,8 @@ export type PhaseNow = PhaseKind | null;
 export interface SessionWatchListeners {
   /** The session moved to another phase. */
   phaseChanged(sessionId: string, from: PhaseNow, to: PhaseNow): void;
-  /** The facilitator merged a participant into another (the same person, joined twice). */
-  participantMerged(sessionId: string, participantId: string): void;
+  /** A participant was merged into another (the same person, joined twice), or the merge undone. */
+  mergeChanged(sessionId: string, participantId: string): void;
 }
 
 /**
@@ -56,8 +56,10 @@ export class SessionWatch {
     else if (message.t === 'event') {
       for (const change of message.changes) {
         if (change.key === 'flow' && change.after !== null) flow = change.after as Flow;
-        const merged = change.key === 'participants' ? (change.after as Participant | null)?.mergedInto : null;
-        if (merged && change.id !== null && !(change.before as Participant | null)?.mergedInto) this.listeners.participantMerged(sessionId, change.id);
+        if (change.key === 'participants' && change.id !== null && change.before !== null && change.after !== null) {
+          const [before, after] = [(change.before as Participant).mergedInto, (change.after as Participant).mergedInto];
+          if (before !== after) this.listeners.mergeChanged(sessionId, change.id);
+        }
       }
     }
     if (flow === null) return;

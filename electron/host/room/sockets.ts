@@ -15,6 +15,15 @@ export interface SocketOwner {
   scope: string | null;
   /** A message budget shared with the other sockets of the same address (phones on the network). */
   shared?: RateLimiter;
+  /** A phone's own participant, when its token's participant was merged into the actor since. */
+  joinedAs?: string;
+}
+
+interface PhoneSocket {
+  /** Who the phone acts as (the actor). */
+  person: string | null;
+  /** The participant its token was bought for. */
+  joinedAs: string | null;
 }
 
 /**
@@ -24,7 +33,7 @@ export interface SocketOwner {
 export class RoomSockets {
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   /** Per session, its phones' open sockets and whose each is. */
-  private readonly phones = new Map<string, Map<WebSocket, string | null>>();
+  private readonly phones = new Map<string, Map<WebSocket, PhoneSocket>>();
   private readonly changeListeners: ((sessionId: string) => void)[] = [];
 
   constructor(private readonly services: ConnectionServices) {}
@@ -35,13 +44,18 @@ export class RoomSockets {
    */
   connectedPeople(sessionId: string): string[] {
     const people = new Set<string>();
-    for (const participantId of this.phones.get(sessionId)?.values() ?? []) if (participantId !== null) people.add(participantId);
+    for (const { person } of this.phones.get(sessionId)?.values() ?? []) if (person !== null) people.add(person);
     return [...people].sort();
   }
 
-  /** A participant merged into another: their phones connect again, and are that person from then on. */
+  /**
+   * A participant merged into another, or a merge undone: the phones that joined as them connect
+   * again, and act as whoever their token stands for from then on.
+   */
   reconnectParticipant(sessionId: string, participantId: string): void {
-    for (const [ws, owner] of this.phones.get(sessionId) ?? []) if (owner === participantId) ws.close(CLOSE_CODES.merged, 'merged');
+    for (const [ws, phone] of this.phones.get(sessionId) ?? []) {
+      if (phone.joinedAs === participantId || phone.person === participantId) ws.close(CLOSE_CODES.merged, 'merged');
+    }
   }
 
   /** Hears of every phone that connects to or leaves a session. */
@@ -54,9 +68,9 @@ export class RoomSockets {
     this.server.handleUpgrade(request, socket, head, (ws) => {
       const { scope } = owner;
       if (scope !== null) {
-        const sockets = this.phones.get(scope) ?? new Map<WebSocket, string | null>();
+        const sockets = this.phones.get(scope) ?? new Map<WebSocket, PhoneSocket>();
         this.phones.set(scope, sockets);
-        sockets.set(ws, owner.actor.participantId);
+        sockets.set(ws, { person: owner.actor.participantId, joinedAs: owner.joinedAs ?? owner.actor.participantId });
         this.changed(scope);
         ws.once('close', () => {
           sockets.delete(ws);

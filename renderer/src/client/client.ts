@@ -171,7 +171,7 @@ export class EilandClient {
         return;
       case 'replayed': {
         const entry = this.streams.get(message.stream);
-        if (entry && entry.tracker.replayed(message.fromSeq, message.seq) === 'gap') this.resubscribe(message.stream, entry.tracker);
+        if (entry && entry.tracker.replayed(message.fromSeq, message.seq) === 'gap') this.resubscribe(message.stream, entry.tracker.seq);
         return;
       }
       case 'ack':
@@ -195,17 +195,20 @@ export class EilandClient {
     if (!entry) return;
     const verdict = entry.tracker.judge(event);
     if (verdict === 'apply') entry.handlers.event(event);
-    else if (verdict === 'gap') this.resubscribe(event.stream, entry.tracker);
+    else if (verdict === 'gap') this.resubscribe(event.stream, entry.tracker.seq);
   }
 
   private welcomed(welcome: Welcome): void {
     if (this.connectTimer) clearTimeout(this.connectTimer);
     this.connectTimer = null;
+    // A phone merged into another participant is someone else now: what it saw before was cut for
+    // the other one, so it starts over from a whole snapshot instead of the events since.
+    const someoneElse = this.welcomeInfo !== null && this.welcomeInfo.participantId !== welcome.participantId;
     this.welcomeInfo = welcome;
     this.backoff.reset();
     this.setConnection('online');
     // Subscriptions first, so the events of re-sent commands arrive on streams already followed.
-    for (const [stream, { tracker }] of this.streams) this.resubscribe(stream, tracker);
+    for (const [stream, { tracker }] of this.streams) this.resubscribe(stream, someoneElse ? null : tracker.seq);
     for (const message of this.outbox.messages()) this.transmit(message);
     this.startPing();
   }
@@ -219,8 +222,7 @@ export class EilandClient {
     }, this.options.resendDelayMs ?? 1000);
   }
 
-  private resubscribe(stream: string, tracker: StreamTracker): void {
-    const seq = tracker.seq;
+  private resubscribe(stream: string, seq: number | null): void {
     this.transmit({ t: 'subscribe', stream, ...(seq === null ? {} : { sinceSeq: seq }), ...this.knownPictures() });
   }
 

@@ -79,8 +79,12 @@ export class ParticipantLink {
     });
   }
 
+  /**
+   * Who this phone acts as: what the host's welcome says, once it has said it. It differs from the
+   * join's own participant once the facilitator merged that join into the person's first one.
+   */
   get participantId(): string {
-    return this.options.join.participantId;
+    return this.client.welcome?.participantId ?? this.options.join.participantId;
   }
 
   start(): void {

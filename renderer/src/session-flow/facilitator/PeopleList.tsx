@@ -71,7 +71,8 @@ function PeopleRows({ sessionId, session, readOnly, run, everyone, present }: Ed
               <span className={`people-presence${isOnline ? ' people-online' : ''}`} aria-hidden="true" />
               <span className="people-name">{labels.get(person.id)}</span>
               <span className="flow-muted">
-                {isOnline ? t('people.online') : t('people.offline')} · {t('people.activity', { notes: done.notes, dots: done.dots })}
+                {isOnline ? t('people.online') : t('people.offline')} · {t(done.notes === 1 ? 'board.noteCountOne' : 'board.noteCount', { count: done.notes })} ·{' '}
+                {t(done.dots === 1 ? 'flow.dotsOne' : 'flow.dots', { count: done.dots })}
               </span>
             </li>
           );
