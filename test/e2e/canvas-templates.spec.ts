@@ -135,6 +135,7 @@ test('the model is edited: names, colours, questions, a picture, zones moved on 
   await page.screenshot({ path: 'test-results/canvas-template-new-session.png' });
   await dialog.getByRole('button', { name: 'Sessie maken' }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Stuurgroep najaar' })).toBeVisible();
   const made = Object.values((await socket.workspace()).sessions).find((meta) => meta.title === 'Stuurgroep najaar');
   if (!made) throw new Error('the session was not made');
   const state: SessionState = await socket.session(made.id);

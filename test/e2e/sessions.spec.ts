@@ -19,6 +19,13 @@ test('a session created in the list survives a restart of the host', async ({ pa
   await page.screenshot({ path: 'test-results/sessions-new-dialog.png' });
   await dialog.getByRole('button', { name: 'Sessie maken' }).click();
   await expect(dialog).toBeHidden();
+  // Making a session opens it: the next thing anyone does with a new session is work in it.
+  await expect(page).toHaveURL(/#\/session\//);
+  await expect(page.getByRole('heading', { name: 'Eiland van reflectie programmateam' })).toBeVisible();
+  await expect(page.getByTestId('board')).toBeVisible();
+  await expect(page.getByText('Deze sessie bestaat niet meer.')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/sessions-created-opens-board.png' });
+  await page.getByRole('link', { name: /Terug naar sessies/ }).click();
 
   const row = page.getByRole('listitem').filter({ hasText: 'Eiland van reflectie programmateam' });
   await expect(row).toBeVisible();
@@ -40,6 +47,8 @@ test('the list renames, prepares a next session, archives, searches and deletes'
     await dialog.getByLabel('Groep', { exact: true }).fill(group);
     await dialog.getByRole('button', { name: 'Sessie maken' }).click();
     await expect(dialog).toBeHidden();
+    await expect(page.getByRole('heading', { name: title })).toBeVisible();
+    await page.getByRole('link', { name: /Terug naar sessies/ }).click();
   };
   await create('Voorjaar', 'Stuurgroep');
   await create('Najaar', 'Managers/leidinggevenden');
