@@ -68,11 +68,25 @@ export function ViewControls({ session, board, apiRef, readOnly }: ViewControlsP
         <button type="button" className="zoom-button" aria-label={t('view.zoomOut')} title={`${t('view.zoomOut')} (−)`} onClick={() => board.zoomOut()}>
           <span aria-hidden="true">−</span>
         </button>
-        <button type="button" className="zoom-button" aria-label={t('board.exportPng')} title={t('board.exportPngHint')} onClick={exportPicture}>
+        {/* The signs ⤓ and ◐ say little by themselves: these two carry a word under the sign as well. */}
+        <button type="button" className="zoom-button zoom-button-worded" aria-label={t('board.exportPng')} title={t('board.exportPngHint')} onClick={exportPicture}>
           <span aria-hidden="true">⤓</span>
+          <span className="zoom-word" aria-hidden="true">
+            {t('board.exportPngShort')}
+          </span>
         </button>
-        <button type="button" className="zoom-button" aria-label={t('board.contrast')} title={t('board.contrast')} aria-pressed={contrast} onClick={() => setProjectorContrast(!contrast)}>
+        <button
+          type="button"
+          className="zoom-button zoom-button-worded"
+          aria-label={t('board.contrast')}
+          title={t('board.contrast')}
+          aria-pressed={contrast}
+          onClick={() => setProjectorContrast(!contrast)}
+        >
           <span aria-hidden="true">◐</span>
+          <span className="zoom-word" aria-hidden="true">
+            {t('board.contrastShort')}
+          </span>
         </button>
         <button type="button" className="zoom-button" aria-label={t('board.help')} title={t('board.helpHint')} aria-pressed={helpOpen} onClick={() => board.toggleHelp()}>
           <span aria-hidden="true">?</span>
