@@ -14,13 +14,15 @@ interface ViewControlsProps {
   board: BoardController;
   apiRef: RefObject<CanvasApi | null>;
   readOnly: boolean;
+  /** The sides bar at the bottom, so the board can keep the fitted model clear of it. */
+  sidesRef?: RefObject<HTMLElement | null>;
 }
 
 /**
  * Where the facilitator looks, and the projector with them: the whole model or one side (the same
  * as 0 and 1–6), zooming, and the picture of the whole model as a PNG.
  */
-export function ViewControls({ session, board, apiRef, readOnly }: ViewControlsProps) {
+export function ViewControls({ session, board, apiRef, readOnly, sidesRef }: ViewControlsProps) {
   const t = useT();
   const store = useStoreApi();
   const focus = session.flow.focusZoneId;
@@ -41,7 +43,7 @@ export function ViewControls({ session, board, apiRef, readOnly }: ViewControlsP
 
   return (
     <>
-      <nav className="view-sides" aria-label={t('view.sides')}>
+      <nav ref={sidesRef} className="view-sides" aria-label={t('view.sides')}>
         <button type="button" className="side-button" aria-pressed={focus === null} title={t('view.fitHint')} disabled={readOnly} onClick={() => board.fit()}>
           <kbd>0</kbd> {t('view.fit')}
         </button>
