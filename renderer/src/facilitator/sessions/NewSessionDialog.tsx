@@ -14,6 +14,7 @@ import { useCommand } from '../../ui/use-command';
 import { applySettings, createFields, DEFAULT_MORE, NewSessionMore } from '../../session-flow/setup/NewSessionMore';
 import { ProgrammeField } from '../../session-flow/setup/programme';
 import { GroupField } from './GroupField';
+import { ModelThumbnail } from '../../templates/ModelThumbnail';
 import { SavedTemplateOptions } from '../../templates/SavedTemplateOptions';
 
 /**
@@ -81,6 +82,7 @@ export function NewSessionDialog({ onClose, onCreated }: NewSessionDialogProps) 
         {BUILT_IN_TEMPLATES.map((template) => (
           <label key={template.id} className="model-option">
             <input type="radio" name="template" value={template.id} checked={templateId === template.id} onChange={() => setTemplateId(template.id)} />
+            <ModelThumbnail template={template} />
             <span className="model-name">{translateIfKnown(locale, `template.${template.id}`) ?? template.name}</span>
             <span className="model-about">{translateIfKnown(locale, `template.${template.id}.about`) ?? ''}</span>
           </label>
