@@ -15,12 +15,14 @@ export const enCanvas: { readonly [K in keyof typeof nlCanvas]: string } = {
   'view.focusZone': 'Show {zone} large, on the projector too ({key})',
 
   'board.exportPng': 'Save picture',
+  'board.exportPngShort': 'Picture',
   'board.exportPngHint': 'Save the whole model with all notes as a PNG picture',
   'board.help': 'Shortcuts',
   'board.helpHint': 'Show all keyboard shortcuts (?)',
   'board.editModel': 'Edit model',
   'board.editModelHint': 'Change the sides, or put your own picture behind the model',
   'board.contrast': 'High-contrast projector',
+  'board.contrastShort': 'Contrast',
 
   'selection.count': '{count} selected',
   'selection.cluster': 'Group: {title}',

@@ -17,12 +17,15 @@ export const nlCanvas = {
   'view.focusZone': 'Toon {zone} groot, ook op de beamer ({key})',
 
   'board.exportPng': 'Plaatje bewaren',
+  /** The visible word under ⤓; part of the button's name, so speech input finds it by what it shows. */
+  'board.exportPngShort': 'Plaatje',
   'board.exportPngHint': 'Bewaar het hele model met alle notities als PNG-plaatje',
   'board.help': 'Sneltoetsen',
   'board.helpHint': 'Toon alle sneltoetsen (?)',
   'board.editModel': 'Model aanpassen',
   'board.editModelHint': 'Pas de kanten aan, of zet je eigen plaatje achter het model',
   'board.contrast': 'Beamer met hoog contrast',
+  'board.contrastShort': 'Contrast',
 
   'selection.count': '{count} gekozen',
   'selection.cluster': 'Groep: {title}',

@@ -144,6 +144,11 @@ test('the sessions screen works with the keyboard alone', async ({ page, host })
   await tabTo(page, /Sessie maken/);
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
+  // The new session opens; its back link is the way to the list, with the keyboard as well.
+  await expect(page.getByTestId('board')).toBeVisible();
+  await page.locator('body').focus();
+  await tabTo(page, /Terug naar sessies/);
+  await page.keyboard.press('Enter');
   const row = page.getByRole('listitem').filter({ hasText: 'Terugblik met het programmateam' });
   await expect(row).toContainText('Programmateam');
 

@@ -132,9 +132,13 @@ test('the model is edited: names, colours, questions, a picture, zones moved on 
   const dialog = page.getByRole('dialog', { name: 'Nieuwe sessie' });
   await dialog.getByLabel('Titel').fill('Stuurgroep najaar');
   await dialog.getByText('Lemniscaat IK · WIJ · HET (eigen versie)').click();
+  // The saved model's picture is drawn from its edited zones: three, the HET side moved.
+  await expect(dialog.locator('[data-testid^="saved-template-"] svg.model-thumbnail ellipse')).toHaveCount(3);
+  await expect(dialog.locator('[data-testid^="saved-template-"] svg.model-thumbnail ellipse').nth(2)).toHaveAttribute('rx', '340');
   await page.screenshot({ path: 'test-results/canvas-template-new-session.png' });
   await dialog.getByRole('button', { name: 'Sessie maken' }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Stuurgroep najaar' })).toBeVisible();
   const made = Object.values((await socket.workspace()).sessions).find((meta) => meta.title === 'Stuurgroep najaar');
   if (!made) throw new Error('the session was not made');
   const state: SessionState = await socket.session(made.id);

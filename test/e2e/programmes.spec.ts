@@ -21,6 +21,8 @@ test('programmes in sight: made in the new-session form, the list grouped under 
   await page.screenshot({ path: 'test-results/programmes-new-session.png' });
   await dialog.getByRole('button', { name: 'Sessie maken' }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Buurtteams Noord' })).toBeVisible();
+  await page.getByRole('link', { name: /Terug naar sessies/ }).click();
 
   // The newest programme first; every session under its own programme's name.
   await expect(group('Buurtteams').getByRole('listitem')).toHaveCount(1);

@@ -1,3 +1,4 @@
+import { BUILT_IN_TEMPLATES } from '../../shared/templates';
 import { expect, test } from './fixtures';
 
 test('a session created in the list survives a restart of the host', async ({ page, host }) => {
@@ -16,9 +17,23 @@ test('a session created in the list survives a restart of the host', async ({ pa
   await dialog.getByRole('button', { name: 'Programmateam' }).click();
   await dialog.getByLabel('Datum').fill('2025-06-02');
   await dialog.getByText('Creatielemniscaat').click();
+  // Each model shows a small picture of itself, drawn from its own zones in their own colours.
+  const thumbnails = dialog.locator('.model-option svg.model-thumbnail');
+  await expect(thumbnails).toHaveCount(BUILT_IN_TEMPLATES.length);
+  const drawn = await thumbnails.evaluateAll((svgs) => svgs.map((svg) => [...svg.querySelectorAll('ellipse')].map((ellipse) => ellipse.getAttribute('fill'))));
+  expect(drawn).toEqual(BUILT_IN_TEMPLATES.map((template) => template.zones.map((zone) => zone.color)));
+  for (const box of await thumbnails.evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().width))) expect(box).toBeGreaterThan(60);
   await page.screenshot({ path: 'test-results/sessions-new-dialog.png' });
+  await dialog.locator('.model-choice').screenshot({ path: 'test-results/sessions-model-thumbnails.png' });
   await dialog.getByRole('button', { name: 'Sessie maken' }).click();
   await expect(dialog).toBeHidden();
+  // Making a session opens it: the next thing anyone does with a new session is work in it.
+  await expect(page).toHaveURL(/#\/session\//);
+  await expect(page.getByRole('heading', { name: 'Eiland van reflectie programmateam' })).toBeVisible();
+  await expect(page.getByTestId('board')).toBeVisible();
+  await expect(page.getByText('Deze sessie bestaat niet meer.')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/sessions-created-opens-board.png' });
+  await page.getByRole('link', { name: /Terug naar sessies/ }).click();
 
   const row = page.getByRole('listitem').filter({ hasText: 'Eiland van reflectie programmateam' });
   await expect(row).toBeVisible();
@@ -40,6 +55,8 @@ test('the list renames, prepares a next session, archives, searches and deletes'
     await dialog.getByLabel('Groep', { exact: true }).fill(group);
     await dialog.getByRole('button', { name: 'Sessie maken' }).click();
     await expect(dialog).toBeHidden();
+    await expect(page.getByRole('heading', { name: title })).toBeVisible();
+    await page.getByRole('link', { name: /Terug naar sessies/ }).click();
   };
   await create('Voorjaar', 'Stuurgroep');
   await create('Najaar', 'Managers/leidinggevenden');

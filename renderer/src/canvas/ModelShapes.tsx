@@ -16,16 +16,19 @@ interface LabelSize {
   /** The widest line of name and question: the paper behind the label is no wider than its words. */
   textWidth: number;
   nameWidth: number;
+  /** A long name ("IK-kant (ikzelf)" over a narrow side) wraps; its question starts under its last line. */
+  nameHeight: number;
   questionHeight: number;
 }
 
 /** Measures the wrapped label, so a label above its zone ends right at the edge and its backing fits the words. */
 function measureLabel(name: string, question: string, width: number): LabelSize {
-  const nameProbe = new Konva.Text({ text: name, fontFamily: FONT_STACK, fontSize: LABEL.nameSize, fontStyle: 'bold' });
+  const nameProbe = new Konva.Text({ text: name, width, fontFamily: FONT_STACK, fontSize: LABEL.nameSize, lineHeight: 1, fontStyle: 'bold', wrap: 'word' });
   const questionProbe = new Konva.Text({ text: question, width, fontFamily: FONT_STACK, fontSize: LABEL.questionSize, lineHeight: LABEL.questionLineHeight, wrap: 'word' });
   const size = {
     textWidth: Math.min(width, Math.max(nameProbe.getTextWidth(), question ? questionProbe.getTextWidth() : 0)),
     nameWidth: Math.min(width, nameProbe.getTextWidth()),
+    nameHeight: nameProbe.height(),
     questionHeight: question ? questionProbe.height() : 0,
   };
   nameProbe.destroy();
@@ -56,16 +59,17 @@ const ZoneArea = memo(function ZoneArea({ zone, theme, overPicture }: { zone: Zo
 /** A side's name and question just outside its ellipse, on paper, with its step number where the model is walked. */
 const ZoneLabel = memo(function ZoneLabel({ zone, theme, step }: { zone: Zone; theme: CanvasTheme; step?: number }) {
   const label = labelPlacement(zone.area);
-  const { textWidth, nameWidth, questionHeight } = useMemo(() => measureLabel(zone.name, zone.question, label.width), [zone.name, zone.question, label.width]);
-  const blockHeight = LABEL.nameSize + (questionHeight ? LABEL.gap + questionHeight : 0);
+  const { textWidth, nameWidth, nameHeight, questionHeight } = useMemo(() => measureLabel(zone.name, zone.question, label.width), [zone.name, zone.question, label.width]);
+  const blockHeight = nameHeight + (questionHeight ? LABEL.gap + questionHeight : 0);
   const top = label.side === 'above' ? label.anchorY - blockHeight : label.anchorY;
   const stepRoom = step === undefined ? 0 : STEP_RADIUS * 2 + 12;
   const backingWidth = textWidth + 32 + stepRoom;
   const backingX = zone.area.x - backingWidth / 2;
   return (
-    <Group listening={false}>
+    // Named so tests (and anyone inspecting the stage) can find each label's parts and measure them.
+    <Group listening={false} name="zone-label" zoneId={zone.id}>
       {/* Paper behind the words, so the figure's line never runs through a zone's name. */}
-      <Rect x={backingX} y={top - 8} width={backingWidth} height={blockHeight + 16} cornerRadius={14} fill={theme.paper} opacity={0.92} />
+      <Rect name="zone-label-backing" x={backingX} y={top - 8} width={backingWidth} height={blockHeight + 16} cornerRadius={14} fill={theme.paper} opacity={0.92} />
       {step !== undefined && (
         // Right before the name it numbers, whatever the width of the question under it.
         <Group x={zone.area.x + stepRoom / 2 - nameWidth / 2 - 12 - STEP_RADIUS} y={top + LABEL.nameSize / 2 + 2}>
@@ -73,10 +77,24 @@ const ZoneLabel = memo(function ZoneLabel({ zone, theme, step }: { zone: Zone; t
           <Text text={String(step)} x={-STEP_RADIUS} y={-STEP_RADIUS} width={STEP_RADIUS * 2} height={STEP_RADIUS * 2} align="center" verticalAlign="middle" fontFamily={FONT_STACK} fontSize={28} fontStyle="bold" fill="#FFFFFF" />
         </Group>
       )}
-      <Text x={label.x + stepRoom / 2} y={top} width={label.width} align="center" text={zone.name} fontFamily={FONT_STACK} fontSize={LABEL.nameSize} fontStyle="bold" fill={theme.ink} />
       <Text
+        name="zone-label-name"
+        x={label.x + stepRoom / 2}
+        y={top}
+        width={label.width}
+        align="center"
+        text={zone.name}
+        fontFamily={FONT_STACK}
+        fontSize={LABEL.nameSize}
+        lineHeight={1}
+        fontStyle="bold"
+        fill={theme.ink}
+        wrap="word"
+      />
+      <Text
+        name="zone-label-question"
         x={label.x}
-        y={top + LABEL.nameSize + LABEL.gap}
+        y={top + nameHeight + LABEL.gap}
         width={label.width}
         align="center"
         text={zone.question}

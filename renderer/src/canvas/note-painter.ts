@@ -25,9 +25,16 @@ export interface PaintNote {
   pending: boolean;
 }
 
+/**
+ * Note type, in world units. The smallest size stays close to the largest (about four fifths):
+ * shrunk further, as far as 15, a twelve-word note was drawn at little more than half the size of
+ * its neighbours and could not be read from the back of the room. A longer text is cut with an
+ * ellipsis instead, and its whole text is one hover away (HoverCard) on the facilitator's screen.
+ * The paper itself keeps one size: hit testing, clusters, occlusion and the layout all rely on it.
+ */
 export const NOTE_TEXT = {
   maxSize: 24,
-  minSize: 15,
+  minSize: 19,
   lineHeight: 1.18,
   radius: 6,
 } as const;
@@ -35,13 +42,17 @@ export const NOTE_TEXT = {
 const measure = canvasMeasure(FONT_STACK);
 const fitted = new Map<string, FittedText>();
 
+/** The part of a note's paper its words are fitted into, under its coloured band. */
+export function noteTextBox(band: number): { width: number; height: number } {
+  return { width: NOTE.width - 2 * NOTE.padding, height: NOTE.height - band - 2 * NOTE.padding + 4 };
+}
+
 /** The note's words fitted to its paper; remembered per text, since notes never change size. */
 export function fitNoteText(text: string, band: number): FittedText {
   const key = `${fontGeneration()}|${band}|${text}`;
   const known = fitted.get(key);
   if (known) return known;
-  const box = { width: NOTE.width - 2 * NOTE.padding, height: NOTE.height - band - 2 * NOTE.padding + 4 };
-  const result = fitText(text, box, measure, NOTE_TEXT);
+  const result = fitText(text, noteTextBox(band), measure, NOTE_TEXT);
   if (fitted.size > 30_000) fitted.clear();
   fitted.set(key, result);
   return result;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useLink, useParticipant, useT } from './context';
+import { Closing } from './Closing';
 import { currentPhase } from './derive';
 import { Ingredients } from './Ingredients';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -20,6 +21,8 @@ export function ParticipantApp({ onLeave, onRejoin }: { onLeave(): void; onRejoi
   const ingredients = phase?.kind === 'ingredients';
   const other = phase?.kind === 'other';
   const review = phase?.kind === 'review';
+  // At the close the phone shows the harvest and thanks, not yet another form.
+  const closing = phase?.kind === 'closing';
   return (
     <div className="phone phone-joined">
       <StatusBar onRejoin={onRejoin} />
@@ -27,12 +30,13 @@ export function ParticipantApp({ onLeave, onRejoin }: { onLeave(): void; onRejoi
       {session ? (
         <main className="phone-main">
           {/* Voting and ingredients for the whole session carry their own heading. */}
-          {!((voting || ingredients || review) && !phase?.zoneId) && <PhaseCard session={session} />}
+          {!((voting || ingredients || review || closing) && !phase?.zoneId) && <PhaseCard session={session} />}
           {review && !voting && <Review session={session} />}
           {voting && <Voting session={session} />}
           {ingredients && <Ingredients session={session} />}
           {other && !voting && <OtherPoints session={session} />}
-          {!voting && !ingredients && !other && !review && <NoteComposer session={session} />}
+          {closing && !voting && <Closing session={session} />}
+          {!voting && !ingredients && !other && !review && !closing && <NoteComposer session={session} />}
           <MyNotes session={session} />
           <Leave onLeave={onLeave} />
         </main>

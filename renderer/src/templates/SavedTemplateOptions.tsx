@@ -1,6 +1,7 @@
 import type { Id, ModelTemplate } from '../../../shared/domain';
 import { useAppStore } from '../ui/app-context';
 import { useT } from '../ui/i18n';
+import { ModelThumbnail } from './ModelThumbnail';
 
 /**
  * The models facilitators saved with their programmes (Programme.templates), offered in the
@@ -19,6 +20,7 @@ export function SavedTemplateOptions({ selected, onSelect }: { selected: Id; onS
       {saved.map(({ template, programme }) => (
         <label key={template.id} className="model-option" data-testid={`saved-template-${template.id}`}>
           <input type="radio" name="template" value={template.id} checked={selected === template.id} onChange={() => onSelect(template.id)} />
+          <ModelThumbnail template={template} />
           <span className="model-name">{template.name}</span>
           <span className="model-about">{t('template.savedAbout', { programme })}</span>
         </label>

@@ -1,8 +1,8 @@
-import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { Id, SessionState } from '../../../../shared/domain';
 import { clusterRegion } from '../../canvas/cluster-geometry';
-import { fitViewBox, modelViewBox } from '../../canvas/geometry';
+import { fitViewBox, labelPlacement, modelViewBox } from '../../canvas/geometry';
 import { type CanvasApi, type DragSet, ModelCanvas } from '../../canvas/ModelCanvas';
 import type { OverlayState } from '../../canvas/overlay-painter';
 import { useElementSize } from '../../canvas/use-element-size';
@@ -34,6 +34,29 @@ interface BoardProps {
   room: RoomHandle;
 }
 
+/** Air between the fitted model and the sides bar, in screen pixels. */
+const SIDES_BAR_AIR = 8;
+
+/**
+ * How far up from the board's bottom edge a bar standing on it reaches (its height, its offset and
+ * a little air), followed as the bar wraps onto a second line with six sides or a narrower window.
+ */
+function useRoomBelow(boardRef: RefObject<HTMLElement | null>, barRef: RefObject<HTMLElement | null>): number {
+  const [room, setRoom] = useState(0);
+  useLayoutEffect(() => {
+    const board = boardRef.current;
+    const bar = barRef.current;
+    if (!board || !bar) return;
+    const measure = () => setRoom(Math.max(0, Math.round(board.getBoundingClientRect().bottom - bar.getBoundingClientRect().top + SIDES_BAR_AIR)));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(board);
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, [boardRef, barRef]);
+  return room;
+}
+
 type Positions = ReadonlyMap<Id, { x: number; y: number }>;
 /** The template editor's width on screen (templates.css: min(26rem, 90%) at 18 px, plus air). */
 const TEMPLATE_PANEL_WIDTH = 440;
@@ -58,6 +81,8 @@ export function Board({ sessionId, session, readOnly, run, selectionSlot, room }
   const canvasRef = useRef<HTMLDivElement>(null);
   const apiRef = useRef<CanvasApi>(null);
   const size = useElementSize(boxRef);
+  const sidesRef = useRef<HTMLElement>(null);
+  const sidesRoom = useRoomBelow(boxRef, sidesRef);
   const [drag, setDrag] = useState<DragSet | null>(null);
   const [overrides, setOverrides] = useState<Positions>(NO_OVERRIDES);
   const [hover, setHover] = useState<HoverTarget | null>(null);
@@ -65,8 +90,19 @@ export function Board({ sessionId, session, readOnly, run, selectionSlot, room }
   const fitted = useMemo(() => modelViewBox(session.template.zones, Object.values(session.notes)), [session.template.zones, session.notes]);
   const view = camera ?? fitted;
   const editingModel = panel === 'template' && !readOnly;
-  // With the model editor open at the right, the whole model fits in the space left of it.
-  const fitSize = editingModel && camera === null ? { width: Math.max(240, size.width - TEMPLATE_PANEL_WIDTH), height: size.height } : size;
+  // A model with names under its bottom sides (Creatielemniscaat, Oordeelsvorming) fits above the
+  // sides bar, which would cover them; one with all names on top keeps the full height, so its type
+  // stays as large as it can. With the model editor open at the right, the model fits left of it.
+  // A camera the facilitator zoomed or panned is shown as it is: fitted into less, it would jump on
+  // the next zoom step.
+  const namesBelow = useMemo(() => session.template.zones.some((zone) => labelPlacement(zone.area).side === 'below'), [session.template.zones]);
+  const fitSize =
+    camera === null
+      ? {
+          width: editingModel ? Math.max(240, size.width - TEMPLATE_PANEL_WIDTH) : size.width,
+          height: namesBelow ? Math.max(240, size.height - sidesRoom) : size.height,
+        }
+      : size;
   const transform = fitViewBox(view, fitSize);
   const live = useRef({ transform, size, readOnly, session, editingModel, room });
   live.current = { transform, size, readOnly, session, editingModel, room };
@@ -180,7 +216,7 @@ export function Board({ sessionId, session, readOnly, run, selectionSlot, room }
       {editing && <NoteEditor key={JSON.stringify(editing)} sessionId={sessionId} session={session} draft={editing} transform={transform} run={run} onDone={stopEditing} />}
       {clusterDraft && <ClusterTitleEditor key={JSON.stringify(clusterDraft)} draft={clusterDraft} session={session} transform={transform} sessionId={sessionId} run={run} />}
       {selectionSlot && !readOnly && !editing && !clusterDraft && !editingModel && createPortal(<SelectionBar session={session} board={controller} />, selectionSlot)}
-      <ViewControls session={session} board={controller} apiRef={apiRef} readOnly={readOnly} />
+      <ViewControls session={session} board={controller} apiRef={apiRef} readOnly={readOnly} sidesRef={sidesRef} />
       {hover && !drag && !editing && <HoverCard target={hover} session={session} />}
       {panel === 'help' && <HelpOverlay onClose={() => store.getState().openPanel(null)} />}
       {editingModel && <TemplatePanel sessionId={sessionId} session={session} run={run} onClose={() => store.getState().openPanel(null)} />}

@@ -14,13 +14,15 @@ interface ViewControlsProps {
   board: BoardController;
   apiRef: RefObject<CanvasApi | null>;
   readOnly: boolean;
+  /** The sides bar at the bottom, so the board can keep the fitted model clear of it. */
+  sidesRef?: RefObject<HTMLElement | null>;
 }
 
 /**
  * Where the facilitator looks, and the projector with them: the whole model or one side (the same
  * as 0 and 1–6), zooming, and the picture of the whole model as a PNG.
  */
-export function ViewControls({ session, board, apiRef, readOnly }: ViewControlsProps) {
+export function ViewControls({ session, board, apiRef, readOnly, sidesRef }: ViewControlsProps) {
   const t = useT();
   const store = useStoreApi();
   const focus = session.flow.focusZoneId;
@@ -41,7 +43,7 @@ export function ViewControls({ session, board, apiRef, readOnly }: ViewControlsP
 
   return (
     <>
-      <nav className="view-sides" aria-label={t('view.sides')}>
+      <nav ref={sidesRef} className="view-sides" aria-label={t('view.sides')}>
         <button type="button" className="side-button" aria-pressed={focus === null} title={t('view.fitHint')} disabled={readOnly} onClick={() => board.fit()}>
           <kbd>0</kbd> {t('view.fit')}
         </button>
@@ -68,11 +70,25 @@ export function ViewControls({ session, board, apiRef, readOnly }: ViewControlsP
         <button type="button" className="zoom-button" aria-label={t('view.zoomOut')} title={`${t('view.zoomOut')} (−)`} onClick={() => board.zoomOut()}>
           <span aria-hidden="true">−</span>
         </button>
-        <button type="button" className="zoom-button" aria-label={t('board.exportPng')} title={t('board.exportPngHint')} onClick={exportPicture}>
+        {/* The signs ⤓ and ◐ say little by themselves: these two carry a word under the sign as well. */}
+        <button type="button" className="zoom-button zoom-button-worded" aria-label={t('board.exportPng')} title={t('board.exportPngHint')} onClick={exportPicture}>
           <span aria-hidden="true">⤓</span>
+          <span className="zoom-word" aria-hidden="true">
+            {t('board.exportPngShort')}
+          </span>
         </button>
-        <button type="button" className="zoom-button" aria-label={t('board.contrast')} title={t('board.contrast')} aria-pressed={contrast} onClick={() => setProjectorContrast(!contrast)}>
+        <button
+          type="button"
+          className="zoom-button zoom-button-worded"
+          aria-label={t('board.contrast')}
+          title={t('board.contrast')}
+          aria-pressed={contrast}
+          onClick={() => setProjectorContrast(!contrast)}
+        >
           <span aria-hidden="true">◐</span>
+          <span className="zoom-word" aria-hidden="true">
+            {t('board.contrastShort')}
+          </span>
         </button>
         <button type="button" className="zoom-button" aria-label={t('board.help')} title={t('board.helpHint')} aria-pressed={helpOpen} onClick={() => board.toggleHelp()}>
           <span aria-hidden="true">?</span>

@@ -4,7 +4,8 @@ import { LIMITS } from '../../../../shared/domain';
 import { translateIfKnown } from '../../../../shared/i18n/messages';
 import { WORKSPACE_STREAM } from '../../../../shared/protocol';
 import { BUILT_IN_TEMPLATES, LEMNISCATE_IK_WIJ_HET } from '../../../../shared/templates';
-import { useAppStore } from '../../ui/app-context';
+import type { AppStore } from '../../store';
+import { useAppStore, useStoreApi } from '../../ui/app-context';
 import { todayIso } from '../../ui/dates';
 import { Field } from '../../ui/Field';
 import { FormDialog } from '../../ui/FormDialog';
@@ -13,10 +14,34 @@ import { useCommand } from '../../ui/use-command';
 import { applySettings, createFields, DEFAULT_MORE, NewSessionMore } from '../../session-flow/setup/NewSessionMore';
 import { ProgrammeField } from '../../session-flow/setup/programme';
 import { GroupField } from './GroupField';
+import { ModelThumbnail } from '../../templates/ModelThumbnail';
 import { SavedTemplateOptions } from '../../templates/SavedTemplateOptions';
 
-export function NewSessionDialog({ onClose }: { onClose(): void }) {
+/**
+ * Resolves once the workspace list holds the session. The host acknowledges a command before it
+ * broadcasts the event, so without this wait the board would open on a session it does not know yet
+ * and say for a moment that it is gone.
+ */
+function whenListed(store: AppStore, sessionId: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (store.getState().workspace?.sessions[sessionId]) return resolve();
+    const stop = store.subscribe((state) => {
+      if (!state.workspace?.sessions[sessionId]) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
+interface NewSessionDialogProps {
+  onClose(): void;
+  /** Called with the new session's id once it exists: whoever makes a session wants to work in it next. */
+  onCreated(sessionId: string): void;
+}
+
+export function NewSessionDialog({ onClose, onCreated }: NewSessionDialogProps) {
   const t = useT();
+  const store = useStoreApi();
   const locale = useAppStore((state) => state.locale);
   const showToast = useAppStore((state) => state.showToast);
   const run = useCommand();
@@ -32,9 +57,12 @@ export function NewSessionDialog({ onClose }: { onClose(): void }) {
     if (!extra) return false;
     const id = nanoid();
     const ack = await run(WORKSPACE_STREAM, { type: 'session.create', id, ...extra, title: cleanTitle, group: group.trim(), date, templateId });
-    if (ack) await applySettings(run, id, more);
-    if (ack) showToast({ tone: 'info', key: 'toast.created', params: { title: cleanTitle } });
-    return ack !== null;
+    if (!ack) return false;
+    await applySettings(run, id, more);
+    await whenListed(store, id);
+    showToast({ tone: 'info', key: 'toast.created', params: { title: cleanTitle } });
+    onCreated(id);
+    return true;
   };
 
   return (
@@ -54,6 +82,7 @@ export function NewSessionDialog({ onClose }: { onClose(): void }) {
         {BUILT_IN_TEMPLATES.map((template) => (
           <label key={template.id} className="model-option">
             <input type="radio" name="template" value={template.id} checked={templateId === template.id} onChange={() => setTemplateId(template.id)} />
+            <ModelThumbnail template={template} />
             <span className="model-name">{translateIfKnown(locale, `template.${template.id}`) ?? template.name}</span>
             <span className="model-about">{translateIfKnown(locale, `template.${template.id}.about`) ?? ''}</span>
           </label>

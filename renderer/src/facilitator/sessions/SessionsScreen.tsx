@@ -6,6 +6,7 @@ import { useAppStore } from '../../ui/app-context';
 import { useT } from '../../ui/i18n';
 import { useCommand } from '../../ui/use-command';
 import { AppBar } from '../AppBar';
+import { navigate } from '../route';
 import { BackupButton } from '../../backup/BackupButton';
 import { ProgrammeHarvest, type SummaryRequest } from '../../harvest/ProgrammeHarvest';
 import { ActionsButton } from '../../review/ActionsOverview';
@@ -93,7 +94,7 @@ export function SessionsScreen() {
           </>
         )}
       </main>
-      {dialog?.kind === 'new' && <NewSessionDialog onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'new' && <NewSessionDialog onClose={() => setDialog(null)} onCreated={(id) => navigate({ screen: 'session', id })} />}
       {dialog?.kind === 'rename' && <RenameDialog meta={dialog.meta} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'duplicate' && <DuplicateDialog meta={dialog.meta} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'delete' && <DeleteDialog meta={dialog.meta} onClose={() => setDialog(null)} />}

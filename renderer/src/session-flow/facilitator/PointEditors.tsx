@@ -19,6 +19,10 @@ export function AttentionEditor({ zoneId, ...props }: EditorProps & { zoneId: Id
   return (
     <section className="flow-section" data-testid="attention-editor">
       <p className="flow-hint">{t('flow.attentionHint')}</p>
+      {/* The checkbox on every point is one short word; what ticking it does is said once, here. */}
+      <p className="flow-hint" data-testid="chosen-legend">
+        {t('flow.chosenLegend')}
+      </p>
       {sides.map((zone) => (
         <SidePoints key={zone?.id ?? 'session'} zone={zone} showName={sides.length > 1} {...props} />
       ))}

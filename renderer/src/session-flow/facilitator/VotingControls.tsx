@@ -87,7 +87,10 @@ export function VotingControls({ sessionId, session, readOnly, run, scope }: Edi
           );
         })}
       </ol>
-      {flow.votesRevealed && <p className="flow-hint">{t('flow.chooseHint')}</p>}
+      {/* The boxes are on the ballot before the reveal too, so what they do is said whenever they show. */}
+      <p className="flow-hint" data-testid="chosen-legend">
+        {t('flow.chooseHint')}
+      </p>
       {turnout.dots > 0 && !flow.votingOpen && (
         <div className="flow-buttons flow-danger-zone">
           {confirmClear ? (

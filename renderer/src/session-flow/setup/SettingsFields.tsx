@@ -41,6 +41,7 @@ export function SettingsFields({ value, onChange }: { value: SessionSettings; on
           </label>
           {value.maxDotsPerItem !== null && (
             <>
+              <span aria-hidden="true">{t('setup.maxBefore')}</span>
               <label htmlFor={maxId} className="visually-hidden">
                 {t('setup.max')}
               </label>

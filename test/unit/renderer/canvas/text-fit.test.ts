@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitText, type Measure, REFERENCE_SIZE, wrapText } from '../../../../renderer/src/canvas/text-fit';
+import { NOTE_TEXT, noteTextBox } from '../../../../renderer/src/canvas/note-painter';
+import { CALM_THEME, CONTRAST_THEME } from '../../../../renderer/src/canvas/theme';
 
 /** Every character is half the font size wide: easy to reason about, like a monospaced font. */
 const mono: Measure = (text) => text.length * REFERENCE_SIZE * 0.5;
@@ -55,5 +57,28 @@ describe('fitText', () => {
 
   it('draws nothing for an empty or hidden note', () => {
     expect(fitText('   ', { width: 150, height: 90 }, mono, OPTIONS)).toEqual({ size: 24, lines: [], truncated: false });
+  });
+});
+
+describe('a note on the wall', () => {
+  // Close to DejaVu Sans, the bundled note font: an average character is about 0.55 of the size.
+  const sans: Measure = (text) => text.length * REFERENCE_SIZE * 0.55;
+  const twelveWords = 'Bestaande interventies in kaart brengen zodat we weten wat er al is';
+
+  it('keeps a twelve-word note at four fifths of the largest type or more, never near half', () => {
+    for (const band of [CALM_THEME.noteBand, CONTRAST_THEME.noteBand]) {
+      const fitted = fitText(twelveWords, noteTextBox(band), sans, NOTE_TEXT);
+      expect(fitted.size).toBeGreaterThanOrEqual(NOTE_TEXT.minSize);
+      expect(fitted.size / NOTE_TEXT.maxSize).toBeGreaterThanOrEqual(0.75);
+      for (const line of fitted.lines) expect((sans(line) * fitted.size) / REFERENCE_SIZE).toBeLessThanOrEqual(noteTextBox(band).width);
+      expect(fitted.lines.length * fitted.size * NOTE_TEXT.lineHeight).toBeLessThanOrEqual(noteTextBox(band).height + 0.01);
+    }
+  });
+
+  it('cuts a longer note at that size and says so, so the whole text is offered on hover', () => {
+    const long = `${twelveWords} en wat nog ontbreekt in de wijk en bij de partners`;
+    const fitted = fitText(long, noteTextBox(CALM_THEME.noteBand), sans, NOTE_TEXT);
+    expect(fitted).toMatchObject({ size: NOTE_TEXT.minSize, truncated: true });
+    expect(fitted.lines.at(-1)?.endsWith('…')).toBe(true);
   });
 });
