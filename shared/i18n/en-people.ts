@@ -17,5 +17,5 @@ export const enPeople: { readonly [K in keyof typeof nlPeople]: string } = {
   'people.choose': 'Choose someone…',
   'people.merge': 'Merge',
   'report.fact.tookPart': 'Took part (a note or a dot)',
-  'report.fact.joined': 'Joined with a phone',
+  'report.fact.joined': 'Joined (by phone)',
 };

@@ -18,5 +18,5 @@ export const nlPeople = {
   'people.choose': 'Kies iemand…',
   'people.merge': 'Samenvoegen',
   'report.fact.tookPart': 'Deden mee (notitie of stip)',
-  'report.fact.joined': 'Aangemeld met een telefoon',
+  'report.fact.joined': 'Aangemeld (met telefoon)',
 } as const;

@@ -21,6 +21,8 @@ export interface PayloadFixture {
   deletableOtherPointId: string;
   voteId: string;
   participantId: string;
+  /** A second join of the same person, merged into participantId by participant.merge. */
+  duplicateParticipantId: string;
   phaseId: string;
   programmeId: string;
   sessionId: string;
@@ -90,7 +92,7 @@ export function sessionPayloads(f: PayloadFixture): Record<string, CommandInput>
     'zone.area': { type: 'zone.area', id: f.zoneId, x: 800, y: 500, rx: 120, ry: 200 },
     'template.background': { type: 'template.background', background: null },
     'participant.join': { type: 'participant.join', id: f.participantId, name: null },
-    'participant.merge': { type: 'participant.merge', duplicateId: f.participantId, intoId: f.participantId },
+    'participant.merge': { type: 'participant.merge', duplicateId: f.duplicateParticipantId, intoId: f.participantId },
     'review.begin': { type: 'review.begin' },
     'review.show': { type: 'review.show', actionId: f.actionId },
     'review.set': { type: 'review.set', actionId: f.actionId, status: 'ongoing', note: 'Loopt nog' },

@@ -62,7 +62,7 @@ describe('session report PDF', () => {
     expect(pages).toBeGreaterThan(10);
     for (const page of [1, 2, pages]) expect(pdfText(file, ['-f', String(page), '-l', String(page)])).toContain(`Pagina ${page} van ${pages}`);
     const first = pdfText(file, ['-f', '1', '-l', '1']);
-    for (const fact of ['Programmateam', '2 juni 2024', 'Lauren Algra', 'Aantal deelnemers', '16', '300']) expect(first).toContain(fact);
+    for (const fact of ['Programmateam', '2 juni 2024', 'Lauren Algra', 'Deden mee (notitie of stip)', 'Aangemeld (met telefoon)', '16', '300']) expect(first).toContain(fact);
     for (const heading of ['Het model aan het eind van de sessie', 'Wat gaat goed?', 'Dit zijn de ingrediënten', 'Aandachtspunten voor de hele sessie', 'Bijlage: alle notities per thema']) {
       expect(text).toContain(heading);
     }

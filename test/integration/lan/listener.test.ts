@@ -275,6 +275,7 @@ describe('the LAN listener: phones reach the host over the network only while a 
       deletableOtherPointId: 'o1',
       voteId: 'v1',
       participantId: phone.participantId,
+      duplicateParticipantId: phone.participantId,
       phaseId: 'checkin',
       programmeId: 'prog1',
       sessionId: 's1',

@@ -80,7 +80,8 @@ describe('reliability: access', () => {
     await must(facilitator, 's1', { type: 'review.begin' });
     const code = await openRoom(facilitator, 's1');
     const participant = await phone(host, code, 'Anna');
-    cleanups.push(() => participant.close());
+    const duplicate = await phone(host, code, 'Anna (tablet)');
+    cleanups.push(() => participant.close(), () => duplicate.close());
 
     // Every entity the payloads refer to exists, so only the role can make a difference.
     for (const id of ['n-keep', 'n-del', 'n-c1', 'n-c2']) await must(facilitator, 's1', { type: 'note.add', id, zoneId: 'ik', text: `Notitie ${id}` });
@@ -108,6 +109,7 @@ describe('reliability: access', () => {
       deletableOtherPointId: 'o-del',
       voteId: 'v1',
       participantId: participant.participantId,
+      duplicateParticipantId: duplicate.participantId,
       phaseId: 'checkin',
       programmeId: 'prog1',
       sessionId: 's1',

@@ -520,6 +520,7 @@ describe('reliability: hostile input', () => {
         deletableOtherPointId: 'o-none',
         voteId: 'pv-0-0',
         participantId: innocent,
+        duplicateParticipantId: innocent,
         phaseId: 'checkin',
         programmeId: 'prog1',
         sessionId: 's1',

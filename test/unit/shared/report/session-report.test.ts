@@ -43,7 +43,7 @@ describe('session report model', () => {
       Datum: '2 juni 2024',
       Procesbegeleider: 'Lauren Algra',
       'Deden mee (notitie of stip)': '3',
-      'Aangemeld met een telefoon': '4',
+      'Aangemeld (met telefoon)': '4',
       'Aantal notities': '3',
     });
     expect(report.blocks[2]).toMatchObject({ kind: 'heading', newPage: true });
