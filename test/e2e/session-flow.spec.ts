@@ -282,7 +282,8 @@ test('a whole session: setup, phases, private writing, voting, ingredients, time
   await expect(het.getByTestId('progress-points')).toHaveText('2');
   await expect(het.getByTestId('progress-chosen')).toHaveText('1');
   await expect(het.getByTestId('progress-observation')).toContainText('✓');
-  await expect(page.getByTestId('joined')).toHaveText('2 deelnemers doen mee: Anna, Bram');
+  await expect(page.getByTestId('joined')).toHaveText('2 verbonden · 2 gestemd · 2 aangemeld');
+  await expect(page.getByTestId('overview').getByText('Namen: Anna, Bram')).toBeVisible();
   await page.screenshot({ path: shot('flow-07-closing.png') });
   await projector.screenshot({ path: shot('flow-08-projector-closing.png') });
 
