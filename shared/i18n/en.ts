@@ -3,6 +3,7 @@ import { enBackup } from './en-backup';
 import { enCanvas } from './en-canvas';
 import { enDesktop } from './en-desktop';
 import { enHarvest } from './en-harvest';
+import { enKeyboard } from './en-keyboard';
 import { enPeople } from './en-people';
 import { enStorage } from './en-storage';
 import type { nl } from './nl';
@@ -16,6 +17,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   ...enBackup,
   ...enActions,
   ...enPeople,
+  ...enKeyboard,
   'app.name': 'Eiland',
   'app.loading': 'One moment…',
 

@@ -8,6 +8,7 @@ import { nlBackup } from './nl-backup';
 import { nlCanvas } from './nl-canvas';
 import { nlDesktop } from './nl-desktop';
 import { nlHarvest } from './nl-harvest';
+import { nlKeyboard } from './nl-keyboard';
 import { nlPeople } from './nl-people';
 import { nlStorage } from './nl-storage';
 
@@ -19,6 +20,7 @@ export const nl = {
   ...nlBackup,
   ...nlActions,
   ...nlPeople,
+  ...nlKeyboard,
   'app.name': 'Eiland',
   'app.loading': 'Even geduld…',
 

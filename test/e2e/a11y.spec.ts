@@ -164,4 +164,6 @@ test('the sessions screen works with the keyboard alone', async ({ page, host })
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/session\//);
   await expect(page.getByTestId('board')).toBeVisible();
+  // The board has the focus, so its keys work at once (N, arrows, Space), without a click.
+  await expect(page.getByRole('application')).toBeFocused();
 });

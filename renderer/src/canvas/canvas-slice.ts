@@ -15,7 +15,13 @@ export interface CanvasSlice {
   selectedClusterId: Id | null;
   panel: BoardPanel;
   clusterDraft: ClusterDraft | null;
+  /**
+   * The note the keyboard is on (note-cursor.ts), apart from the selection; null until an arrow
+   * key, a side's number or N puts it somewhere. May name a note still being written.
+   */
+  cursor: Id | null;
   selectCluster(id: Id | null): void;
+  setCursor(id: Id | null): void;
   openPanel(panel: BoardPanel): void;
   draftCluster(draft: ClusterDraft | null): void;
 }
@@ -24,6 +30,8 @@ export const createCanvasSlice: SliceCreator<CanvasSlice> = (set) => ({
   selectedClusterId: null,
   panel: null,
   clusterDraft: null,
+  cursor: null,
+  setCursor: (cursor) => set({ cursor }),
   selectCluster: (id) => set(id === null ? { selectedClusterId: null } : { selectedClusterId: id, selection: [] }),
   openPanel: (panel) => set({ panel }),
   draftCluster: (clusterDraft) => set({ clusterDraft }),

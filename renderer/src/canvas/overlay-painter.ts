@@ -10,6 +10,8 @@ import type { CanvasTheme } from './theme';
  */
 export interface OverlayState {
   selectedNotes: readonly Positioned[];
+  /** The keyboard's cursor (note-cursor.ts), a dashed ring apart from the selection's. */
+  cursorNote?: Positioned | null;
   selectedCluster: ClusterRegion | null;
   /** The rubber band being drawn, in world units; `ellipse` draws a zone's new outline while it is moved. */
   marquee: { x: number; y: number; width: number; height: number; ellipse?: boolean } | null;
@@ -31,6 +33,16 @@ export function paintOverlay(ctx: CanvasRenderingContext2D, overlay: OverlayStat
     ctx.beginPath();
     ctx.roundRect(note.x - NOTE.width / 2 - gap, note.y - NOTE.height / 2 - gap, NOTE.width + 2 * gap, NOTE.height + 2 * gap, 9);
     ctx.stroke();
+  }
+  if (overlay.cursorNote) {
+    const note = overlay.cursorNote;
+    const gap = 12 * px;
+    ctx.lineWidth = 3 * px;
+    ctx.setLineDash([10 * px, 6 * px]);
+    ctx.beginPath();
+    ctx.roundRect(note.x - NOTE.width / 2 - gap, note.y - NOTE.height / 2 - gap, NOTE.width + 2 * gap, NOTE.height + 2 * gap, 12);
+    ctx.stroke();
+    ctx.setLineDash([]);
   }
   const cluster = overlay.selectedCluster;
   if (cluster) {

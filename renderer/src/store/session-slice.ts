@@ -14,7 +14,7 @@ export interface SessionSlice {
 export const createSessionSlice: SliceCreator<SessionSlice> = (set) => ({
   sessionId: null,
   session: null,
-  sessionOpened: (sessionId) => set({ sessionId, session: null, selection: [], editing: null }),
+  sessionOpened: (sessionId) => set({ sessionId, session: null, selection: [], editing: null, cursor: null }),
   sessionSnapshot: (id, session) =>
     set((state) => (state.sessionId === id ? { session, selection: keepExisting(state.selection, session) } : {})),
   sessionChanged: (id, changes) =>

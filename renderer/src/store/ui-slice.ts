@@ -11,7 +11,8 @@ export interface ViewBox {
 }
 
 /** The note being typed: a new one at a spot in a zone, or an existing one. */
-export type NoteDraft = { kind: 'new'; zoneId: Id; x: number; y: number } | { kind: 'edit'; noteId: Id };
+/** A new note may bring its id, so the keyboard's cursor can wait on it while it is written. */
+export type NoteDraft = { kind: 'new'; zoneId: Id; x: number; y: number; id?: Id } | { kind: 'edit'; noteId: Id };
 
 export interface Toast {
   id: number;

@@ -13,6 +13,7 @@ import type { RoomHandle } from '../../room/use-room';
 import type { RunCommand } from '../../ui/use-command';
 import { BoardController } from './board-controller';
 import { ClusterTitleEditor } from './ClusterTitleEditor';
+import { CursorStatus } from './CursorStatus';
 import { HelpOverlay } from './HelpOverlay';
 import { HoverCard, type HoverTarget } from './HoverCard';
 import { NoteEditor } from './NoteEditor';
@@ -77,6 +78,8 @@ export function Board({ sessionId, session, readOnly, run, selectionSlot, room }
   const camera = useAppStore((state) => state.camera);
   const panel = useAppStore((state) => state.panel);
   const clusterDraft = useAppStore((state) => state.clusterDraft);
+  const cursor = useAppStore((state) => state.cursor);
+  const [canvasFocused, setCanvasFocused] = useState(false);
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const apiRef = useRef<CanvasApi>(null);
@@ -166,12 +169,14 @@ export function Board({ sessionId, session, readOnly, run, selectionSlot, room }
     const members = cluster ? Object.values(session.notes).filter((note) => note.clusterId === cluster.id) : [];
     return {
       selectedNotes: drag ? [] : selection.flatMap(at),
+      // The ring shows where the keys act, so only while they do: the canvas has the focus.
+      cursorNote: cursor && canvasFocused && !drag ? (at(cursor)[0] ?? null) : null,
       selectedCluster: cluster && !drag ? clusterRegion(cluster, members.map((note) => ({ ...note, ...overrides.get(note.id) }))) : null,
       marquee: null,
       editedZones: editingModel ? session.template.zones : null,
       pixel: 1 / transform.scale,
     };
-  }, [session.notes, session.clusters, session.template.zones, selection, selectedClusterId, overrides, drag, editingModel, transform.scale]);
+  }, [session.notes, session.clusters, session.template.zones, selection, selectedClusterId, overrides, drag, editingModel, transform.scale, cursor, canvasFocused]);
 
   const labels = useMemo(() => ({ kenweg: t('canvas.kenweg'), keuzeweg: t('canvas.keuzeweg') }), [t]);
   const onNotesDrawn = useCallback((count: number) => {
@@ -195,6 +200,8 @@ export function Board({ sessionId, session, readOnly, run, selectionSlot, room }
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas is operated by keys (shortcuts.ts), as an application
         tabIndex={0}
         aria-label={t('canvas.drawn', { count: Object.keys(session.notes).length })}
+        onFocus={() => setCanvasFocused(true)}
+        onBlur={() => setCanvasFocused(false)}
       >
         {size.width > 0 && (
           <ModelCanvas
@@ -221,6 +228,7 @@ export function Board({ sessionId, session, readOnly, run, selectionSlot, room }
       {panel === 'help' && <HelpOverlay onClose={() => store.getState().openPanel(null)} />}
       {editingModel && <TemplatePanel sessionId={sessionId} session={session} run={run} onClose={() => store.getState().openPanel(null)} />}
       <NotesList session={session} />
+      <CursorStatus session={session} cursor={cursor} selected={cursor !== null && selection.includes(cursor)} />
     </div>
   );
 }

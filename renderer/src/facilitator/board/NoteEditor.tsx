@@ -54,7 +54,7 @@ export function NoteEditor({ sessionId, session, draft, transform, run, onDone }
     const clean = text.trim();
     if (!save || clean === '') return;
     if (draft.kind === 'new') {
-      void run(sessionId, { type: 'note.add', id: nanoid(), zoneId: draft.zoneId, text: clean, x: Math.round(draft.x), y: Math.round(draft.y) });
+      void run(sessionId, { type: 'note.add', id: draft.id ?? nanoid(), zoneId: draft.zoneId, text: clean, x: Math.round(draft.x), y: Math.round(draft.y) });
     } else if (existing && (clean !== existing.text || others.length > 0)) {
       // Saving a note that had texts from another laptop settles it: the facilitator has seen them.
       void run(sessionId, { type: 'note.edit', id: existing.id, text: clean });

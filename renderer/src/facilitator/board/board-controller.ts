@@ -1,13 +1,15 @@
+import { nanoid } from 'nanoid';
 import type { RefObject } from 'react';
 import type { Id, SessionState, ZoneArea } from '../../../../shared/domain';
 import { nearestZoneSpot } from '../../../../shared/templates';
 import { visibleBox, ZOOM_STEP, zoomView } from '../../canvas/camera';
-import { type CameraTransform, zoneViewBox } from '../../canvas/geometry';
+import { type CameraTransform, NOTE, zoneViewBox } from '../../canvas/geometry';
 import type { Hit } from '../../canvas/hit-test';
 import type { CanvasApi, DragSet } from '../../canvas/ModelCanvas';
 import type { AppStore, ViewBox } from '../../store';
 import type { RoomHandle } from '../../room/use-room';
 import type { RunCommand } from '../../ui/use-command';
+import { type CursorStep, cursorStart, sidesInOrder, stepCursor } from './note-cursor';
 import type { BoardGestures } from './pointer-tool';
 import { type Command, deleteCommand, moveCommand, newNoteSpot, nextColor, promoteCommand, recolorCommand } from './note-actions';
 
@@ -54,6 +56,8 @@ export class BoardController implements BoardGestures {
   // Selection
 
   click(hit: Hit | null, additive: boolean): void {
+    // The pointer chose: the keyboard starts again from the selection.
+    this.state.setCursor(null);
     if (!hit) {
       this.clearSelection();
       return;
@@ -114,9 +118,16 @@ export class BoardController implements BoardGestures {
     const session = this.session();
     if (!session || this.deps.readOnly()) return;
     const view = visibleBox(this.deps.transform(), this.deps.size());
-    const spot = newNoteSpot(session, this.deps.pointerWorld(), { x: view.x + view.width / 2, y: view.y + view.height / 2 });
-    if (spot) this.state.startEditing({ kind: 'new', ...spot });
-    else this.state.showToast({ tone: 'info', key: 'board.hintOutside' });
+    const cursorZone = session.notes[this.state.cursor ?? '']?.zoneId ?? null;
+    const spot = newNoteSpot(session, this.deps.pointerWorld(), { x: view.x + view.width / 2, y: view.y + view.height / 2 }, cursorZone);
+    if (!spot) {
+      this.state.showToast({ tone: 'info', key: 'board.hintOutside' });
+      return;
+    }
+    // The cursor waits on the note being written, so Space picks it as soon as it is saved.
+    const id = nanoid();
+    this.state.setCursor(id);
+    this.state.startEditing({ kind: 'new', id, ...spot });
   }
 
   editSelection(): void {
@@ -127,7 +138,9 @@ export class BoardController implements BoardGestures {
       return;
     }
     const [only, ...rest] = this.state.selection;
+    const cursor = this.state.cursor;
     if (only && rest.length === 0) this.state.startEditing({ kind: 'edit', noteId: only });
+    else if (cursor && this.session()?.notes[cursor]) this.state.startEditing({ kind: 'edit', noteId: cursor });
   }
 
   deleteSelection(): void {
@@ -138,8 +151,65 @@ export class BoardController implements BoardGestures {
       return;
     }
     const command = deleteCommand(session, this.state.selection);
-    if (command) this.state.select([]);
+    if (command) {
+      this.keepCursorPast(session, this.state.selection);
+      this.state.select([]);
+    }
     void this.send(command);
+  }
+
+  /** A cursor on a note about to go moves on to the next note that stays, as a list's focus does. */
+  private keepCursorPast(session: SessionState, leaving: readonly Id[]): void {
+    const gone = new Set(leaving);
+    let cursor = this.state.cursor;
+    if (!cursor || !gone.has(cursor)) return;
+    for (let steps = Object.keys(session.notes).length; cursor && gone.has(cursor) && steps > 0; steps--) cursor = stepCursor(session, cursor, 'next');
+    this.state.setCursor(cursor && !gone.has(cursor) ? cursor : null);
+  }
+
+  // The keyboard's cursor
+
+  moveCursor(step: CursorStep): void {
+    const session = this.session();
+    if (!session) return;
+    const next = stepCursor(session, this.state.cursor, step, this.state.selection);
+    if (!next) {
+      this.state.showToast({ tone: 'info', key: 'cursor.noNotes' });
+      return;
+    }
+    this.state.setCursor(next);
+    this.bringIntoView(next);
+  }
+
+  /** Space: the cursor's note into the selection or out of it (the first press also places the cursor). */
+  pickCursor(): void {
+    const session = this.session();
+    if (!session) return;
+    const id = session.notes[this.state.cursor ?? ''] ? this.state.cursor : cursorStart(session, this.state.selection);
+    if (!id) {
+      this.state.showToast({ tone: 'info', key: 'cursor.noNotes' });
+      return;
+    }
+    this.state.setCursor(id);
+    this.state.selectCluster(null);
+    this.state.select([id], 'toggle');
+  }
+
+  /** Shift+Space: the group the cursor's note is in, to rename (Enter), promote (P) or ungroup. */
+  pickCursorGroup(): void {
+    const note = this.session()?.notes[this.state.cursor ?? ''];
+    if (note?.clusterId) this.state.selectCluster(note.clusterId);
+    else this.pickCursor();
+  }
+
+  /** Pans (never zooms) so the cursor's note is on screen: arrow keys may lead past the edge. */
+  private bringIntoView(id: Id): void {
+    const note = this.session()?.notes[id];
+    if (!note) return;
+    const shown = visibleBox(this.deps.transform(), this.deps.size());
+    const inside =
+      note.x - NOTE.width / 2 >= shown.x && note.x + NOTE.width / 2 <= shown.x + shown.width && note.y - NOTE.height / 2 >= shown.y && note.y + NOTE.height / 2 <= shown.y + shown.height;
+    if (!inside) this.state.setCamera({ ...shown, x: note.x - shown.width / 2, y: note.y - shown.height / 2 });
   }
 
   recolor(color: string | null): void {
@@ -263,8 +333,11 @@ export class BoardController implements BoardGestures {
 
   /** 1–6: one side large, here and on the projector (focus.set; the projector follows). */
   focusZone(index: number): void {
-    const zone = this.session()?.template.zones[index];
-    if (!zone) return;
+    const session = this.session();
+    const zone = session?.template.zones[index];
+    if (!session || !zone) return;
+    const first = sidesInOrder(session).find((side) => side.zoneId === zone.id)?.notes[0];
+    if (first) this.state.setCursor(first.id);
     this.state.setCamera(zoneViewBox(zone.area));
     void this.send({ type: 'focus.set', zoneId: zone.id });
   }

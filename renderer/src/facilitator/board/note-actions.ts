@@ -62,17 +62,20 @@ export function promoteCommand(session: SessionState, target: { noteId: Id } | {
 
 /**
  * Where the N key puts a new note: at the pointer when it is over a side, else in the middle of
- * the side the projector shows, else of the side in the middle of the screen.
+ * the keyboard cursor's side, else of the side the projector shows, else of the side in the
+ * middle of the screen.
  */
 export function newNoteSpot(
   session: SessionState,
   pointer: { x: number; y: number } | null,
   viewCentre: { x: number; y: number },
+  cursorZoneId: Id | null = null,
 ): { zoneId: Id; x: number; y: number } | null {
   const template = session.template;
   const atPointer = pointer ? zoneAt(template, pointer.x, pointer.y) : null;
   if (atPointer && pointer) return { zoneId: atPointer.id, x: Math.round(pointer.x), y: Math.round(pointer.y) };
-  const focused = template.zones.find((zone) => zone.id === session.flow.focusZoneId) ?? zoneAt(template, viewCentre.x, viewCentre.y);
+  const byId = (id: Id | null) => template.zones.find((zone) => zone.id === id);
+  const focused = byId(cursorZoneId) ?? byId(session.flow.focusZoneId) ?? zoneAt(template, viewCentre.x, viewCentre.y);
   if (!focused) return null;
   // Not exactly on the middle each time, so a row of new notes does not hide one another.
   const crowd = Object.values(session.notes).filter((note) => note.zoneId === focused.id).length;

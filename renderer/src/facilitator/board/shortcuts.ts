@@ -1,5 +1,6 @@
 import type { MessageKey } from '../../../../shared/i18n/messages';
 import type { BoardController } from './board-controller';
+import type { CursorStep } from './note-cursor';
 
 /**
  * The board's keyboard shortcuts as registered objects (Excalidraw's actions): what a key does and
@@ -29,6 +30,7 @@ const NUDGE = 10;
 const NUDGE_FAR = 50;
 
 const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+const CURSOR_STEPS: Record<string, CursorStep> = { ArrowLeft: 'previous', ArrowRight: 'next', ArrowUp: 'up', ArrowDown: 'down' };
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'new', group: 'help.notes', keys: ['N'], label: 'shortcut.newNote', matches: plain('n'), run: (b) => b.newNote() },
@@ -47,11 +49,23 @@ export const SHORTCUTS: readonly Shortcut[] = [
     run: (b) => b.deleteSelection(),
   },
   {
-    id: 'nudge',
+    id: 'cursor',
     group: 'help.notes',
     keys: [{ text: 'key.arrows' }],
+    label: 'shortcut.cursor',
+    matches: (e) => !mod(e) && e.key in CURSOR_STEPS,
+    run: (b, e) => b.moveCursor(CURSOR_STEPS[e.key] ?? 'next'),
+    viewOnly: true,
+  },
+  // Space is told apart from space + drag (panning) when it is let go: use-board-keys.ts runs these.
+  { id: 'pick', group: 'help.notes', keys: [{ text: 'key.space' }], label: 'shortcut.pick', matches: (e) => e.key === ' ' && !mod(e) && !e.shiftKey, run: (b) => b.pickCursor(), viewOnly: true },
+  { id: 'pick-group', group: 'help.notes', keys: [{ text: 'key.shiftSpace' }], label: 'shortcut.pickGroup', matches: (e) => e.key === ' ' && !mod(e) && e.shiftKey, run: (b) => b.pickCursorGroup(), viewOnly: true },
+  {
+    id: 'nudge',
+    group: 'help.notes',
+    keys: [{ text: 'key.modArrows' }],
     label: 'shortcut.nudge',
-    matches: (e) => !mod(e) && e.key in ARROWS,
+    matches: (e) => mod(e) && e.key in ARROWS,
     run: (b, e) => {
       const [dx, dy] = ARROWS[e.key] ?? [0, 0];
       const step = e.shiftKey ? NUDGE_FAR : NUDGE;

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { BoardController } from './board-controller';
-import { keyboardIsBusy, shortcutFor } from './shortcuts';
+import { keyboardIsBusy, type Shortcut, shortcutFor } from './shortcuts';
 
 export interface BoardKeyOptions {
   readOnly: boolean;
@@ -12,14 +12,17 @@ export interface BoardKeyOptions {
 }
 
 /**
- * The board's keyboard: every shortcut of shortcuts.ts, plus the space bar held down for panning.
- * Returns a ref that tells whether space is held (read by the pointer tool on a press).
+ * The board's keyboard: every shortcut of shortcuts.ts. The space bar is two things: held down
+ * while dragging it pans, pressed and let go on its own it picks the cursor's note; which one is
+ * known only when it comes up. Returns a ref that tells whether space is held (read by the
+ * pointer tool on a press).
  */
 export function useBoardKeys(board: BoardController, options: BoardKeyOptions): { current: boolean } {
   const space = useRef(false);
   const latest = useRef({ board, options });
   latest.current = { board, options };
   useEffect(() => {
+    let pick: { shortcut: Shortcut; event: KeyboardEvent } | null = null;
     const onKeyDown = (event: KeyboardEvent) => {
       if (keyboardIsBusy(event)) return;
       const { board, options } = latest.current;
@@ -27,8 +30,11 @@ export function useBoardKeys(board: BoardController, options: BoardKeyOptions): 
       const onBoard = focus !== null && options.holds(focus) && !options.writing();
       if (event.key === ' ') {
         if (!onBoard) return;
-        space.current = true;
         event.preventDefault();
+        if (event.repeat) return;
+        space.current = true;
+        const shortcut = shortcutFor(event, options.readOnly, onBoard);
+        pick = shortcut ? { shortcut, event } : null;
         return;
       }
       // Esc closes the help first; the selection stays.
@@ -42,17 +48,28 @@ export function useBoardKeys(board: BoardController, options: BoardKeyOptions): 
       shortcut.run(board, event);
     };
     const onKeyUp = (event: KeyboardEvent) => {
-      if (event.key === ' ') space.current = false;
+      if (event.key !== ' ') return;
+      space.current = false;
+      const pressed = pick;
+      pick = null;
+      if (pressed) pressed.shortcut.run?.(latest.current.board, pressed.event);
+    };
+    // A press while space is held is the start of a pan: letting space go then picks nothing.
+    const onPointerDown = () => {
+      if (space.current) pick = null;
     };
     const onBlur = () => {
       space.current = false;
+      pick = null;
     };
     window.addEventListener('keydown', onKeyDown);
     window.addEventListener('keyup', onKeyUp);
+    window.addEventListener('pointerdown', onPointerDown, true);
     window.addEventListener('blur', onBlur);
     return () => {
       window.removeEventListener('keydown', onKeyDown);
       window.removeEventListener('keyup', onKeyUp);
+      window.removeEventListener('pointerdown', onPointerDown, true);
       window.removeEventListener('blur', onBlur);
     };
   }, []);

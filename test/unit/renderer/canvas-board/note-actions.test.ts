@@ -80,6 +80,10 @@ describe('the board’s commands', () => {
     expect(spot ? LEMNISCATE_IK_WIJ_HET.zones[0]?.area.rx : 0).toBeGreaterThan(0);
     expect(newNoteSpot(state, null, { x: 1180, y: 500 })?.zoneId).toBe('het');
     expect(newNoteSpot(state, null, { x: 5, y: 5 })).toBeNull();
+    // The keyboard's cursor names a side: it wins over the projector's side, never over the pointer.
+    expect(newNoteSpot(focused, null, { x: 800, y: 500 }, 'ik')?.zoneId).toBe('ik');
+    expect(newNoteSpot(focused, { x: 1180, y: 520 }, { x: 800, y: 500 }, 'ik')?.zoneId).toBe('het');
+    expect(newNoteSpot(focused, null, { x: 800, y: 500 }, 'no-such-side')?.zoneId).toBe('wij');
   });
 });
 

@@ -25,7 +25,12 @@ describe('the board’s shortcuts', () => {
     [{ key: 'Escape' }, 'clear'],
     [{ key: 'Delete' }, 'delete'],
     [{ key: 'Backspace' }, 'delete'],
-    [{ key: 'ArrowLeft' }, 'nudge'],
+    [{ key: 'ArrowLeft' }, 'cursor'],
+    [{ key: 'ArrowDown' }, 'cursor'],
+    [{ key: 'ArrowLeft', ctrlKey: true }, 'nudge'],
+    [{ key: 'ArrowUp', metaKey: true, shiftKey: true }, 'nudge'],
+    [{ key: ' ' }, 'pick'],
+    [{ key: ' ', shiftKey: true }, 'pick-group'],
     [{ key: 'c' }, 'color'],
     [{ key: 'C', shiftKey: true }, 'color-reset'],
     [{ key: 'g' }, 'group'],
@@ -52,10 +57,14 @@ describe('the board’s shortcuts', () => {
     expect(shortcutFor(key({ key: 'Delete' }), true, true)).toBeNull();
     expect(shortcutFor(key({ key: '+' }), true, true)?.id).toBe('zoom-in');
     expect(shortcutFor(key({ key: '?' }), true, true)?.id).toBe('help');
+    // Going through the notes and picking them changes nothing, so an archived session allows it.
+    expect(shortcutFor(key({ key: 'ArrowRight' }), true, true)?.id).toBe('cursor');
+    expect(shortcutFor(key({ key: ' ' }), true, true)?.id).toBe('pick');
+    expect(shortcutFor(key({ key: 'ArrowRight', ctrlKey: true }), true, true)).toBeNull();
   });
 
   it('act on single keys only while the board has the focus; Esc, ?, undo and redo act anywhere', () => {
-    for (const pressed of ['n', 'c', 'g', 'p', 'Delete', 'Backspace', 'Enter', 'ArrowUp', '0', '3', '+']) {
+    for (const pressed of ['n', 'c', 'g', 'p', 'Delete', 'Backspace', 'Enter', 'ArrowUp', ' ', '0', '3', '+']) {
       expect(shortcutFor(key({ key: pressed }), false, false), pressed).toBeNull();
       expect(shortcutFor(key({ key: pressed }), false, true), pressed).not.toBeNull();
     }
@@ -67,11 +76,13 @@ describe('the board’s shortcuts', () => {
   });
 
   it('never let two shortcuts claim the same key press', () => {
-    const presses = ['n', 'Enter', 'F2', 'Escape', 'Delete', 'c', 'g', 'p', '+', '-', '0', '1', '6', '?', 'ArrowUp'];
+    const presses = ['n', 'Enter', 'F2', 'Escape', 'Delete', 'c', 'g', 'p', '+', '-', '0', '1', '6', '?', 'ArrowUp', 'ArrowLeft', ' '];
     for (const pressed of presses) {
       for (const shiftKey of [false, true]) {
-        const matching = SHORTCUTS.filter((shortcut) => shortcut.matches?.(key({ key: pressed, shiftKey })));
-        expect(matching.length, `${pressed} shift=${shiftKey}`).toBeLessThanOrEqual(1);
+        for (const ctrlKey of [false, true]) {
+          const matching = SHORTCUTS.filter((shortcut) => shortcut.matches?.(key({ key: pressed, shiftKey, ctrlKey })));
+          expect(matching.length, `${pressed} shift=${shiftKey} ctrl=${ctrlKey}`).toBeLessThanOrEqual(1);
+        }
       }
     }
   });
