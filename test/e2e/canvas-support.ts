@@ -43,3 +43,43 @@ export async function clusterTitle(page: Page, state: SessionState, cluster: Clu
 export async function hostHas<T>(socket: HostSocket, id: string, read: (state: SessionState) => T, expected: T): Promise<void> {
   await expect.poll(async () => read(await socket.session(id)), { timeout: 10_000 }).toEqual(expected);
 }
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export interface DrawnLabel {
+  zoneId: string;
+  name: Box;
+  question: Box;
+  backing: Box;
+}
+
+/** The labels as drawn, in page pixels, read from the board's Konva stage (its nodes are named for this). */
+export async function drawnLabels(page: Page, container = '[data-testid="board"]'): Promise<DrawnLabel[]> {
+  return page.evaluate((selector) => {
+    type Rect = { x: number; y: number; width: number; height: number };
+    type KonvaNode = { getClientRect(): Rect; getAttr(name: string): unknown; findOne(selector: string): KonvaNode | undefined };
+    type KonvaStage = { container(): HTMLElement; find(selector: string): KonvaNode[] };
+    const konva = (window as unknown as { Konva: { stages: KonvaStage[] } }).Konva;
+    const holder = document.querySelector(selector);
+    const stage = konva.stages.find((candidate) => holder?.contains(candidate.container()));
+    if (!stage) throw new Error(`no stage in ${selector}`);
+    const origin = stage.container().getBoundingClientRect();
+    const onPage = (node: KonvaNode | undefined): Rect => {
+      if (!node) throw new Error('a label part is missing');
+      const rect = node.getClientRect();
+      return { x: origin.x + rect.x, y: origin.y + rect.y, width: rect.width, height: rect.height };
+    };
+    return stage.find('.zone-label').map((group) => ({
+      zoneId: String(group.getAttr('zoneId')),
+      name: onPage(group.findOne('.zone-label-name')),
+      question: onPage(group.findOne('.zone-label-question')),
+      backing: onPage(group.findOne('.zone-label-backing')),
+    }));
+  }, container);
+}
+
+export const intersects = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

@@ -44,6 +44,13 @@ export class HostSocket {
     return reply;
   }
 
+  /** Opens the session's room (on this computer only, no network needed) and returns its join code. */
+  async openRoom(sessionId: string): Promise<string> {
+    const reply = this.next((message) => message.t === 'room' && typeof (message as { joinCode?: unknown }).joinCode === 'string');
+    this.socket.send(JSON.stringify({ t: 'room', action: 'open', sessionId }));
+    return String(((await reply) as { joinCode?: string }).joinCode);
+  }
+
   async session(id: string): Promise<SessionState> {
     return (await this.snapshot(id)) as SessionState;
   }

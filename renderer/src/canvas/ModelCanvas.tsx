@@ -42,8 +42,8 @@ interface ModelCanvasProps {
   clusters?: Readonly<Record<Id, Cluster>>;
   size: { width: number; height: number };
   view: ViewBox;
-  /** The part of the canvas the view is fitted into (from its top left); the whole canvas by default. */
-  fitSize?: { width: number; height: number };
+  /** The part of the canvas the view is fitted into (from its top left, or from x, y); the whole canvas by default. */
+  fitSize?: { width: number; height: number; x?: number; y?: number };
   /** Glide to a new view instead of jumping (the projector following the facilitator's focus). */
   animate?: boolean;
   theme?: CanvasTheme;

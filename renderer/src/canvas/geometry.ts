@@ -20,12 +20,12 @@ export interface CameraTransform {
 }
 
 /** Fits a view box into a screen area, centred, keeping proportions (letterboxing the rest). */
-export function fitViewBox(view: ViewBox, size: { width: number; height: number }): CameraTransform {
+export function fitViewBox(view: ViewBox, size: { width: number; height: number; x?: number; y?: number }): CameraTransform {
   const scale = Math.max(0.01, Math.min(size.width / view.width, size.height / view.height));
   return {
     scale,
-    x: (size.width - view.width * scale) / 2 - view.x * scale,
-    y: (size.height - view.height * scale) / 2 - view.y * scale,
+    x: (size.x ?? 0) + (size.width - view.width * scale) / 2 - view.x * scale,
+    y: (size.y ?? 0) + (size.height - view.height * scale) / 2 - view.y * scale,
   };
 }
 

@@ -5,8 +5,6 @@ import { ModelCanvas } from '../canvas/ModelCanvas';
 import { CALM_THEME, CONTRAST_THEME } from '../canvas/theme';
 import { useElementSize } from '../canvas/use-element-size';
 import { ProjectorJoinInfo } from '../room/ProjectorJoinInfo';
-import { currentPhase } from '../../../shared/rules';
-import { POINTS_PANEL_SHARE } from '../session-flow/projector/PointsPanel';
 import { ProjectorFlow } from '../session-flow/projector/ProjectorFlow';
 import { useShownNotes } from '../session-flow/projector/use-shown-notes';
 import { followSession } from '../store/sync';
@@ -16,6 +14,7 @@ import { useDocumentLocale } from '../ui/use-document-locale';
 import { ProjectorLayout } from './ProjectorLayout';
 import { useChosenSession } from './use-chosen-session';
 import { useProjectorContrast } from './use-contrast';
+import { freeWallRect, useWallObstacles, WALL_OBSTACLE } from '../canvas/wall-space';
 
 /** The beamer: only the canvas and the phase's content, read-only, turning to the side in focus. */
 export function ProjectorApp() {
@@ -47,9 +46,9 @@ export function ProjectorApp() {
     [focusZone, zones, notes],
   );
   const labels = useMemo(() => ({ kenweg: t('canvas.kenweg'), keuzeweg: t('canvas.keuzeweg') }), [t]);
-  // In the points phase the points take the right of the wall; the model fits in what is left.
-  const pointsPhase = session ? currentPhase(session.flow)?.kind === 'attention' : false;
-  const fitSize = pointsPhase ? { width: Math.round(size.width * (1 - POINTS_PANEL_SHARE)), height: size.height } : size;
+  // The model fits in the part of the wall that the banner, timer, join code, counts and points panel leave free.
+  const obstacles = useWallObstacles(boxRef);
+  const fitSize = useMemo(() => freeWallRect(size, obstacles, view), [size, obstacles, view]);
   const onNotesDrawn = useCallback((count: number) => {
     if (boxRef.current) boxRef.current.dataset.notesDrawn = String(count);
   }, []);
@@ -79,12 +78,13 @@ export function ProjectorApp() {
       focusZoneId={focusZone?.id ?? ''}
       contrast={contrast}
       canvas={canvas}
+      modelArea={session ? { area: fitSize, wall: size } : null}
       overlay={session && <ProjectorFlow session={session} />}
       corners={
         <>
           {chosen && <ProjectorJoinInfo sessionId={chosen} onDisplay={setHostDisplay} />}
           {connection === 'offline' && (
-            <p className="projector-offline" role="status">
+            <p className="projector-offline" role="status" {...WALL_OBSTACLE}>
               {t('connection.offline')}
             </p>
           )}

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { Id } from '../../../shared/domain';
 import type { RoomDisplay } from '../../../shared/protocol';
+import { WALL_OBSTACLE } from '../canvas/wall-space';
 import { useT } from '../ui/i18n';
 import { QrCode, spacedCode, typedAddress } from './QrCode';
 import { useRoom } from './use-room';
@@ -22,7 +23,7 @@ export function ProjectorJoinInfo({ sessionId, onDisplay }: { sessionId: Id; onD
   const address = typedAddress(status.joinUrl);
   if (!status.showJoinInfo) {
     return (
-      <aside className="join-corner" data-testid="join-corner" aria-label={t('room.projectorTitle')}>
+      <aside className="join-corner" data-testid="join-corner" {...WALL_OBSTACLE} aria-label={t('room.projectorTitle')}>
         <QrCode className="join-corner-qr" text={status.joinUrl} label={t('room.qrLabel')} />
         <div>
           <p className="join-corner-code">{spacedCode(status.joinCode)}</p>

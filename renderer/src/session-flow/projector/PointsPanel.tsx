@@ -1,7 +1,8 @@
 import type { Id, SessionState } from '../../../../shared/domain';
+import { WALL_OBSTACLE } from '../../canvas/wall-space';
 import { useT } from '../../ui/i18n';
 
-/** How much of the wall the panel takes in the points phase; the model fits in the rest (ProjectorApp). */
+/** How much of the wall the panel takes in the points phase; the model fits in the rest (wall-space.ts). */
 export const POINTS_PANEL_SHARE = 0.36;
 
 /** Past this many points the panel sets them smaller, so twelve still fit a 720p wall. */
@@ -24,6 +25,7 @@ export function PointsPanel({ session, scope }: { session: SessionState; scope: 
       className={`pflow-points${points.length >= DENSE_FROM ? ' pflow-points-dense' : ''}`}
       style={{ width: `${POINTS_PANEL_SHARE * 100}%`, borderColor: zone?.color ?? 'var(--primary)' }}
       data-testid="projector-points"
+      {...WALL_OBSTACLE}
     >
       <p className="pflow-eyebrow">
         {t('phase.attention')}

@@ -15,6 +15,7 @@ import '../session-flow.css';
 import '../projector.css';
 import '../projector-screens.css';
 import { isZoneHidden } from '../../../../shared/rules';
+import { WALL_OBSTACLE } from '../../canvas/wall-space';
 
 /**
  * What the beamer shows of the session's flow, over the canvas: the phase and its question, the
@@ -53,14 +54,14 @@ function PhaseBanner({ session }: { session: SessionState }) {
   const observation = zone && phase.kind === 'observation' ? session.observations[zone.id]?.text.trim() : '';
   return (
     <>
-      <header className="pflow-banner" data-testid="projector-phase" style={{ borderColor: zone?.color ?? 'var(--primary)' }}>
+      <header className="pflow-banner" data-testid="projector-phase" {...WALL_OBSTACLE} style={{ borderColor: zone?.color ?? 'var(--primary)' }}>
         <p className="pflow-eyebrow">
           {t(`phase.${phase.kind}`)}
           {zone && <span className="pflow-side"> · {zone.name}</span>}
         </p>
       </header>
       {observation && (
-        <section className="pflow-observation" data-testid="projector-observation" style={{ borderColor: zone?.color }}>
+        <section className="pflow-observation" data-testid="projector-observation" {...WALL_OBSTACLE} style={{ borderColor: zone?.color }}>
           <p className="pflow-eyebrow">{t('projector.observationQuestion')}</p>
           <p className="pflow-observation-text">{observation}</p>
         </section>
@@ -99,7 +100,7 @@ function HiddenCounts({ session }: { session: SessionState }) {
   const shown = writing && phase.zoneId ? hidden.filter((zone) => zone.id === phase.zoneId) : hidden;
   if (shown.length === 0) return null;
   return (
-    <aside className={`pflow-hidden${writing ? ' pflow-hidden-large' : ''}`} data-testid="hidden-counts">
+    <aside className={`pflow-hidden${writing ? ' pflow-hidden-large' : ''}`} data-testid="hidden-counts" {...WALL_OBSTACLE}>
       <p className="pflow-hidden-title">{t('projector.hiddenTitle')}</p>
       <ul>
         {shown.map((zone) => (
@@ -121,7 +122,7 @@ function TimerBadge({ session }: { session: SessionState }) {
   const { left, status } = useTimer(session.timer);
   if (status === 'off') return null;
   return (
-    <div className={`pflow-timer pflow-timer-${status}`} role="timer" data-testid="projector-timer" data-status={status}>
+    <div className={`pflow-timer pflow-timer-${status}`} role="timer" data-testid="projector-timer" data-status={status} {...WALL_OBSTACLE}>
       <span className="pflow-timer-time">{formatClock(left)}</span>
       {status === 'paused' && <span className="pflow-timer-note">{t('projector.timerPaused')}</span>}
       {status === 'done' && <span className="pflow-timer-note">{t('projector.timerDone')}</span>}
