@@ -5,6 +5,7 @@ import { enDesktop } from './en-desktop';
 import { enHarvest } from './en-harvest';
 import { enKeyboard } from './en-keyboard';
 import { enPeople } from './en-people';
+import { enWall } from './en-wall';
 import { enStorage } from './en-storage';
 import type { nl } from './nl';
 
@@ -18,6 +19,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   ...enActions,
   ...enPeople,
   ...enKeyboard,
+  ...enWall,
   'app.name': 'Eiland',
   'app.loading': 'One moment…',
 

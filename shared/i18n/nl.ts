@@ -10,6 +10,7 @@ import { nlDesktop } from './nl-desktop';
 import { nlHarvest } from './nl-harvest';
 import { nlKeyboard } from './nl-keyboard';
 import { nlPeople } from './nl-people';
+import { nlWall } from './nl-wall';
 import { nlStorage } from './nl-storage';
 
 export const nl = {
@@ -21,6 +22,7 @@ export const nl = {
   ...nlActions,
   ...nlPeople,
   ...nlKeyboard,
+  ...nlWall,
   'app.name': 'Eiland',
   'app.loading': 'Even geduld…',
 

@@ -34,6 +34,14 @@ export class HostSocket {
     return client;
   }
 
+  /** A phone joining the room with its code (POST /api/join), then connected with its own token. */
+  static async joinRoom(origin: string, code: string, name: string): Promise<HostSocket> {
+    const response = await fetch(`${origin}api/join`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code, name }) });
+    if (!response.ok) throw new Error(`join refused: ${response.status} ${await response.text()}`);
+    const { token } = (await response.json()) as { token: string };
+    return HostSocket.open(`${origin.replace('http', 'ws')}ws?participant=${token}`);
+  }
+
   /** Sends a command and returns the host's answer (ack or error). */
   async command(stream: string, command: { type: string; [field: string]: unknown }): Promise<HostMessage> {
     const id = `test-${Date.now()}-${this.counter++}`;
@@ -44,10 +52,13 @@ export class HostSocket {
     return reply;
   }
 
-  /** Opens the session's room (on this computer only, no network needed) and returns its join code. */
-  async openRoom(sessionId: string): Promise<string> {
+  /**
+   * Opens the session's room and returns its join code: on this computer only, or also on the
+   * given address (the tests' stand-in network is 127.0.0.2), which puts the code on the projector.
+   */
+  async openRoom(sessionId: string, interfaceAddress?: string): Promise<string> {
     const reply = this.next((message) => message.t === 'room' && typeof (message as { joinCode?: unknown }).joinCode === 'string');
-    this.socket.send(JSON.stringify({ t: 'room', action: 'open', sessionId }));
+    this.socket.send(JSON.stringify({ t: 'room', action: 'open', sessionId, interfaceAddress }));
     return String(((await reply) as { joinCode?: string }).joinCode);
   }
 

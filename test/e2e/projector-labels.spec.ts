@@ -39,7 +39,7 @@ for (const template of BUILT_IN_TEMPLATES) {
     await socket.command(id, { type: 'attention.add', id: 'p1', zoneId: first.id, title: 'Per partner één aanspreekpunt' });
     await socket.command(id, { type: 'timer.control', action: 'set', durationMs: 5 * 60_000 });
     await socket.command(id, { type: 'timer.control', action: 'start' });
-    await socket.openRoom(id);
+    await socket.openRoom(id, '127.0.0.2');
     // Every phase of the first side, and the writing of the others (where the large count stands).
     const phases = (await socket.session(id)).flow.phases.filter((phase) => phase.zoneId === first.id || (phase.zoneId !== null && phase.kind === 'notes'));
     expect(phases.length).toBeGreaterThan(0);

@@ -109,8 +109,8 @@ test('the ballot, the ranking with a tie, and the timer running out', async ({ b
   await run({ type: 'phase.set', phaseId: 'voting' });
   await run({ type: 'voting.open', open: true });
   // Votes come from phones; here the host is driven over its protocol by three phones.
-  const code = await openRoom(host);
-  const phones = await Promise.all(['Anna', 'Bram', 'Chris'].map((name) => joinPhone(host, code, name)));
+  const code = await socket.openRoom(SESSION);
+  const phones = await Promise.all(['Anna', 'Bram', 'Chris'].map((name) => HostSocket.joinRoom(host.origin, code, name)));
   const plan: [number, string][] = [
     [0, 'a1'], [0, 'a1'], [0, 'a3'],
     [1, 'a3'], [1, 'a1'], [1, 'a2'],
@@ -158,24 +158,4 @@ test('the ballot, the ranking with a tie, and the timer running out', async ({ b
   socket.close();
 });
 
-/** Opens the session's room on this computer only (no network needed) and returns its code. */
-async function openRoom(host: HostHandle): Promise<string> {
-  const socket = new WebSocket(host.socketUrl());
-  await new Promise((done) => socket.addEventListener('open', done, { once: true }));
-  const reply = new Promise<string>((done) =>
-    socket.addEventListener('message', (event) => {
-      const message = JSON.parse(String(event.data)) as { t: string; joinCode?: string };
-      if (message.t === 'room' && message.joinCode) done(message.joinCode);
-    }),
-  );
-  socket.send(JSON.stringify({ t: 'room', action: 'open', sessionId: SESSION }));
-  const code = await reply;
-  socket.close();
-  return code;
-}
 
-async function joinPhone(host: HostHandle, code: string, name: string): Promise<HostSocket> {
-  const response = await fetch(`${host.origin}api/join`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code, name }) });
-  const { token } = (await response.json()) as { token: string };
-  return HostSocket.open(`${host.origin.replace('http', 'ws')}ws?participant=${token}`);
-}

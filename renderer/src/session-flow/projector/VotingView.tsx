@@ -1,8 +1,9 @@
-import type { CSSProperties } from 'react';
+import { type CSSProperties, useRef } from 'react';
 import type { Id, SessionState } from '../../../../shared/domain';
 import { ballotOrder } from '../../../../shared/rules';
 import { rankPoints } from '../../../../shared/voting';
 import { useT } from '../../ui/i18n';
+import { type FittedList, onPage, useFitList } from './use-fit-list';
 
 /**
  * Voting on the wall. While it is open: the points on the ballot and how many dots everyone has,
@@ -12,14 +13,20 @@ import { useT } from '../../ui/i18n';
  */
 export function VotingView({ session, scope }: { session: SessionState; scope: Id | null }) {
   const t = useT();
+  const listRef = useRef<HTMLOListElement & HTMLUListElement>(null);
   const { flow, settings } = session;
   const ranking = rankPoints(session, scope ?? undefined);
   const zone = session.template.zones.find((candidate) => candidate.id === scope);
   const title = zone ? t('projector.votingSide', { side: zone.name }) : t('phase.voting');
   const rows = { '--rows': Math.max(ranking.length, 3) } as CSSProperties;
+  const byOrder = flow.votesRevealed ? [] : ballotOrder(session, scope ?? undefined);
+  const fitKey = flow.votesRevealed
+    ? ranking.map((entry) => `${entry.attentionPointId}:${entry.rank}:${session.attentionPoints[entry.attentionPointId]?.title}`).join('|')
+    : byOrder.map((point) => `${point.id}:${point.title}`).join('|');
+  const fit = useFitList(listRef, fitKey);
+  const listStyle = fit.fontPx > 0 ? { fontSize: fit.fontPx } : undefined;
 
   if (!flow.votesRevealed) {
-    const byOrder = ballotOrder(session, scope ?? undefined);
     return (
       <section className="pflow-screen pflow-voting" data-testid="projector-ballot" style={rows}>
         <p className="pflow-eyebrow">{title}</p>
@@ -30,16 +37,17 @@ export function VotingView({ session, scope }: { session: SessionState; scope: I
               : t('projector.votingOpenMax', { dots: settings.dotsPerParticipant, max: settings.maxDotsPerItem })
             : t('projector.votingWaiting')}
         </h1>
-        <ul className="pflow-ballot">
-          {byOrder.map((point) => {
+        <ul className="pflow-ballot" ref={listRef} style={listStyle}>
+          {byOrder.map((point, index) => {
             const side = session.template.zones.find((candidate) => candidate.id === point.zoneId);
             return (
-              <li key={point.id} style={{ borderColor: side?.color ?? 'var(--ink-soft)' }}>
+              <li key={point.id} hidden={!onPage(fit, index)} style={{ borderColor: side?.color ?? 'var(--ink-soft)' }}>
                 {point.title}
               </li>
             );
           })}
         </ul>
+        <PageCount fit={fit} />
       </section>
     );
   }
@@ -49,14 +57,14 @@ export function VotingView({ session, scope }: { session: SessionState; scope: I
     <section className="pflow-screen pflow-voting" data-testid="projector-ranking" style={rows}>
       <p className="pflow-eyebrow">{title}</p>
       <h1 className="pflow-title">{t('projector.result')}</h1>
-      <ol className="pflow-ranking">
-        {ranking.map((entry) => {
+      <ol className="pflow-ranking" ref={listRef} style={listStyle}>
+        {ranking.map((entry, index) => {
           const point = session.attentionPoints[entry.attentionPointId];
           if (!point) return null;
           const side = session.template.zones.find((candidate) => candidate.id === point.zoneId);
           const tie = entry.tied;
           return (
-            <li key={point.id} className={point.chosen ? 'pflow-chosen' : ''} data-point={point.id} data-rank={entry.rank} data-dots={entry.dots}>
+            <li key={point.id} hidden={!onPage(fit, index)} className={point.chosen ? 'pflow-chosen' : ''} data-point={point.id} data-rank={entry.rank} data-dots={entry.dots}>
               <span className={`pflow-rank${tie ? ' pflow-rank-tie' : ''}`} title={tie ? t('projector.tie') : undefined}>
                 {entry.rank}
                 {tie && <span className="visually-hidden"> ({t('projector.tie')})</span>}
@@ -78,6 +86,19 @@ export function VotingView({ session, scope }: { session: SessionState; scope: I
           );
         })}
       </ol>
+      <PageCount fit={fit} />
     </section>
+  );
+}
+
+/** "1 / 2" under a list too long for one wall, so the room knows more is coming. */
+function PageCount({ fit }: { fit: FittedList }) {
+  const t = useT();
+  const pages = fit.pageStarts.length;
+  if (pages < 2) return null;
+  return (
+    <p className="pflow-page" data-testid="projector-page" data-page={fit.page + 1} data-pages={pages}>
+      {t('projector.page', { page: fit.page + 1, pages })}
+    </p>
   );
 }

@@ -1,0 +1,6 @@
+import type { nlWall } from './nl-wall';
+
+/** English texts on the projector's wall (see nl-wall.ts). */
+export const enWall: { readonly [K in keyof typeof nlWall]: string } = {
+  'projector.page': 'Part {page} of {pages}',
+};

@@ -1,0 +1,103 @@
+import type { Page } from '@playwright/test';
+import { type Box, intersects, sessionWith } from './canvas-support';
+import { expect, test } from './fixtures';
+import { HostSocket } from './host-socket';
+
+/**
+ * The ballot and the ranking fit the wall at both common beamer sizes for 1 to 12 points: the type
+ * shrinks, never below 28 px on a 1080p wall (the same share of a 720p one), and what still does not
+ * fit goes in parts that turn by themselves. The join code in its corner never covers a row.
+ */
+process.env.EILAND_LAN_ADDRESS = '127.0.0.2';
+const shot = (name: string) => test.info().outputPath(name);
+const SIZES = [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }] as const;
+/** Titles as groups write them (from the reference memo), some long enough to take two lines. */
+const TITLES = [
+  'Samen handen en voeten geven aan een visie',
+  'Monitoring, effectiviteit en ervaringen',
+  'Mandaat van bestuurders om samen te werken aan de aanpak van armoede in de regio',
+  'What’s in it for me?',
+  'Over schotten heen kijken',
+  'Korte lijnen met de gemeente en de uitvoerders in de wijk',
+  'Urgentie blijven voelen',
+  'Inwoners betrekken bij elke stap, ook bij het evalueren van wat we samen hebben gedaan',
+  'Een gedeelde taal',
+  'Leren van wat niet lukte',
+  'Ruimte voor experiment en voor fouten maken zonder dat het meteen afgerekend wordt',
+  'Eén aanspreekpunt per partner',
+];
+
+async function rowsOf(page: Page, testId: string): Promise<{ shown: Box[]; all: number; fontPx: number }> {
+  const list = page.getByTestId(testId).locator('ol, ul').first();
+  const items = list.locator('li');
+  const shown: Box[] = [];
+  for (const item of await items.all()) {
+    if (!(await item.isVisible())) continue;
+    const box = await item.boundingBox();
+    if (box) shown.push(box);
+  }
+  const fontPx = await list.evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+  return { shown, all: await items.count(), fontPx };
+}
+
+async function expectFits(page: Page, testId: string, size: { width: number; height: number }, points: number): Promise<void> {
+  const wall = { x: 0, y: 0, ...size };
+  const corner = await page.getByTestId('join-corner').boundingBox();
+  expect(corner, 'the join code is in its corner').not.toBeNull();
+  const seen = new Set<number>();
+  const counter = page.getByTestId('projector-page');
+  const pages = (await counter.count()) === 0 ? 1 : Number(await counter.getAttribute('data-pages'));
+  for (let part = 0; part < pages; part++) {
+    const { shown, all, fontPx } = await rowsOf(page, testId);
+    expect(all).toBe(points);
+    // Readable from the back: 28 px on a 1080p wall, the same share of a smaller one.
+    expect(fontPx, `${testId} type at ${size.width}`).toBeGreaterThanOrEqual(Math.floor((28 * size.height) / 1080));
+    for (const box of shown) {
+      expect(box.y + box.height, `${testId} at ${size.width}: a row runs off the wall`).toBeLessThanOrEqual(size.height);
+      expect(intersects(box, wall)).toBe(true);
+      if (corner) expect(intersects(box, corner), `${testId} at ${size.width}: the join code covers a row`).toBe(false);
+    }
+    const indexes = await page.getByTestId(testId).locator('li').evaluateAll((items) => items.flatMap((item, index) => ((item as HTMLElement).hidden ? [] : [index])));
+    for (const index of indexes) seen.add(index);
+    if (pages > 1) await page.clock.runFor(10_500);
+  }
+  // Across its parts the wall shows every point once.
+  expect(seen.size, `${testId} at ${size.width}: every point is shown`).toBe(points);
+}
+
+for (const points of [1, 6, 12]) {
+  test(`the ballot and the ranking of ${points} point${points === 1 ? '' : 's'} fit both beamer sizes`, async ({ page, host }) => {
+    test.setTimeout(90_000);
+    const id = `fit-${points}`;
+    const socket = await sessionWith(host, id, 'lemniscaat-ik-wij-het');
+    const zones = ['wij', 'ik', 'het'];
+    for (const [index, title] of TITLES.slice(0, points).entries()) await socket.command(id, { type: 'attention.add', id: `p${index}`, zoneId: zones[index % 3], title });
+    // The room opens first: the join code is large until the first working phase, then in its corner.
+    const code = await socket.openRoom(id, '127.0.0.2');
+    await socket.command(id, { type: 'phase.set', phaseId: 'voting' });
+    await socket.command(id, { type: 'voting.open', open: true });
+    const phones = await Promise.all(['Anna', 'Bram'].map((name) => HostSocket.joinRoom(host.origin, code, name)));
+    for (const [index, phone] of phones.entries()) {
+      for (let dot = 0; dot < Math.min(3, points); dot++) await phone.command(id, { type: 'vote.cast', id: `v${index}-${dot}`, attentionPointId: `p${(index + dot) % points}` });
+    }
+    await page.clock.install();
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await page.goto(host.pageUrl('projector.html', { session: id }));
+      await expect(page.getByTestId('projector-ballot')).toBeVisible();
+      await expect(page.getByTestId('join-corner')).toBeVisible();
+      await expectFits(page, 'projector-ballot', size, points);
+      await page.screenshot({ path: shot(`ballot-${points}-${size.width}.png`) });
+    }
+    await socket.command(id, { type: 'voting.reveal', revealed: true });
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await page.goto(host.pageUrl('projector.html', { session: id }));
+      await expect(page.getByTestId('projector-ranking')).toBeVisible();
+      await expectFits(page, 'projector-ranking', size, points);
+      await page.screenshot({ path: shot(`ranking-${points}-${size.width}.png`) });
+    }
+    for (const phone of phones) phone.close();
+    socket.close();
+  });
+}
