@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { NOTE } from '../../renderer/src/canvas/geometry';
 import { type Box, intersects, sessionWith } from './canvas-support';
 import { expect, test } from './fixtures';
 import { HostSocket } from './host-socket';
@@ -101,3 +102,80 @@ for (const points of [1, 6, 12]) {
     socket.close();
   });
 }
+
+test('forty notes of one side fill the wall as cards, readable at both beamer sizes; a few spread notes stay on the model', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const id = 'wall-40';
+  const socket = await sessionWith(host, id, 'lemniscaat-ik-wij-het');
+  // As phones drop them: at random spots near the middle of the side, many on top of each other.
+  let seed = 11;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  for (let index = 0; index < 40; index++) {
+    const text = `${TITLES[index % TITLES.length]} (${index + 1})`;
+    await socket.command(id, { type: 'note.add', id: `n${index}`, zoneId: 'wij', text, x: Math.round(420 + (random() - 0.5) * 300), y: Math.round(500 + (random() - 0.5) * 240) });
+  }
+  await socket.command(id, { type: 'cluster.create', id: 'c1', title: 'Elkaar kennen', noteIds: ['n0', 'n1', 'n2', 'n3'], x: 420, y: 300 });
+  await socket.openRoom(id, '127.0.0.2');
+  await socket.command(id, { type: 'phase.set', phaseId: 'clustering-wij' });
+  await socket.command(id, { type: 'timer.control', action: 'set', durationMs: 5 * 60_000 });
+  await page.clock.install();
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.goto(host.pageUrl('projector.html', { session: id }));
+    const wall = page.getByTestId('notes-wall');
+    await expect(wall).toBeVisible();
+    await expect(wall.locator('li.pflow-wall-note')).toHaveCount(40);
+    const obstacles = (await Promise.all(['projector-phase', 'projector-timer', 'join-corner'].map((name) => page.getByTestId(name).boundingBox()))).filter((box): box is Box => box !== null);
+    expect(obstacles).toHaveLength(3);
+    const area = await wall.boundingBox();
+    if (!area) throw new Error('no wall');
+    const seen = new Set<string>();
+    const counter = page.getByTestId('projector-page');
+    const pages = (await counter.count()) === 0 ? 1 : Number(await counter.getAttribute('data-pages'));
+    for (let part = 0; part < pages; part++) {
+      const cards = await wall.locator('li.pflow-wall-note:visible').evaluateAll((items) =>
+        items.map((item) => {
+          const box = item.getBoundingClientRect();
+          return { id: item.getAttribute('data-note') ?? '', font: Number.parseFloat(getComputedStyle(item).fontSize), box: { x: box.x, y: box.y, width: box.width, height: box.height }, clipped: item.scrollHeight > item.clientHeight + 1, sh: item.scrollHeight, ch: item.clientHeight, text: item.textContent };
+        }),
+      );
+      for (const [index, card] of cards.entries()) {
+        seen.add(card.id);
+        // 24 px on a 1080p wall, 16 px on 720p.
+        expect(card.font, `note type at ${size.width}`).toBeGreaterThanOrEqual(Math.floor((24 * size.height) / 1080));
+        expect(card.clipped, `${card.id}: its words are cut ${card.sh} > ${card.ch} ${card.text}`).toBe(false);
+        expect(card.box.y + card.box.height, `${card.id} runs off the wall`).toBeLessThanOrEqual(area.y + area.height + 0.5);
+        for (const obstacle of obstacles) expect(intersects(card.box, obstacle), `${card.id} at ${size.width} is covered`).toBe(false);
+        for (const other of cards.slice(index + 1)) expect(intersects(card.box, other.box), `${card.id} over ${other.id}`).toBe(false);
+      }
+      if (part === 0) await page.screenshot({ path: shot(`notes-wall-40-${size.width}.png`) });
+      if (pages > 1) await page.clock.runFor(10_500);
+    }
+    expect(seen.size, `every note is on the wall at ${size.width}`).toBe(40);
+    // The cluster's title heads its notes; the notes in no group follow under their own heading.
+    await expect(wall.locator('li.pflow-wall-title')).toHaveText(['Elkaar kennen (4 notities)', 'Nog in geen groep (36 notities)']);
+    const order = await wall.locator('li').evaluateAll((items) => items.map((item) => item.getAttribute('data-note') ?? 'title'));
+    expect(order[0]).toBe('title');
+    expect(order.slice(1, 5).sort()).toEqual(['n0', 'n1', 'n2', 'n3']);
+    expect(order[5]).toBe('title');
+  }
+
+  // A few notes that lie apart are read on the model itself.
+  for (let index = 4; index < 40; index++) await socket.command(id, { type: 'note.delete', ids: [`n${index}`] });
+  await socket.command(id, { type: 'cluster.ungroup', id: 'c1' });
+  const spread = [[300, 420], [520, 420], [300, 580], [520, 580]] as const;
+  await socket.command(id, { type: 'note.move', moves: spread.map(([x, y], index) => ({ id: `n${index}`, x, y })) });
+  await page.setViewportSize(SIZES[0]);
+  await page.goto(host.pageUrl('projector.html', { session: id }));
+  await expect(page.locator('main.projector')).toHaveAttribute('data-notes-drawn', '4');
+  await expect(page.getByTestId('notes-wall')).toHaveCount(0);
+  // The model zooms to them: their type is as large as on the wall of cards, or larger.
+  await page.waitForTimeout(900);
+  const scale = await page.evaluate(() => (window as unknown as { Konva: { stages: { scaleX(): number }[] } }).Konva.stages[0]?.scaleX() ?? 0);
+  expect(scale * NOTE.fontSize, 'note type on the model at 1920×1080').toBeGreaterThanOrEqual(24);
+  await page.screenshot({ path: shot('notes-on-model-4-1920.png') });
+  socket.close();
+});

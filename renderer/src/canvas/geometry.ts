@@ -11,7 +11,7 @@ export const NOTE = { width: 176, height: 124, padding: 12, fontSize: 20, lineHe
 export const LABEL = { nameSize: 46, questionSize: 23, questionLineHeight: 1.25, gap: 8, margin: 14, minWidth: 300 } as const;
 
 /** Room kept for a label when the projector zooms to a zone: the name and up to three lines of question. */
-const LABEL_ALLOWANCE = LABEL.margin + LABEL.nameSize + LABEL.gap + 3 * LABEL.questionSize * LABEL.questionLineHeight;
+export const LABEL_ALLOWANCE = LABEL.margin + LABEL.nameSize + LABEL.gap + 3 * LABEL.questionSize * LABEL.questionLineHeight;
 
 export interface CameraTransform {
   scale: number;

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RoomDisplay } from '../../../shared/protocol';
-import { modelViewBox, zoneViewBox } from '../canvas/geometry';
+import { fitViewBox, modelViewBox } from '../canvas/geometry';
 import { ModelCanvas } from '../canvas/ModelCanvas';
 import { CALM_THEME, CONTRAST_THEME } from '../canvas/theme';
 import { useElementSize } from '../canvas/use-element-size';
 import { ProjectorJoinInfo } from '../room/ProjectorJoinInfo';
+import { NotesWall } from '../session-flow/projector/NotesWall';
+import { focusView, wallNeeded } from '../session-flow/projector/notes-wall';
 import { ProjectorFlow } from '../session-flow/projector/ProjectorFlow';
 import { useShownNotes } from '../session-flow/projector/use-shown-notes';
 import { followSession } from '../store/sync';
@@ -41,14 +43,20 @@ export function ProjectorApp() {
   const zones = session?.template.zones;
   // Hidden notes stay off the wall until revealed (session-flow decides which may be drawn).
   const notes = useShownNotes(session);
+  // The side in focus shows its notes as large as they fit; the whole model shows everything.
+  const sideNotes = useMemo(() => Object.values(notes ?? {}).filter((note) => note.zoneId === focusZone?.id), [notes, focusZone]);
   const view = useMemo(
-    () => (focusZone ? zoneViewBox(focusZone.area) : modelViewBox(zones ?? [], Object.values(notes ?? {}))),
-    [focusZone, zones, notes],
+    () => (focusZone ? focusView(focusZone, sideNotes) : modelViewBox(zones ?? [], Object.values(notes ?? {}))),
+    [focusZone, sideNotes, zones, notes],
   );
   const labels = useMemo(() => ({ kenweg: t('canvas.kenweg'), keuzeweg: t('canvas.keuzeweg') }), [t]);
   // The model fits in the part of the wall that the banner, timer, join code, counts and points panel leave free.
   const obstacles = useWallObstacles(boxRef);
   const fitSize = useMemo(() => freeWallRect(size, obstacles, view), [size, obstacles, view]);
+  // A side with many or piled notes is shown as a wall of cards where the model would stand.
+  const wall = session && focusZone && notes && size.height > 0 && wallNeeded(sideNotes, fitViewBox(view, fitSize).scale, size.height);
+  // The cards want the most room there is, not the shape of the side.
+  const wallArea = useMemo(() => freeWallRect(size, obstacles, { x: 0, y: 0, width: size.width, height: size.height }), [size, obstacles]);
   const onNotesDrawn = useCallback((count: number) => {
     if (boxRef.current) boxRef.current.dataset.notesDrawn = String(count);
   }, []);
@@ -79,7 +87,14 @@ export function ProjectorApp() {
       contrast={contrast}
       canvas={canvas}
       modelArea={session ? { area: fitSize, wall: size } : null}
-      overlay={session && <ProjectorFlow session={session} />}
+      overlay={
+        session && (
+          <>
+            {wall && focusZone && notes && <NotesWall session={session} zoneId={focusZone.id} notes={notes} area={wallArea} contrast={contrast} />}
+            <ProjectorFlow session={session} />
+          </>
+        )
+      }
       corners={
         <>
           {chosen && <ProjectorJoinInfo sessionId={chosen} onDisplay={setHostDisplay} />}

@@ -1,5 +1,6 @@
 import type { Id, Note, SessionState } from '../../../../shared/domain';
 import { NOTE } from '../../canvas/geometry';
+import { readingOrder } from '../../canvas/reading-order';
 
 /**
  * The keyboard's place on the board: one note, apart from the selection (a list box's "active
@@ -8,21 +9,6 @@ import { NOTE } from '../../canvas/geometry';
  */
 
 export type CursorStep = 'next' | 'previous' | 'up' | 'down';
-
-/** Notes whose middles lie closer than this (vertically) read as one row. */
-const ROW = NOTE.height / 2;
-
-/** A side's notes as people read them: row by row from the top, each row from the left. */
-export function readingOrder(notes: readonly Note[]): Note[] {
-  const byHeight = [...notes].sort((a, b) => a.y - b.y || a.x - b.x);
-  const rows: Note[][] = [];
-  for (const note of byHeight) {
-    const row = rows.at(-1);
-    if (row?.[0] && note.y - row[0].y < ROW) row.push(note);
-    else rows.push([note]);
-  }
-  return rows.flatMap((row) => row.sort((a, b) => a.x - b.x || a.id.localeCompare(b.id)));
-}
 
 /** Every side with its notes in reading order, in the model's order of sides. */
 export function sidesInOrder(session: SessionState): { zoneId: Id; notes: Note[] }[] {
@@ -60,6 +46,9 @@ export function stepCursor(session: SessionState, from: Id | null, step: CursorS
   const next = all[(index + (step === 'next' ? 1 : -1) + all.length) % all.length];
   return next?.id ?? current.id;
 }
+
+/** Notes whose middles lie closer than this (vertically) read as one row. */
+const ROW = NOTE.height / 2;
 
 /** The nearest row above (or below), and in it the note nearest across: a grid's up and down. */
 function nearestVertically(notes: readonly Note[], from: Note, step: 'up' | 'down'): Note | undefined {

@@ -3,7 +3,8 @@ import type { Id, SessionState } from '../../../../shared/domain';
 import { ballotOrder } from '../../../../shared/rules';
 import { rankPoints } from '../../../../shared/voting';
 import { useT } from '../../ui/i18n';
-import { type FittedList, onPage, useFitList } from './use-fit-list';
+import { PageCount } from './PageCount';
+import { onPage, useFitList } from './use-fit-list';
 
 /**
  * Voting on the wall. While it is open: the points on the ballot and how many dots everyone has,
@@ -88,17 +89,5 @@ export function VotingView({ session, scope }: { session: SessionState; scope: I
       </ol>
       <PageCount fit={fit} />
     </section>
-  );
-}
-
-/** "1 / 2" under a list too long for one wall, so the room knows more is coming. */
-function PageCount({ fit }: { fit: FittedList }) {
-  const t = useT();
-  const pages = fit.pageStarts.length;
-  if (pages < 2) return null;
-  return (
-    <p className="pflow-page" data-testid="projector-page" data-page={fit.page + 1} data-pages={pages}>
-      {t('projector.page', { page: fit.page + 1, pages })}
-    </p>
   );
 }

@@ -2,11 +2,14 @@ import { type RefObject, useEffect, useLayoutEffect, useState } from 'react';
 
 /**
  * Type on the wall is measured against the wall's height, so a list reads the same on a 720p and a
- * 1080p beamer: at most MAX of the height per line, and never below MIN, which is 28 px on a 1080p
- * wall (readable from the back of the room).
+ * 1080p beamer: at most `max` of the height per line, and never below `min`, by default 28 px on a
+ * 1080p wall (readable from the back of the room).
  */
-const MAX_SHARE = 0.044;
-const MIN_SHARE = 28 / 1080;
+export interface TypeRange {
+  min: number;
+  max: number;
+}
+const LIST_TYPE: TypeRange = { min: 28 / 1080, max: 0.044 };
 /** How long each page of a list too long for the wall stays up before the next one. */
 export const PAGE_MS = 10_000;
 
@@ -24,14 +27,15 @@ export interface FittedList {
  * Measured on the real list (set imperatively while measuring, so one layout pass per try), again
  * when the items or the wall's size change.
  */
-export function useFitList(listRef: RefObject<HTMLElement | null>, itemsKey: string): FittedList {
+export function useFitList(listRef: RefObject<HTMLElement | null>, itemsKey: string, type: TypeRange = LIST_TYPE): FittedList {
+  const { min, max } = type;
   const [fit, setFit] = useState<FittedList>({ fontPx: 0, pageStarts: [0], page: 0 });
   // biome-ignore lint/correctness/useExhaustiveDependencies: the items are read from the DOM; their key says when they changed
   useLayoutEffect(() => {
     const list = listRef.current;
     if (!list) return;
     const measure = () => {
-      const next = fitList(list, window.innerHeight);
+      const next = fitList(list, window.innerHeight, { min, max });
       setFit((current) => (current.fontPx === next.fontPx && current.pageStarts.join() === next.pageStarts.join() ? current : { ...next, page: 0 }));
     };
     measure();
@@ -40,7 +44,7 @@ export function useFitList(listRef: RefObject<HTMLElement | null>, itemsKey: str
     const observer = new ResizeObserver(measure);
     observer.observe(list);
     return () => observer.disconnect();
-  }, [listRef, itemsKey]);
+  }, [listRef, itemsKey, min, max]);
   const pages = fit.pageStarts.length;
   useEffect(() => {
     if (pages < 2) return;
@@ -51,9 +55,9 @@ export function useFitList(listRef: RefObject<HTMLElement | null>, itemsKey: str
 }
 
 /** The largest type at which the list's items fit its height, or the smallest with the pages it needs. */
-function fitList(list: HTMLElement, wallHeight: number): Omit<FittedList, 'page'> {
-  const max = Math.round(wallHeight * MAX_SHARE);
-  const min = Math.ceil(wallHeight * MIN_SHARE);
+function fitList(list: HTMLElement, wallHeight: number, type: TypeRange): Omit<FittedList, 'page'> {
+  const max = Math.round(wallHeight * type.max);
+  const min = Math.ceil(wallHeight * type.min);
   const items = () => [...list.children] as HTMLElement[];
   // Every item takes part in the measuring, also those of pages not shown now; what React set is
   // put back afterwards, since React only writes what changed.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cursorPlace, cursorStart, readingOrder, stepCursor } from '../../../../renderer/src/facilitator/board/note-cursor';
+import { readingOrder } from '../../../../renderer/src/canvas/reading-order';
+import { cursorPlace, cursorStart, stepCursor } from '../../../../renderer/src/facilitator/board/note-cursor';
 import type { SessionState } from '../../../../shared/domain';
 import { seededState, step } from '../../shared/fixtures';
 
