@@ -1,4 +1,4 @@
-import type { AttentionPoint, Id, SessionState, Vote } from './domain';
+import type { AttentionPoint, Id, Ingredient, SessionState, Vote } from './domain';
 import { ballotOrder } from './rules';
 
 /** The dots one participant has used, in total and on one attention point. */
@@ -67,4 +67,11 @@ export function pointsInListOrder(state: SessionState, only: (point: AttentionPo
 export function ingredientPoints(state: SessionState): AttentionPoint[] {
   const anyChosen = Object.values(state.attentionPoints).some((point) => point.chosen);
   return pointsInListOrder(state, (point) => !anyChosen || point.chosen);
+}
+
+/** The ingredients of one attention point, in the order they were given. */
+export function ingredientsOf(state: SessionState, attentionPointId: Id): Ingredient[] {
+  return Object.values(state.ingredients)
+    .filter((item) => item.attentionPointId === attentionPointId)
+    .sort((a, b) => a.order - b.order);
 }

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { SessionState } from '../../../shared/domain';
-import { ingredientPoints } from '../../../shared/voting';
+import { ingredientPoints, ingredientsOf } from '../../../shared/voting';
 import { useT } from './context';
 
 /**
@@ -25,9 +25,7 @@ export function Closing({ session }: { session: SessionState }) {
       <ol className="phone-closing-points">
         {points.map((point) => {
           const zone = session.template.zones.find((candidate) => candidate.id === point.zoneId);
-          const items = Object.values(session.ingredients)
-            .filter((item) => item.attentionPointId === point.id)
-            .sort((a, b) => a.order - b.order);
+          const items = ingredientsOf(session, point.id);
           return (
             <li key={point.id} className="phone-ingredient-point" data-testid="closing-point" style={{ borderLeftColor: zone?.color ?? 'var(--line)' }}>
               <p className="phone-eyebrow">{zone?.name ?? t('flow.wholeSession')}</p>

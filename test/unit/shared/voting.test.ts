@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AttentionPoint, SessionState, Vote } from '../../../shared/domain';
-import { dotsLeft, dotsUsed, ingredientPoints, pointsInListOrder, rankPoints } from '../../../shared/voting';
+import { dotsLeft, dotsUsed, ingredientPoints, ingredientsOf, pointsInListOrder, rankPoints } from '../../../shared/voting';
 import { deepFreeze, emptyState } from './fixtures';
 
 const point = (id: string, order: number, zoneId: string | null = 'wij'): AttentionPoint => ({
@@ -178,5 +178,14 @@ describe('one order on every screen', () => {
     expect(ingredientPoints(state).map((p) => p.id)).toEqual(['h1', 'i2', 'w1', 'i1']);
     const chosen = { ...state, attentionPoints: { ...state.attentionPoints, w1: { ...point('w1', 1, 'wij'), chosen: true }, h1: { ...point('h1', 1, 'het'), chosen: true } } };
     expect(ingredientPoints(chosen).map((p) => p.id)).toEqual(['h1', 'w1']);
+  });
+
+  it('lists one point’s ingredients in the order they were given, and only that point’s', () => {
+    const state = sessionOrder(withVotes(points, votes), true);
+    const ingredient = (id: string, attentionPointId: string, order: number) => ({ id, attentionPointId, text: id, order }) as SessionState['ingredients'][string];
+    const withIngredients = { ...state, ingredients: { b: ingredient('b', 'h1', 2), a: ingredient('a', 'h1', 1), c: ingredient('c', 'w1', 0) } };
+    expect(ingredientsOf(withIngredients, 'h1').map((item) => item.id)).toEqual(['a', 'b']);
+    expect(ingredientsOf(withIngredients, 'w1').map((item) => item.id)).toEqual(['c']);
+    expect(ingredientsOf(withIngredients, 'i1')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { nanoid } from 'nanoid';
 import { type AttentionPoint, type Id, LIMITS, type SessionState, type Zone } from '../../../../shared/domain';
-import { ingredientPoints } from '../../../../shared/voting';
+import { ingredientPoints, ingredientsOf } from '../../../../shared/voting';
 import { useT } from '../../ui/i18n';
 import { AddLine, type EditorProps, RemoveButton } from './SideEditors';
 import { EditableText } from './EditableText';
@@ -124,9 +124,7 @@ export function IngredientsEditor({ sessionId, session, readOnly, run }: EditorP
       {points.length === 0 && <p className="flow-empty">{t('flow.noPoints')}</p>}
       {points.map((point) => {
         const zone = session.template.zones.find((candidate) => candidate.id === point.zoneId);
-        const items = Object.values(session.ingredients)
-          .filter((item) => item.attentionPointId === point.id)
-          .sort((a, b) => a.order - b.order);
+        const items = ingredientsOf(session, point.id);
         return (
           <div key={point.id} className="flow-group" data-point={point.id}>
             <h3 className="flow-group-title">

@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { Id, SessionState } from '../../../../shared/domain';
-import { ingredientPoints } from '../../../../shared/voting';
+import { ingredientPoints, ingredientsOf } from '../../../../shared/voting';
 import { useT } from '../../ui/i18n';
 
 /** The chosen attention points (all, while none is chosen) with their ingredients, as the memo writes them, in ranking order. */
@@ -16,9 +16,7 @@ export function IngredientsView({ session, closing }: { session: SessionState; c
       <div className="pflow-cards" style={columns}>
         {points.map((point) => {
           const zone = session.template.zones.find((candidate) => candidate.id === point.zoneId);
-          const items = Object.values(session.ingredients)
-            .filter((item) => item.attentionPointId === point.id)
-            .sort((a, b) => a.order - b.order);
+          const items = ingredientsOf(session, point.id);
           return (
             <article key={point.id} className="pflow-card" style={{ borderTopColor: zone?.color ?? 'var(--primary)' }} data-point={point.id}>
               <p className="pflow-card-side">{zone?.name ?? t('flow.wholeSession')}</p>
