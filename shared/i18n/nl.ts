@@ -5,6 +5,7 @@
  */
 import { nlActions } from './nl-actions';
 import { nlBackup } from './nl-backup';
+import { nlBoardActions } from './nl-board-actions';
 import { nlCanvas } from './nl-canvas';
 import { nlDesktop } from './nl-desktop';
 import { nlHarvest } from './nl-harvest';
@@ -21,6 +22,7 @@ export const nl = {
   ...nlActions,
   ...nlPeople,
   ...nlKeyboard,
+  ...nlBoardActions,
   'app.name': 'Eiland',
   'app.loading': 'Even geduld…',
 

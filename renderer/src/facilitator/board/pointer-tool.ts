@@ -18,6 +18,8 @@ export interface BoardGestures {
   commitCamera(view: ViewBox): void;
   moveZone(zoneId: Id, area: ZoneArea): void;
   hover(noteId: Id | null, client: { x: number; y: number }): void;
+  /** A right-click: what is there, where on the board (pixels) and where on the model. */
+  contextMenu(hit: Hit | null, local: { x: number; y: number }, world: { x: number; y: number }): void;
 }
 
 export interface ToolEnvironment {
@@ -206,6 +208,17 @@ export class PointerTool {
     if (this.env.editedZones()) return;
     const world = this.toWorld({ x: event.clientX, y: event.clientY });
     this.gestures.doubleClick(this.hitAt(world), world);
+  }
+
+  /** The browser's own menu never shows over the board; while the model is being edited, none does. */
+  contextMenu(event: MouseEvent): void {
+    event.preventDefault();
+    // A Ctrl+click on a Mac is a press that turns into this menu: it is no longer a click.
+    if (this.state.kind === 'pressing') this.state = { kind: 'idle' };
+    if (this.env.editedZones() || this.state.kind !== 'idle') return;
+    const client = { x: event.clientX, y: event.clientY };
+    const world = this.toWorld(client);
+    this.gestures.contextMenu(this.hitAt(world), this.local(client), world);
   }
 
   wheel(event: WheelEvent): void {

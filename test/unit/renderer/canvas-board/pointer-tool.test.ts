@@ -28,6 +28,7 @@ function setup(options: { space?: boolean; editing?: boolean } = {}) {
     commitCamera: vi.fn(),
     moveZone: vi.fn(),
     hover: vi.fn(),
+    contextMenu: vi.fn(),
   } satisfies BoardGestures;
   const tool = new PointerTool(
     {
@@ -107,5 +108,35 @@ describe('the pointer tool', () => {
     tool.up(pointer(1200, 520));
     expect(gestures.moveZone).toHaveBeenCalledExactlyOnceWith('het', { x: 1200, y: 520, rx: 300, ry: 270 });
     expect(gestures.beginDrag).not.toHaveBeenCalled();
+  });
+
+  it('opens the board’s own menu on a right-click, on what is there, and never the browser’s', () => {
+    const { tool, gestures } = setup();
+    const menu = (x: number, y: number) => ({ clientX: x, clientY: y, button: 2, preventDefault: vi.fn() }) as unknown as MouseEvent;
+    const onNote = menu(400, 400);
+    tool.down(pointer(400, 400, { button: 2 }));
+    tool.contextMenu(onNote);
+    tool.up(pointer(400, 400, { button: 2 }));
+    expect(onNote.preventDefault).toHaveBeenCalled();
+    expect(gestures.contextMenu).toHaveBeenCalledWith({ kind: 'note', id: 'a' }, { x: 400, y: 400 }, { x: 400, y: 400 });
+    // A right press is no click: the selection is the menu's to change.
+    expect(gestures.click).not.toHaveBeenCalled();
+    tool.contextMenu(menu(900, 100));
+    expect(gestures.contextMenu).toHaveBeenLastCalledWith(null, { x: 900, y: 100 }, { x: 900, y: 100 });
+  });
+
+  it('turns a Mac’s Ctrl+click into the menu and not also into a click; while the model is edited no menu opens', () => {
+    const { tool, gestures } = setup();
+    tool.down(pointer(400, 400, { ctrlKey: true }));
+    tool.contextMenu({ clientX: 400, clientY: 400, preventDefault: vi.fn() } as unknown as MouseEvent);
+    tool.up(pointer(400, 400, { ctrlKey: true }));
+    expect(gestures.contextMenu).toHaveBeenCalledOnce();
+    expect(gestures.click).not.toHaveBeenCalled();
+
+    const editing = setup({ editing: true });
+    const event = { clientX: 1180, clientY: 500, preventDefault: vi.fn() } as unknown as MouseEvent;
+    editing.tool.contextMenu(event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(editing.gestures.contextMenu).not.toHaveBeenCalled();
   });
 });

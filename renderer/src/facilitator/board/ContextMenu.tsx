@@ -1,0 +1,143 @@
+import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useT } from '../../ui/i18n';
+import { type ActionContext, type BoardAction, keyLabel, offered, runAction, WRITING } from './actions';
+import type { BoardController } from './board-controller';
+import type { MenuSpot } from './menu-spot';
+
+interface ContextMenuProps {
+  spot: MenuSpot;
+  board: BoardController;
+  context: ActionContext;
+  /** Closes the menu; `refocus`: give the board the keyboard back (not when a click elsewhere took it). */
+  onClose(refocus: boolean): void;
+}
+
+/** Room kept between the menu and the board's edge, in pixels. */
+const EDGE = 8;
+
+/**
+ * The board's context menu: what can be done with what was right-clicked (or, with Shift+F10 or
+ * the menu key, with the note at the keyboard's cursor), from the register, only what applies in
+ * this phase. A real menu for keyboards and screen readers: arrow keys, Home and End go through
+ * it, Enter or Space does the item, Esc or Tab closes it and gives the board the keyboard back.
+ */
+export function ContextMenu({ spot, board, context, onClose }: ContextMenuProps) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  const [place, setPlace] = useState({ left: spot.x, top: spot.y });
+  const chosen = context.notes > 0 || context.cluster;
+  const items = offered(chosen ? 'selectionMenu' : 'canvasMenu', context);
+  // With something chosen and none of the note actions applying in this phase, the menu says why.
+  const quiet = chosen && context.phase !== null && !WRITING.includes(context.phase);
+
+  // Kept inside the board: a menu opened near the right or bottom edge opens to the left or upwards.
+  useLayoutEffect(() => {
+    const menu = ref.current;
+    const board = menu?.offsetParent;
+    if (!menu || !(board instanceof HTMLElement)) return;
+    const left = spot.x + menu.offsetWidth + EDGE > board.clientWidth ? spot.x - menu.offsetWidth : spot.x;
+    const top = spot.y + menu.offsetHeight + EDGE > board.clientHeight ? spot.y - menu.offsetHeight : spot.y;
+    setPlace({
+      left: Math.max(EDGE, Math.min(left, board.clientWidth - menu.offsetWidth - EDGE)),
+      top: Math.max(EDGE, Math.min(top, board.clientHeight - menu.offsetHeight - EDGE)),
+    });
+  }, [spot]);
+
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus({ preventScroll: true });
+  }, []);
+
+  // A press anywhere else closes it; that press then does what it does there.
+  useEffect(() => {
+    const onPointerDown = (event: PointerEvent) => {
+      if (!(event.target instanceof Node) || !ref.current?.contains(event.target)) onClose(false);
+    };
+    const onBlur = () => onClose(false);
+    window.addEventListener('pointerdown', onPointerDown, true);
+    window.addEventListener('blur', onBlur);
+    return () => {
+      window.removeEventListener('pointerdown', onPointerDown, true);
+      window.removeEventListener('blur', onBlur);
+    };
+  }, [onClose]);
+
+  const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
+    const rows = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const index = rows.indexOf(document.activeElement as HTMLElement);
+    const to = (next: number) => rows[(next + rows.length) % rows.length]?.focus();
+    switch (event.key) {
+      case 'ArrowDown':
+        to(index + 1);
+        break;
+      case 'ArrowUp':
+        to(index - 1);
+        break;
+      case 'Home':
+        to(0);
+        break;
+      case 'End':
+        to(rows.length - 1);
+        break;
+      case 'Escape':
+      case 'Tab':
+        onClose(true);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+  };
+
+  const choose = (action: BoardAction) => {
+    onClose(true);
+    runAction(board, action, { at: spot.world });
+  };
+
+  const plain = items.filter((action) => !action.danger);
+  const danger = items.filter((action) => action.danger);
+  return (
+    <div
+      ref={ref}
+      className="context-menu"
+      role="menu"
+      aria-label={t('boardAction.menuLabel')}
+      data-testid="context-menu"
+      style={{ left: place.left, top: place.top }}
+      onKeyDown={onKeyDown}
+      onContextMenu={(event) => event.preventDefault()}
+    >
+      {quiet && context.phase && (
+        <div role="menuitem" aria-disabled="true" tabIndex={-1} className="context-menu-note">
+          {t('boardAction.nothingInPhase', { phase: t(`phase.${context.phase}`) })}
+        </div>
+      )}
+      {plain.map((action) => (
+        <MenuRow key={action.id} action={action} context={context} onChoose={choose} />
+      ))}
+      {danger.length > 0 && plain.length > 0 && <hr className="context-menu-line" />}
+      {danger.map((action) => (
+        <MenuRow key={action.id} action={action} context={context} onChoose={choose} />
+      ))}
+    </div>
+  );
+}
+
+function MenuRow({ action, context, onChoose }: { action: BoardAction; context: ActionContext; onChoose(action: BoardAction): void }) {
+  const t = useT();
+  const first = action.keys?.[0];
+  const key = first === undefined ? '' : keyLabel(first, t);
+  return (
+    <button
+      type="button"
+      role="menuitem"
+      tabIndex={-1}
+      className={`context-menu-item${action.danger ? ' context-menu-danger' : ''}`}
+      data-action={action.id}
+      onClick={() => onChoose(action)}
+    >
+      <span>{t(action.labelIn(context))}</span>
+      {key && <kbd>{key}</kbd>}
+    </button>
+  );
+}
