@@ -27,7 +27,7 @@ export const enBoardActions: {
   'boardAction.needsSelection': '{action}: first select a note or a group.',
   'boardAction.needsOne': '{action}: first select one note or a group.',
   'boardAction.nothingInPhase': 'In the phase {phase} you do not change notes.',
-  'boardAction.hintLooking': 'In this phase you do not change notes on the board. Selecting, moving and zooming still work. Press ? for all shortcuts.',
+  'boardAction.hintLooking': 'In this phase you do not write notes. Press ? for all shortcuts.',
   'help.notInPhase': 'not in this phase',
   'help.phaseNote': 'Grey: not possible in the phase {phase}.',
 };

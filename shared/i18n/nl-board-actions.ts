@@ -28,7 +28,7 @@ export const nlBoardActions = {
   'boardAction.needsSelection': '{action}: kies eerst een notitie of een groep.',
   'boardAction.needsOne': '{action}: kies eerst één notitie of een groep.',
   'boardAction.nothingInPhase': 'In de fase {phase} verander je geen notities.',
-  'boardAction.hintLooking': 'In deze fase verander je geen notities op het bord. Kiezen, schuiven en zoomen kan wel. Druk op ? voor alle sneltoetsen.',
+  'boardAction.hintLooking': 'In deze fase schrijf je geen notities. Druk op ? voor alle sneltoetsen.',
   'help.notInPhase': 'niet in deze fase',
   'help.phaseNote': 'Grijs: kan niet in de fase {phase}.',
 } as const;

@@ -1,4 +1,4 @@
-import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Fragment, type KeyboardEvent as ReactKeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../../ui/i18n';
 import { type ActionContext, type BoardAction, keyLabel, offered, runAction, WRITING } from './actions';
 import type { BoardController } from './board-controller';
@@ -43,8 +43,9 @@ export function ContextMenu({ spot, board, context, onClose }: ContextMenuProps)
     });
   }, [spot]);
 
+  // The first item that does something has the keyboard (a line that only explains can still be read with the arrows).
   useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus({ preventScroll: true });
+    ref.current?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus({ preventScroll: true });
   }, []);
 
   // A press anywhere else closes it; that press then does what it does there.
@@ -94,8 +95,12 @@ export function ContextMenu({ spot, board, context, onClose }: ContextMenuProps)
     runAction(board, action, { at: spot.world });
   };
 
-  const plain = items.filter((action) => !action.danger);
-  const danger = items.filter((action) => action.danger);
+  // Three parts, apart: what changes the notes, what only chooses or looks, what removes.
+  const sections = [
+    items.filter((action) => !action.danger && !action.viewOnly),
+    items.filter((action) => !action.danger && action.viewOnly),
+    items.filter((action) => action.danger),
+  ].filter((section) => section.length > 0);
   return (
     <div
       ref={ref}
@@ -112,12 +117,13 @@ export function ContextMenu({ spot, board, context, onClose }: ContextMenuProps)
           {t('boardAction.nothingInPhase', { phase: t(`phase.${context.phase}`) })}
         </div>
       )}
-      {plain.map((action) => (
-        <MenuRow key={action.id} action={action} context={context} onChoose={choose} />
-      ))}
-      {danger.length > 0 && plain.length > 0 && <hr className="context-menu-line" />}
-      {danger.map((action) => (
-        <MenuRow key={action.id} action={action} context={context} onChoose={choose} />
+      {sections.map((section, index) => (
+        <Fragment key={section[0]?.id}>
+          {index > 0 && <hr className="context-menu-line" />}
+          {section.map((action) => (
+            <MenuRow key={action.id} action={action} context={context} onChoose={choose} />
+          ))}
+        </Fragment>
       ))}
     </div>
   );

@@ -68,7 +68,8 @@ export class BoardController {
 
   /** Says plainly why an action does not apply (a phase it does not belong to, nothing chosen). */
   refuse(action: BoardAction, refusal: Refusal, context: ActionContext): void {
-    const message = refusalMessage(action, refusal, context, this.state.locale);
+    const phases = this.session()?.flow.phases.map((phase) => phase.kind) ?? [];
+    const message = refusalMessage(action, refusal, context, this.state.locale, phases);
     if (message) this.state.showToast({ tone: 'info', ...message });
   }
 

@@ -66,6 +66,10 @@ export class PointerGestures implements BoardGestures {
     this.deps.showMenu({ ...local, world });
   }
 
+  keyboardMenu(): void {
+    this.board.openMenuByKeys();
+  }
+
   beginDrag(hit: Hit): boolean {
     const session = this.board.session();
     if (!session || this.deps.readOnly()) return false;

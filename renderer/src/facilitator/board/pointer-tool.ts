@@ -20,6 +20,8 @@ export interface BoardGestures {
   hover(noteId: Id | null, client: { x: number; y: number }): void;
   /** A right-click: what is there, where on the board (pixels) and where on the model. */
   contextMenu(hit: Hit | null, local: { x: number; y: number }, world: { x: number; y: number }): void;
+  /** The browser's menu event came from the keyboard (the menu key, Shift+F10): the menu opens at the cursor. */
+  keyboardMenu(): void;
 }
 
 export interface ToolEnvironment {
@@ -49,6 +51,11 @@ interface Point {
 
 /** Moves shorter than this (in pixels) are a click, not a drag. */
 const DRAG_THRESHOLD = 4;
+/**
+ * A menu event this long after the last press did not come from a press (a right-click, a long
+ * touch): the keyboard asked for it, and where the pointer is says nothing.
+ */
+const PRESS_TO_MENU_MS = 1500;
 /** A wheel gesture ends (and is redrawn sharp) after this long without a new notch. */
 const WHEEL_SETTLE_MS = 160;
 
@@ -65,6 +72,7 @@ export class PointerTool {
   private wheelView: ViewBox | null = null;
   private wheelTimer: ReturnType<typeof setTimeout> | null = null;
   private lastClient: Point | null = null;
+  private lastPress = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly env: ToolEnvironment,
@@ -97,6 +105,7 @@ export class PointerTool {
   }
 
   down(event: PointerEvent): void {
+    this.lastPress = event.timeStamp;
     const client = { x: event.clientX, y: event.clientY };
     this.pointers.set(event.pointerId, client);
     this.lastClient = client;
@@ -216,6 +225,10 @@ export class PointerTool {
     // A Ctrl+click on a Mac is a press that turns into this menu: it is no longer a click.
     if (this.state.kind === 'pressing') this.state = { kind: 'idle' };
     if (this.env.editedZones() || this.state.kind !== 'idle') return;
+    if (!(event.timeStamp - this.lastPress <= PRESS_TO_MENU_MS)) {
+      this.gestures.keyboardMenu();
+      return;
+    }
     const client = { x: event.clientX, y: event.clientY };
     const world = this.toWorld(client);
     this.gestures.contextMenu(this.hitAt(world), this.local(client), world);

@@ -248,6 +248,12 @@ describe('when an action applies', () => {
       phase: 'Notes',
       phases: 'Making themes, Attention points',
     });
+    // Only the phases this session has: not a list of steps it skips.
+    const session: PhaseKind[] = ['notes', 'clustering', 'attention', 'voting', 'ingredients'];
+    expect(refusalMessage(boardAction('delete'), { kind: 'phase' }, voting, 'nl', session)?.params.phases).toBe('Notities, Thema’s maken, Aandachtspunten');
+    expect(refusalMessage(boardAction('delete'), { kind: 'phase' }, voting, 'nl')?.params.phases).toBe('Inchecken, Wat gaat goed?, Notities, Thema’s maken, Aandachtspunten');
+    // A session with none of them left: every phase where it could be done.
+    expect(refusalMessage(group, { kind: 'phase' }, voting, 'nl', ['voting'])?.params.phases).toBe('Notities, Thema’s maken');
     expect(refusalMessage(group, { kind: 'selection', needs: 'notes' }, context({ phase: 'notes' }), 'nl')).toEqual({
       key: 'boardAction.needsNotes',
       params: { action: 'Groeperen' },

@@ -102,9 +102,13 @@ export function actionContext(
   };
 }
 
-/** The phases an action applies in, in the order a session runs them. */
-export function phasesOf(action: BoardAction): PhaseKind[] {
-  return PHASE_KINDS.filter((kind) => inPhase(action.phases, kind));
+/**
+ * The phases an action applies in: those of this session (in its order) when it has any that fit,
+ * else every kind that fits. Telling "Notities, Thema’s maken" beats a list of phases the session skips.
+ */
+export function phasesOf(action: BoardAction, session: readonly PhaseKind[] = []): PhaseKind[] {
+  const here = [...new Set(session)].filter((kind) => inPhase(action.phases, kind));
+  return here.length > 0 ? here : PHASE_KINDS.filter((kind) => inPhase(action.phases, kind));
 }
 
 const NEEDS_MESSAGE: Record<string, MessageKey> = {
@@ -123,11 +127,12 @@ export function refusalMessage(
   refusal: Refusal,
   context: ActionContext,
   locale: Locale,
+  sessionPhases: readonly PhaseKind[] = [],
 ): { key: MessageKey; params: MessageParams } | null {
   const name = translate(locale, action.labelIn(context));
   if (refusal.kind === 'readOnly') return null;
   if (refusal.kind === 'selection') return { key: NEEDS_MESSAGE[refusal.needs] ?? 'boardAction.needsSelection', params: { action: name } };
-  const phases = phasesOf(action).map((kind) => translate(locale, `phase.${kind}`));
+  const phases = phasesOf(action, sessionPhases).map((kind) => translate(locale, `phase.${kind}`));
   return {
     key: 'boardAction.notInPhase',
     params: { action: name, phase: context.phase ? translate(locale, `phase.${context.phase}`) : '', phases: phases.join(', ') },
