@@ -153,6 +153,10 @@ export function Board({ sessionId, session, readOnly, run, room }: BoardProps) {
   }, []);
   const space = useBoardKeys(controller, { readOnly, holds, closeHelp, writing });
   useBoardFocus(canvasRef, editing !== null || clusterDraft !== null);
+  // A note or a group's name being written closes the menu: it never comes back over the editor.
+  useEffect(() => {
+    if (editing !== null || clusterDraft !== null) setMenu(null);
+  }, [editing, clusterDraft]);
   const tool = useMemo(() => {
     const created = new PointerTool(
       {
@@ -252,7 +256,7 @@ export function Board({ sessionId, session, readOnly, run, room }: BoardProps) {
         <ViewControls session={session} board={controller} context={context} sidesRef={sidesRef} />
         {hover && !drag && !editing && !menu && <HoverCard target={hover} session={session} />}
         {panel === 'help' && <HelpOverlay context={context} onClose={() => store.getState().openPanel(null)} />}
-        {menu && !writingNow && <ContextMenu spot={menu} board={controller} context={context} onClose={closeMenu} />}
+        {menu && <ContextMenu key={`${menu.x},${menu.y}`} spot={menu} board={controller} context={context} onClose={closeMenu} />}
         {editingModel && <TemplatePanel sessionId={sessionId} session={session} run={run} onClose={() => store.getState().openPanel(null)} />}
         <NotesList session={session} />
         <CursorStatus session={session} cursor={cursor} selected={cursor !== null && selection.includes(cursor)} />

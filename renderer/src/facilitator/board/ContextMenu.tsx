@@ -1,6 +1,6 @@
 import { Fragment, type KeyboardEvent as ReactKeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../../ui/i18n';
-import { type ActionContext, type BoardAction, keyLabel, offered, runAction, WRITING } from './actions';
+import { type ActionContext, type BoardAction, keyLabel, offered, runAction } from './actions';
 import type { BoardController } from './board-controller';
 import type { MenuSpot } from './menu-spot';
 
@@ -27,8 +27,8 @@ export function ContextMenu({ spot, board, context, onClose }: ContextMenuProps)
   const [place, setPlace] = useState({ left: spot.x, top: spot.y });
   const chosen = context.notes > 0 || context.cluster;
   const items = offered(chosen ? 'selectionMenu' : 'canvasMenu', context);
-  // With something chosen and none of the note actions applying in this phase, the menu says why.
-  const quiet = chosen && context.phase !== null && !WRITING.includes(context.phase);
+  // Something chosen, and in this phase nothing offered changes it: the menu says why.
+  const quiet = chosen && context.phase !== null && !context.readOnly && items.every((action) => action.viewOnly);
 
   // Kept inside the board: a menu opened near the right or bottom edge opens to the left or upwards.
   useLayoutEffect(() => {
@@ -53,12 +53,15 @@ export function ContextMenu({ spot, board, context, onClose }: ContextMenuProps)
     const onPointerDown = (event: PointerEvent) => {
       if (!(event.target instanceof Node) || !ref.current?.contains(event.target)) onClose(false);
     };
-    const onBlur = () => onClose(false);
+    // Zooming moves the model from under the menu's spot; leaving the window leaves the menu.
+    const onAway = () => onClose(false);
     window.addEventListener('pointerdown', onPointerDown, true);
-    window.addEventListener('blur', onBlur);
+    window.addEventListener('wheel', onAway, { capture: true, passive: true });
+    window.addEventListener('blur', onAway);
     return () => {
       window.removeEventListener('pointerdown', onPointerDown, true);
-      window.removeEventListener('blur', onBlur);
+      window.removeEventListener('wheel', onAway, { capture: true });
+      window.removeEventListener('blur', onAway);
     };
   }, [onClose]);
 

@@ -19,7 +19,7 @@ export type {
   Refusal,
   Surface,
 } from './register';
-export { HELP_GROUPS, keyLabel, WRITING } from './register';
+export { HELP_GROUPS, keyLabel } from './register';
 
 /**
  * The one register of the board's actions, in the order the help, the bar and the menu show them.
