@@ -86,7 +86,7 @@ export const enCanvas: { readonly [K in keyof typeof nlCanvas]: string } = {
   'key.wheel': 'Mouse wheel or pinch',
   'key.dragEmpty': 'Drag an empty spot, or space + drag',
   'key.arrows': 'Arrow keys',
-  'key.delete': 'Delete',
+  'key.delete': 'Del',
 
   'template.editorTitle': 'Edit the model',
   'template.editorIntro': 'Drag a side on the model to move it. Drag a dot to make it larger or smaller.',

@@ -1,5 +1,6 @@
 import { enActions } from './en-actions';
 import { enBackup } from './en-backup';
+import { enBoardActions } from './en-board-actions';
 import { enCanvas } from './en-canvas';
 import { enDesktop } from './en-desktop';
 import { enHarvest } from './en-harvest';
@@ -20,6 +21,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   ...enPeople,
   ...enKeyboard,
   ...enWall,
+  ...enBoardActions,
   'app.name': 'Eiland',
   'app.loading': 'One moment…',
 

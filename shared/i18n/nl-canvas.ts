@@ -89,7 +89,7 @@ export const nlCanvas = {
   'key.wheel': 'Muiswiel of knijpen',
   'key.dragEmpty': 'Slepen over een leeg vlak, of spatie + slepen',
   'key.arrows': 'Pijltjes',
-  'key.delete': 'Delete',
+  'key.delete': 'Del',
 
   'template.editorTitle': 'Model aanpassen',
   'template.editorIntro': 'Sleep een kant op het model om hem te verplaatsen. Sleep een bolletje om hem groter of kleiner te maken.',

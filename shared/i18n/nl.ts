@@ -5,6 +5,7 @@
  */
 import { nlActions } from './nl-actions';
 import { nlBackup } from './nl-backup';
+import { nlBoardActions } from './nl-board-actions';
 import { nlCanvas } from './nl-canvas';
 import { nlDesktop } from './nl-desktop';
 import { nlHarvest } from './nl-harvest';
@@ -23,6 +24,7 @@ export const nl = {
   ...nlPeople,
   ...nlKeyboard,
   ...nlWall,
+  ...nlBoardActions,
   'app.name': 'Eiland',
   'app.loading': 'Even geduld…',
 

@@ -167,7 +167,7 @@ test('the view zooms, fits, turns the projector to a side, shows its shortcuts a
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Sneltoetsen' });
   await expect(help).toBeVisible();
-  await expect(help).toContainText('Nieuwe notitie, bij de muis of in de kant op de beamer');
+  await expect(help).toContainText('Nieuwe notitie: bij de muis, in de kant van de cursor of in de kant op de beamer');
   await expect(help).toContainText('Gekozen notities groeperen');
   await page.screenshot({ path: 'test-results/canvas-help.png' });
   await page.keyboard.press('Escape');

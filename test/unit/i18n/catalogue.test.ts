@@ -9,7 +9,7 @@ import { catalogue, type MessageKey } from '../../../shared/i18n/messages';
 import { nlDesktop } from '../../../shared/i18n/nl-desktop';
 
 /** Words that are the same in Dutch and English, so an equal text is not a missing translation. */
-const SAME_IN_BOTH = new Set(['Eiland', 'Nederlands', 'English', 'Model', 'Code', 'id', 'Help', 'OK', 'Timer', 'Start', 'Stop', 'PDF', 'CSV', 'QR', 'min', 'later', 'Delete', 'Esc', 'Enter', 'Open', 'Status', 'Contrast']);
+const SAME_IN_BOTH = new Set(['Eiland', 'Nederlands', 'English', 'Model', 'Code', 'id', 'Help', 'OK', 'Timer', 'Start', 'Stop', 'PDF', 'CSV', 'QR', 'min', 'later', 'Delete', 'Esc', 'Enter', 'Open', 'Status', 'Contrast', 'Del', 'Menu']);
 
 const words = (text: string) => text.replace(/\{\w+\}/g, '').match(/\p{L}+/gu) ?? [];
 

@@ -1,5 +1,4 @@
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
 import type { Id, SessionState } from '../../../../shared/domain';
 import { clusterRegion } from '../../canvas/cluster-geometry';
 import { fitViewBox, labelPlacement, modelViewBox } from '../../canvas/geometry';
@@ -7,19 +6,23 @@ import { type CanvasApi, type DragSet, ModelCanvas } from '../../canvas/ModelCan
 import type { OverlayState } from '../../canvas/overlay-painter';
 import { useElementSize } from '../../canvas/use-element-size';
 import { TemplatePanel } from '../../templates/TemplatePanel';
-import { useAppStore, useStoreApi } from '../../ui/app-context';
+import { useAppStore, useClient, useStoreApi } from '../../ui/app-context';
 import { useT } from '../../ui/i18n';
 import type { RoomHandle } from '../../room/use-room';
 import type { RunCommand } from '../../ui/use-command';
-import { BoardController } from './board-controller';
+import { BoardController, type BoardDeps } from './board-controller';
+import { PointerGestures } from './board-gestures';
+import { BoardToolbar } from './BoardToolbar';
 import { ClusterTitleEditor } from './ClusterTitleEditor';
+import { ContextMenu } from './ContextMenu';
 import { CursorStatus } from './CursorStatus';
 import { HelpOverlay } from './HelpOverlay';
 import { HoverCard, type HoverTarget } from './HoverCard';
+import type { MenuSpot } from './menu-spot';
 import { NoteEditor } from './NoteEditor';
 import { NotesList } from './NotesList';
 import { PointerTool } from './pointer-tool';
-import { SelectionBar } from './SelectionBar';
+import { useActionContext } from './use-action-context';
 import { useBoardKeys } from './use-board-keys';
 import { usePointerTool } from './use-pointer-tool';
 import { ViewControls } from './ViewControls';
@@ -30,8 +33,6 @@ interface BoardProps {
   session: SessionState;
   readOnly: boolean;
   run: RunCommand;
-  /** Where the selection's tools go: a place in the toolbar above the board, or none. */
-  selectionSlot: HTMLElement | null;
   room: RoomHandle;
 }
 
@@ -64,13 +65,15 @@ const TEMPLATE_PANEL_WIDTH = 440;
 const NO_OVERRIDES: Positions = new Map();
 
 /**
- * The facilitator's canvas: the model, its notes and clusters, and the gestures, keys and bars that
- * change them. Gestures run in the pointer tool, actions in the board controller; this component
- * only wires them to the store, the host and the canvas.
+ * The facilitator's canvas with its toolbar: the model, its notes and clusters, and the gestures,
+ * keys, bars and menu that change them. Gestures run in the pointer tool, actions are declared in
+ * the register (actions/) and done by the board controller; this component only wires them to the
+ * store, the host and the canvas.
  */
-export function Board({ sessionId, session, readOnly, run, selectionSlot, room }: BoardProps) {
+export function Board({ sessionId, session, readOnly, run, room }: BoardProps) {
   const t = useT();
   const store = useStoreApi();
+  const client = useClient();
   const selection = useAppStore((state) => state.selection);
   const selectedClusterId = useAppStore((state) => state.selectedClusterId);
   const editing = useAppStore((state) => state.editing);
@@ -89,6 +92,9 @@ export function Board({ sessionId, session, readOnly, run, selectionSlot, room }
   const [drag, setDrag] = useState<DragSet | null>(null);
   const [overrides, setOverrides] = useState<Positions>(NO_OVERRIDES);
   const [hover, setHover] = useState<HoverTarget | null>(null);
+  const [menu, setMenu] = useState<MenuSpot | null>(null);
+  const selectionRef = useRef<HTMLDivElement>(null);
+  const context = useActionContext(session, readOnly);
 
   const fitted = useMemo(() => modelViewBox(session.template.zones, Object.values(session.notes)), [session.template.zones, session.notes]);
   const view = camera ?? fitted;
@@ -107,28 +113,30 @@ export function Board({ sessionId, session, readOnly, run, selectionSlot, room }
         }
       : size;
   const transform = fitViewBox(view, fitSize);
-  const live = useRef({ transform, size, readOnly, session, editingModel, room });
-  live.current = { transform, size, readOnly, session, editingModel, room };
+  const live = useRef({ transform, size, readOnly, session, editingModel, room, client });
+  live.current = { transform, size, readOnly, session, editingModel, room, client };
   const toolRef = useRef<PointerTool | null>(null);
 
-  const controller = useMemo(
-    () =>
-      new BoardController({
-        store,
-        run,
-        sessionId,
-        api: apiRef,
-        readOnly: () => live.current.readOnly,
-        transform: () => live.current.transform,
-        size: () => live.current.size,
-        setDrag,
-        setOverrides,
-        pointerWorld: () => toolRef.current?.pointerWorld() ?? null,
-        hover: (id, client) => setHover((current) => (current?.id === id ? current : id ? { id, x: client.x, y: client.y } : null)),
-        room: () => live.current.room,
-      }),
-    [store, run, sessionId],
-  );
+  const { controller, gestures } = useMemo(() => {
+    const deps: BoardDeps = {
+      store,
+      run,
+      sessionId,
+      api: apiRef,
+      readOnly: () => live.current.readOnly,
+      transform: () => live.current.transform,
+      size: () => live.current.size,
+      setDrag,
+      setOverrides,
+      pointerWorld: () => toolRef.current?.pointerWorld() ?? null,
+      hover: (id, client) => setHover((current) => (current?.id === id ? current : id ? { id, x: client.x, y: client.y } : null)),
+      room: () => live.current.room,
+      projectorToken: () => live.current.client.welcome?.projectorToken,
+      showMenu: setMenu,
+    };
+    const board = new BoardController(deps);
+    return { controller: board, gestures: new PointerGestures(board, deps) };
+  }, [store, run, sessionId]);
   const closeHelp = useCallback(() => {
     if (store.getState().panel !== 'help') return false;
     store.getState().openPanel(null);
@@ -138,9 +146,17 @@ export function Board({ sessionId, session, readOnly, run, selectionSlot, room }
     const state = store.getState();
     return state.editing !== null || state.clusterDraft !== null;
   }, [store]);
-  const holds = useCallback((element: Element) => boxRef.current?.contains(element) === true || selectionSlot?.contains(element) === true, [selectionSlot]);
+  const holds = useCallback((element: Element) => boxRef.current?.contains(element) === true || selectionRef.current?.contains(element) === true, []);
+  const closeMenu = useCallback((refocus: boolean) => {
+    setMenu(null);
+    if (refocus) canvasRef.current?.focus({ preventScroll: true });
+  }, []);
   const space = useBoardKeys(controller, { readOnly, holds, closeHelp, writing });
   useBoardFocus(canvasRef, editing !== null || clusterDraft !== null);
+  // A note or a group's name being written closes the menu: it never comes back over the editor.
+  useEffect(() => {
+    if (editing !== null || clusterDraft !== null) setMenu(null);
+  }, [editing, clusterDraft]);
   const tool = useMemo(() => {
     const created = new PointerTool(
       {
@@ -151,11 +167,11 @@ export function Board({ sessionId, session, readOnly, run, selectionSlot, room }
         editedZones: () => (live.current.editingModel ? live.current.session.template.zones : null),
         spaceHeld: () => space.current,
       },
-      controller,
+      gestures,
     );
     toolRef.current = created;
     return created;
-  }, [controller, space]);
+  }, [gestures, space]);
   usePointerTool(canvasRef, tool);
 
   const overlay = useMemo<OverlayState>(() => {
@@ -183,53 +199,69 @@ export function Board({ sessionId, session, readOnly, run, selectionSlot, room }
     if (boxRef.current) boxRef.current.dataset.notesDrawn = String(count);
   }, []);
 
+  const writingNow = editing !== null || clusterDraft !== null;
   return (
-    <div
-      ref={boxRef}
-      className={`board${editingModel ? ' board-editing-model' : ''}`}
-      data-testid="board"
-      data-scale={transform.scale}
-      data-offset-x={transform.x}
-      data-offset-y={transform.y}
-    >
-      {/* Focusable, so Tab reaches the board and its keys act only while it (or its bars) has the focus. */}
+    <>
+      <BoardToolbar session={session} board={controller} context={context} selectionRef={selectionRef} tools={!writingNow && !editingModel} />
       <div
-        ref={canvasRef}
-        className="board-canvas"
-        role="application"
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas is operated by keys (shortcuts.ts), as an application
-        tabIndex={0}
-        aria-label={t('canvas.drawn', { count: Object.keys(session.notes).length })}
-        onFocus={() => setCanvasFocused(true)}
-        onBlur={() => setCanvasFocused(false)}
+        ref={boxRef}
+        className={`board${editingModel ? ' board-editing-model' : ''}`}
+        data-testid="board"
+        data-scale={transform.scale}
+        data-offset-x={transform.x}
+        data-offset-y={transform.y}
       >
-        {size.width > 0 && (
-          <ModelCanvas
-            template={session.template}
-            notes={session.notes}
-            clusters={session.clusters}
-            size={size}
-            view={view}
-            fitSize={fitSize}
-            labels={labels}
-            overrides={overrides}
-            overlay={overlay}
-            drag={drag}
-            apiRef={apiRef}
-            onNotesDrawn={onNotesDrawn}
+        {/* Focusable, so Tab reaches the board and its keys act only while it (or its bars) has the focus. */}
+        <div
+          ref={canvasRef}
+          className="board-canvas"
+          role="application"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas is operated by keys (the register in actions/), as an application
+          tabIndex={0}
+          aria-label={t('canvas.drawn', { count: Object.keys(session.notes).length })}
+          onFocus={() => setCanvasFocused(true)}
+          onBlur={() => setCanvasFocused(false)}
+        >
+          {size.width > 0 && (
+            <ModelCanvas
+              template={session.template}
+              notes={session.notes}
+              clusters={session.clusters}
+              size={size}
+              view={view}
+              fitSize={fitSize}
+              labels={labels}
+              overrides={overrides}
+              overlay={overlay}
+              drag={drag}
+              apiRef={apiRef}
+              onNotesDrawn={onNotesDrawn}
+            />
+          )}
+        </div>
+        {editing && (
+          <NoteEditor
+            key={JSON.stringify(editing)}
+            sessionId={sessionId}
+            session={session}
+            draft={editing}
+            transform={transform}
+            run={run}
+            onDone={stopEditing}
           />
         )}
+        {clusterDraft && (
+          <ClusterTitleEditor key={JSON.stringify(clusterDraft)} draft={clusterDraft} session={session} transform={transform} sessionId={sessionId} run={run} />
+        )}
+        <ViewControls session={session} board={controller} context={context} sidesRef={sidesRef} />
+        {hover && !drag && !editing && !menu && <HoverCard target={hover} session={session} />}
+        {panel === 'help' && <HelpOverlay context={context} onClose={() => store.getState().openPanel(null)} />}
+        {menu && <ContextMenu key={`${menu.x},${menu.y}`} spot={menu} board={controller} context={context} onClose={closeMenu} />}
+        {editingModel && <TemplatePanel sessionId={sessionId} session={session} run={run} onClose={() => store.getState().openPanel(null)} />}
+        <NotesList session={session} />
+        <CursorStatus session={session} cursor={cursor} selected={cursor !== null && selection.includes(cursor)} />
       </div>
-      {editing && <NoteEditor key={JSON.stringify(editing)} sessionId={sessionId} session={session} draft={editing} transform={transform} run={run} onDone={stopEditing} />}
-      {clusterDraft && <ClusterTitleEditor key={JSON.stringify(clusterDraft)} draft={clusterDraft} session={session} transform={transform} sessionId={sessionId} run={run} />}
-      {selectionSlot && !readOnly && !editing && !clusterDraft && !editingModel && createPortal(<SelectionBar session={session} board={controller} />, selectionSlot)}
-      <ViewControls session={session} board={controller} apiRef={apiRef} readOnly={readOnly} sidesRef={sidesRef} />
-      {hover && !drag && !editing && <HoverCard target={hover} session={session} />}
-      {panel === 'help' && <HelpOverlay onClose={() => store.getState().openPanel(null)} />}
-      {editingModel && <TemplatePanel sessionId={sessionId} session={session} run={run} onClose={() => store.getState().openPanel(null)} />}
-      <NotesList session={session} />
-      <CursorStatus session={session} cursor={cursor} selected={cursor !== null && selection.includes(cursor)} />
-    </div>
+    </>
   );
 }
 

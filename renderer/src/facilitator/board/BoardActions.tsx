@@ -1,49 +1,41 @@
-import type { Id } from '../../../../shared/domain';
-import { useAppStore, useClient, useStoreApi } from '../../ui/app-context';
 import { useT } from '../../ui/i18n';
-import type { RunCommand } from '../../ui/use-command';
-import { openProjector } from './projector-link';
+import { type ActionContext, BOARD_ACTIONS, offered, runAction } from './actions';
+import type { BoardController } from './board-controller';
 
 interface BoardActionsProps {
-  sessionId: Id;
-  readOnly: boolean;
-  run: RunCommand;
-  /** While notes are selected their tools take the toolbar; the model editor and projector step aside. */
+  board: BoardController;
+  context: ActionContext;
+  /** While something is chosen its tools take the toolbar; the worded buttons (model editor, projector) step aside. */
   compact?: boolean;
 }
 
 /**
- * Undo and redo (the host keeps the history, per session), the model editor and the projector.
- * Their keys are handled by the board (shortcuts.ts); these are the same as buttons.
+ * The toolbar's actions from the register: undo and redo (the host keeps the history, per session),
+ * the model editor and the projector. Those that do not apply (a read-only session) stay in place,
+ * greyed, so the toolbar does not jump.
  */
-export function BoardActions({ sessionId, readOnly, run, compact = false }: BoardActionsProps) {
+export function BoardActions({ board, context, compact = false }: BoardActionsProps) {
   const t = useT();
-  const store = useStoreApi();
-  const client = useClient();
-  const panel = useAppStore((state) => state.panel);
-  const undo = () => void run(sessionId, { type: 'history.undo' });
-  const redo = () =>
-    void run(sessionId, { type: 'history.redo' }, { messageFor: (error) => (error.code === 'nothing_to_undo' ? 'toast.nothingToRedo' : null) });
-  const toggleModel = () => store.getState().openPanel(panel === 'template' ? null : 'template');
+  const applying = new Set(offered('toolbar', context).map((action) => action.id));
+  const actions = BOARD_ACTIONS.filter((action) => action.on?.includes('toolbar') && !(compact && !action.icon));
   return (
     <div className="board-actions">
-      {/* Icons with their names for screen readers and on hover: the toolbar leaves room for the hint. */}
-      <button type="button" className="button button-quiet button-icon" aria-label={t('board.undo')} title={t('board.undoHint')} disabled={readOnly} onClick={undo}>
-        <span aria-hidden="true">↶</span>
-      </button>
-      <button type="button" className="button button-quiet button-icon" aria-label={t('board.redo')} title={t('board.redoHint')} disabled={readOnly} onClick={redo}>
-        <span aria-hidden="true">↷</span>
-      </button>
-      {!compact && (
-        <>
-          <button type="button" className="button button-quiet" title={t('board.editModelHint')} aria-pressed={panel === 'template'} disabled={readOnly} onClick={toggleModel}>
-            {t('board.editModel')}
-          </button>
-          <button type="button" className="button button-quiet" title={t('board.projectorHint')} onClick={() => openProjector(client.welcome?.projectorToken)}>
-            {t('board.projector')}
-          </button>
-        </>
-      )}
+      {actions.map((action) => (
+        // Icons carry their names for screen readers and on hover: the toolbar leaves room for the hint.
+        <button
+          key={action.id}
+          type="button"
+          className={`button button-quiet${action.icon ? ' button-icon' : ''}`}
+          aria-label={action.icon ? t(action.label) : undefined}
+          title={action.hint ? t(action.hint) : undefined}
+          aria-pressed={action.pressed?.(context)}
+          disabled={!applying.has(action.id)}
+          data-action={action.id}
+          onClick={() => runAction(board, action)}
+        >
+          {action.icon ? <span aria-hidden="true">{action.icon}</span> : t(action.label)}
+        </button>
+      ))}
     </div>
   );
 }

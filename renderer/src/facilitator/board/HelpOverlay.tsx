@@ -1,16 +1,28 @@
 import { useId } from 'react';
 import { useT } from '../../ui/i18n';
-import { SHORTCUTS, type Shortcut } from './shortcuts';
-
-const GROUPS: readonly Shortcut['group'][] = ['help.notes', 'help.groups', 'help.view', 'help.general'];
+import { type ActionContext, GESTURES, HELP_GROUPS, KEYED_ACTIONS, type KeyName, keyLabel } from './actions';
 
 /**
- * Every shortcut of the board, from the same table the keys are handled by. Not modal: the board
- * stays usable behind it, and ? or Esc closes it again.
+ * Every key of the board, from the same register the keys are handled by, and the pointer's
+ * gestures beside them. A key that does not apply in the current phase is greyed and says so.
+ * Not modal: the board stays usable behind it, and ? or Esc closes it again.
  */
-export function HelpOverlay({ onClose }: { onClose(): void }) {
+export function HelpOverlay({ context, onClose }: { context: ActionContext; onClose(): void }) {
   const t = useT();
   const titleId = useId();
+  const phase = context.phase;
+  const rows = [
+    ...KEYED_ACTIONS.map((action) => ({
+      kind: 'action' as const,
+      id: action.id,
+      group: action.group,
+      keys: action.keys ?? [],
+      text: action.help ?? action.label,
+      // Only the phase greys a key: what is chosen changes from moment to moment.
+      off: action.whyNot({ ...context, readOnly: false })?.kind === 'phase',
+    })),
+    ...GESTURES.map((gesture) => ({ kind: 'gesture' as const, id: gesture.id, group: gesture.group, keys: gesture.keys, text: gesture.label, off: false })),
+  ];
   return (
     <section className="help-overlay" role="dialog" aria-modal="false" aria-labelledby={titleId} data-testid="help-overlay">
       <header className="help-head">
@@ -19,24 +31,30 @@ export function HelpOverlay({ onClose }: { onClose(): void }) {
           {t('form.close')} <kbd>Esc</kbd>
         </button>
       </header>
+      {phase && rows.some((row) => row.off) && <p className="help-phase">{t('help.phaseNote', { phase: t(`phase.${phase}`) })}</p>}
       <div className="help-groups">
-        {GROUPS.map((group) => (
+        {HELP_GROUPS.map((group) => (
           <div key={group} className="help-group">
             <h3>{t(group)}</h3>
             <dl>
-              {SHORTCUTS.filter((shortcut) => shortcut.group === group).map((shortcut) => (
-                <div key={shortcut.id} className="help-row">
-                  <dt>
-                    {shortcut.keys.map((key, index) => (
-                      <span key={typeof key === 'string' ? key : key.text}>
-                        {index > 0 && <span className="help-or"> / </span>}
-                        <kbd>{typeof key === 'string' ? key : t(key.text)}</kbd>
-                      </span>
-                    ))}
-                  </dt>
-                  <dd>{t(shortcut.label)}</dd>
-                </div>
-              ))}
+              {rows
+                .filter((row) => row.group === group)
+                .map((row) => (
+                  <div key={row.id} className={`help-row${row.off ? ' help-row-off' : ''}`} {...{ [`data-${row.kind}`]: row.id }}>
+                    <dt>
+                      {row.keys.map((key: KeyName, index) => (
+                        <span key={keyLabel(key, t)}>
+                          {index > 0 && <span className="help-or"> / </span>}
+                          <kbd>{keyLabel(key, t)}</kbd>
+                        </span>
+                      ))}
+                    </dt>
+                    <dd>
+                      {t(row.text)}
+                      {row.off && <span className="help-off"> ({t('help.notInPhase')})</span>}
+                    </dd>
+                  </div>
+                ))}
             </dl>
           </div>
         ))}

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { Id } from '../../../../shared/domain';
-import { liveSelection } from '../../store/selectors';
 import { followSession } from '../../store/sync';
 import { useAppStore, useClient, useStoreApi } from '../../ui/app-context';
 import { ConnectionBadge } from '../../ui/ConnectionBadge';
@@ -16,7 +15,6 @@ import { useRoom } from '../../room/use-room';
 import { SessionHarvest } from '../../harvest/SessionHarvest';
 import { routeHash } from '../route';
 import { Board } from './Board';
-import { BoardActions } from './BoardActions';
 import { rememberActiveSession } from '../../ui/active-session';
 import { SessionFlow } from '../../session-flow/SessionFlow';
 
@@ -41,18 +39,9 @@ export function SessionScreen({ sessionId }: { sessionId: Id }) {
   const archived = listed?.archived ?? false;
   // A database the host can only read is shown like an archived session: to look at, not to change.
   const locked = useAppStore((state) => state.readOnly) || archived;
-  const noteCount = session ? Object.keys(session.notes).length : 0;
-  // What can be done with a selection shows in the toolbar, never over the canvas where a click deselects.
-  const selecting = useAppStore(({ session, selection, selectedClusterId }) => {
-    if (!session) return false;
-    const { notes, cluster } = liveSelection(session, selection, selectedClusterId);
-    return notes.length > 0 || cluster !== undefined;
-  });
-  const [selectionSlot, setSelectionSlot] = useState<HTMLDivElement | null>(null);
   // One connection for the room: its button and dialog, and the board's Q.
   const room = useRoom(sessionId, 'facilitator');
   useProjectorDisplay(room);
-  const showSelection = selecting && !locked;
 
   return (
     <div className="page page-board">
@@ -83,12 +72,7 @@ export function SessionScreen({ sessionId }: { sessionId: Id }) {
       ) : session ? (
         <PresenceContext.Provider value={room.status?.present ?? null}>
           <SessionFlow sessionId={sessionId} session={session} readOnly={locked} run={run}>
-            <div className="toolbar">
-              <BoardActions sessionId={sessionId} readOnly={locked} run={run} compact={showSelection} />
-              {showSelection ? <div className="toolbar-selection" ref={setSelectionSlot} /> : <p className="toolbar-hint">{locked ? '' : t('board.hint')}</p>}
-              {!showSelection && <p className="toolbar-count">{noteCount === 1 ? t('board.noteCountOne') : t('board.noteCount', { count: noteCount })}</p>}
-            </div>
-            <Board sessionId={sessionId} session={session} readOnly={locked} run={run} selectionSlot={showSelection ? selectionSlot : null} room={room} />
+            <Board sessionId={sessionId} session={session} readOnly={locked} run={run} room={room} />
           </SessionFlow>
         </PresenceContext.Provider>
       ) : (

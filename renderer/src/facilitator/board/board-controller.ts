@@ -1,17 +1,20 @@
 import { nanoid } from 'nanoid';
 import type { RefObject } from 'react';
-import type { Id, SessionState, ZoneArea } from '../../../../shared/domain';
+import type { Id, SessionState } from '../../../../shared/domain';
 import { nearestZoneSpot } from '../../../../shared/templates';
 import { visibleBox, ZOOM_STEP, zoomView } from '../../canvas/camera';
-import { type CameraTransform, NOTE, zoneViewBox } from '../../canvas/geometry';
-import type { Hit } from '../../canvas/hit-test';
+import { downloadDataUrl, exportBox, exportFileName, exportWorldPng } from '../../canvas/export-png';
+import { type CameraTransform, modelViewBox, NOTE, zoneViewBox } from '../../canvas/geometry';
+import { CALM_THEME } from '../../canvas/theme';
 import type { CanvasApi, DragSet } from '../../canvas/ModelCanvas';
-import type { AppStore, ViewBox } from '../../store';
+import type { AppStore } from '../../store';
 import type { RoomHandle } from '../../room/use-room';
 import type { RunCommand } from '../../ui/use-command';
 import { type CursorStep, cursorStart, sidesInOrder, stepCursor } from './note-cursor';
-import type { BoardGestures } from './pointer-tool';
 import { type Command, deleteCommand, moveCommand, newNoteSpot, nextColor, promoteCommand, recolorCommand } from './note-actions';
+import { type ActionContext, actionContext, type BoardAction, boardAction, type Refusal, refusalMessage } from './actions';
+import { menuSpot, type MenuSpot } from './menu-spot';
+import { openProjector, projectorContrast, setProjectorContrast } from './projector-link';
 
 export interface BoardDeps {
   store: AppStore;
@@ -29,47 +32,60 @@ export interface BoardDeps {
   hover(noteId: Id | null, client: { x: number; y: number }): void;
   /** The session's room for phones (use-room.ts), as it is now. */
   room(): RoomHandle | null;
+  /** The token a projector window may watch with (the welcome's), if the host gave one. */
+  projectorToken(): string | undefined;
+  /** Opens the context menu at a spot on the board, or closes it. */
+  showMenu(spot: MenuSpot | null): void;
 }
 
 /**
- * Everything the board does, for its gestures, shortcuts and buttons alike. It reads the store at
- * the moment of acting (never a stale render) and sends one command per action.
+ * The work behind the board's actions: the register's (actions/) keys, buttons and menu items call
+ * these, and the pointer's gestures (board-gestures.ts) build on them. It reads the store at the
+ * moment of acting (never a stale render) and sends one command per action.
  */
-export class BoardController implements BoardGestures {
-  private dragged: { hit: Hit; noteIds: Id[] } | null = null;
-
+export class BoardController {
   constructor(private readonly deps: BoardDeps) {}
 
-  private session(): SessionState | null {
+  session(): SessionState | null {
     return this.deps.store.getState().session;
   }
 
-  private send(command: Command | null): Promise<unknown> {
+  /** One command to the host (one undo step); nothing on a read-only session. */
+  send(command: Command | null): Promise<unknown> {
     if (!command || this.deps.readOnly()) return Promise.resolve(null);
     return this.deps.run(this.deps.sessionId, command);
   }
 
-  private get state() {
+  get state() {
     return this.deps.store.getState();
+  }
+
+  /** What the register judges an action against, as things are now. */
+  context(): ActionContext {
+    const state = this.state;
+    return actionContext(state.session, state, this.deps.readOnly(), projectorContrast());
+  }
+
+  /** Says plainly why an action does not apply (a phase it does not belong to, nothing chosen). */
+  refuse(action: BoardAction, refusal: Refusal, context: ActionContext): void {
+    const phases = this.session()?.flow.phases.map((phase) => phase.kind) ?? [];
+    const message = refusalMessage(action, refusal, context, this.state.locale, phases);
+    if (message) this.state.showToast({ tone: 'info', ...message });
+  }
+
+  /** A gesture that writes (a double-click) follows the phases of the action it stands for; if not, it says so. */
+  phaseAllows(id: string): boolean {
+    const action = boardAction(id);
+    const context = this.context();
+    const refusal = action.whyNot(context);
+    if (refusal?.kind !== 'phase') return true;
+    this.refuse(action, refusal, context);
+    return false;
   }
 
   // Selection
 
-  click(hit: Hit | null, additive: boolean): void {
-    // The pointer chose: the keyboard starts again from the selection.
-    this.state.setCursor(null);
-    if (!hit) {
-      this.clearSelection();
-      return;
-    }
-    if (hit.kind === 'cluster') this.state.selectCluster(hit.id);
-    else {
-      this.state.selectCluster(null);
-      this.state.select([hit.id], additive ? 'toggle' : 'replace');
-    }
-  }
-
-  selectBox(ids: Id[], additive: boolean): void {
+  selectBox(ids: readonly Id[], additive: boolean): void {
     this.state.selectCluster(null);
     if (additive) this.state.select([...new Set([...this.state.selection, ...ids])]);
     else this.state.select(ids);
@@ -87,18 +103,10 @@ export class BoardController implements BoardGestures {
 
   // Notes
 
-  doubleClick(hit: Hit | null, world: { x: number; y: number }): void {
+  /** A new note at a spot on the model; outside every side it goes to the nearest one, so what is typed next lands in it. */
+  newNoteAt(world: { x: number; y: number }): void {
     const session = this.session();
-    if (!session || this.deps.readOnly()) return;
-    if (hit?.kind === 'note') {
-      this.state.startEditing({ kind: 'edit', noteId: hit.id });
-      return;
-    }
-    if (hit?.kind === 'cluster' && hit.onTitle) {
-      this.state.draftCluster({ kind: 'rename', clusterId: hit.id });
-      return;
-    }
-    // Outside every side the note goes to the nearest one, so what is typed next lands in it.
+    if (!session || this.deps.readOnly() || !this.phaseAllows('new')) return;
     const spot = nearestZoneSpot(session.template, world.x, world.y);
     if (spot) this.state.startEditing({ kind: 'new', zoneId: spot.zone.id, x: Math.round(spot.x), y: Math.round(spot.y) });
     else this.state.showToast({ tone: 'info', key: 'board.noSides' });
@@ -114,9 +122,14 @@ export class BoardController implements BoardGestures {
     room.showOnProjector(!room.status.showJoinInfo);
   }
 
-  newNote(): void {
+  /** N at the pointer (or the cursor's side); from the context menu, at the spot it was opened. */
+  newNote(at?: { x: number; y: number }): void {
     const session = this.session();
     if (!session || this.deps.readOnly()) return;
+    if (at) {
+      this.newNoteAt(at);
+      return;
+    }
     const view = visibleBox(this.deps.transform(), this.deps.size());
     const cursorZone = session.notes[this.state.cursor ?? '']?.zoneId ?? null;
     const spot = newNoteSpot(session, this.deps.pointerWorld(), { x: view.x + view.width / 2, y: view.y + view.height / 2 }, cursorZone);
@@ -227,62 +240,6 @@ export class BoardController implements BoardGestures {
     if (session) void this.send(moveCommand(session, this.state.selection, dx, dy));
   }
 
-  // Dragging
-
-  beginDrag(hit: Hit): boolean {
-    const session = this.session();
-    if (!session || this.deps.readOnly()) return false;
-    if (hit.kind === 'cluster') {
-      const region = this.deps.api.current?.regions().find((candidate) => candidate.id === hit.id);
-      this.state.selectCluster(hit.id);
-      this.dragged = { hit, noteIds: region?.noteIds ?? [] };
-      this.deps.setDrag({ noteIds: new Set(this.dragged.noteIds), clusterIds: new Set([hit.id]) });
-      return true;
-    }
-    const selection = this.state.selection;
-    const ids = selection.includes(hit.id) ? selection : [hit.id];
-    if (!selection.includes(hit.id)) {
-      this.state.selectCluster(null);
-      this.state.select(ids);
-    }
-    this.dragged = { hit, noteIds: [...ids] };
-    this.deps.setDrag({ noteIds: new Set(ids), clusterIds: new Set() });
-    return true;
-  }
-
-  drop(dx: number, dy: number): void {
-    const dragged = this.dragged;
-    const session = this.session();
-    this.dragged = null;
-    if (!dragged || !session) {
-      this.deps.setDrag(null);
-      return;
-    }
-    const moved = dragged.noteIds.flatMap((id) => {
-      const note = session.notes[id];
-      return note ? [[id, { x: Math.round(note.x + dx), y: Math.round(note.y + dy) }] as const] : [];
-    });
-    // Drawn where they were let go until the host answers, in the same render that ends the drag.
-    this.deps.setOverrides((current) => new Map([...current, ...moved]));
-    this.deps.setDrag(null);
-    const cluster = dragged.hit.kind === 'cluster' ? session.clusters[dragged.hit.id] : undefined;
-    const command: Command | null = cluster
-      ? { type: 'cluster.move', id: cluster.id, x: Math.round(cluster.x + dx), y: Math.round(cluster.y + dy) }
-      : moveCommand(session, dragged.noteIds, dx, dy);
-    void this.send(command).finally(() =>
-      this.deps.setOverrides((current) => {
-        const next = new Map(current);
-        for (const [id] of moved) next.delete(id);
-        return next;
-      }),
-    );
-  }
-
-  cancelDrag(): void {
-    this.dragged = null;
-    this.deps.setDrag(null);
-  }
-
   // Clusters and attention points
 
   group(): void {
@@ -313,10 +270,6 @@ export class BoardController implements BoardGestures {
 
   // Camera and focus
 
-  commitCamera(view: ViewBox): void {
-    this.state.setCamera(view);
-  }
-
   zoom(factor: number): void {
     const shown = visibleBox(this.deps.transform(), this.deps.size());
     this.state.setCamera(zoomView(shown, factor));
@@ -342,14 +295,6 @@ export class BoardController implements BoardGestures {
     void this.send({ type: 'focus.set', zoneId: zone.id });
   }
 
-  moveZone(zoneId: Id, area: ZoneArea): void {
-    void this.send({ type: 'zone.area', id: zoneId, ...area });
-  }
-
-  hover(noteId: Id | null, client: { x: number; y: number }): void {
-    this.deps.hover(noteId, client);
-  }
-
   // History and help
 
   undo(): void {
@@ -363,5 +308,49 @@ export class BoardController implements BoardGestures {
 
   toggleHelp(): void {
     this.state.openPanel(this.state.panel === 'help' ? null : 'help');
+  }
+
+  // The toolbar's and the view column's own
+
+  toggleModelEditor(): void {
+    if (this.deps.readOnly()) return;
+    this.state.openPanel(this.state.panel === 'template' ? null : 'template');
+  }
+
+  openProjector(): void {
+    openProjector(this.deps.projectorToken());
+  }
+
+  toggleContrast(): void {
+    setProjectorContrast(!projectorContrast());
+  }
+
+  /** The whole model with all notes as a PNG picture, downloaded. */
+  exportPicture(): void {
+    const session = this.session();
+    const stage = this.deps.api.current?.stage();
+    const box = session ? exportBox(modelViewBox(session.template.zones, Object.values(session.notes), 0.02)) : null;
+    const url = stage && box ? exportWorldPng(stage, { box, paper: CALM_THEME.paper }) : null;
+    if (!session || !url) {
+      this.state.showToast({ tone: 'error', key: 'toast.exportFailed' });
+      return;
+    }
+    downloadDataUrl(url, exportFileName(session.meta.title, session.meta.date));
+    this.state.showToast({ tone: 'info', key: 'toast.exported' });
+  }
+
+  // The context menu (a right-click opens it in board-gestures.ts)
+
+  /** Shift+F10 or the menu key: the cursor is the keyboard's pointer, so its note is chosen as a right-click would. */
+  openMenuByKeys(): void {
+    const session = this.session();
+    if (!session) return;
+    const cursor = session.notes[this.state.cursor ?? ''];
+    const inChosenGroup = cursor?.clusterId != null && cursor.clusterId === this.state.selectedClusterId;
+    if (cursor && !inChosenGroup && !this.state.selection.includes(cursor.id)) {
+      this.state.selectCluster(null);
+      this.state.select([cursor.id]);
+    }
+    this.deps.showMenu(menuSpot(session, this.state, this.deps.transform(), this.deps.size()));
   }
 }

@@ -18,6 +18,10 @@ export interface BoardGestures {
   commitCamera(view: ViewBox): void;
   moveZone(zoneId: Id, area: ZoneArea): void;
   hover(noteId: Id | null, client: { x: number; y: number }): void;
+  /** A right-click: what is there, where on the board (pixels) and where on the model. */
+  contextMenu(hit: Hit | null, local: { x: number; y: number }, world: { x: number; y: number }): void;
+  /** The browser's menu event came from the keyboard (the menu key, Shift+F10): the menu opens at the cursor. */
+  keyboardMenu(): void;
 }
 
 export interface ToolEnvironment {
@@ -47,6 +51,11 @@ interface Point {
 
 /** Moves shorter than this (in pixels) are a click, not a drag. */
 const DRAG_THRESHOLD = 4;
+/**
+ * A menu event this long after the last press did not come from a press (a right-click, a long
+ * touch): the keyboard asked for it, and where the pointer is says nothing.
+ */
+const PRESS_TO_MENU_MS = 1500;
 /** A wheel gesture ends (and is redrawn sharp) after this long without a new notch. */
 const WHEEL_SETTLE_MS = 160;
 
@@ -63,6 +72,7 @@ export class PointerTool {
   private wheelView: ViewBox | null = null;
   private wheelTimer: ReturnType<typeof setTimeout> | null = null;
   private lastClient: Point | null = null;
+  private lastPress = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly env: ToolEnvironment,
@@ -95,6 +105,7 @@ export class PointerTool {
   }
 
   down(event: PointerEvent): void {
+    this.lastPress = event.timeStamp;
     const client = { x: event.clientX, y: event.clientY };
     this.pointers.set(event.pointerId, client);
     this.lastClient = client;
@@ -206,6 +217,21 @@ export class PointerTool {
     if (this.env.editedZones()) return;
     const world = this.toWorld({ x: event.clientX, y: event.clientY });
     this.gestures.doubleClick(this.hitAt(world), world);
+  }
+
+  /** The browser's own menu never shows over the board; while the model is being edited, none does. */
+  contextMenu(event: MouseEvent): void {
+    event.preventDefault();
+    // A Ctrl+click on a Mac is a press that turns into this menu: it is no longer a click.
+    if (this.state.kind === 'pressing') this.state = { kind: 'idle' };
+    if (this.env.editedZones() || this.state.kind !== 'idle') return;
+    if (!(event.timeStamp - this.lastPress <= PRESS_TO_MENU_MS)) {
+      this.gestures.keyboardMenu();
+      return;
+    }
+    const client = { x: event.clientX, y: event.clientY };
+    const world = this.toWorld(client);
+    this.gestures.contextMenu(this.hitAt(world), this.local(client), world);
   }
 
   wheel(event: WheelEvent): void {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { actionForKey, type BoardAction, keyboardIsBusy, runAction } from './actions';
 import type { BoardController } from './board-controller';
-import { keyboardIsBusy, type Shortcut, shortcutFor } from './shortcuts';
 
 export interface BoardKeyOptions {
   readOnly: boolean;
@@ -12,17 +12,18 @@ export interface BoardKeyOptions {
 }
 
 /**
- * The board's keyboard: every shortcut of shortcuts.ts. The space bar is two things: held down
- * while dragging it pans, pressed and let go on its own it picks the cursor's note; which one is
- * known only when it comes up. Returns a ref that tells whether space is held (read by the
- * pointer tool on a press).
+ * The board's keyboard: every keyed action of the register (actions/). One that does not apply in
+ * the phase, or has nothing chosen to act on, says so in a toast rather than doing nothing. The
+ * space bar is two things: held down while dragging it pans, pressed and let go on its own it
+ * picks the cursor's note; which one is known only when it comes up. Returns a ref that tells
+ * whether space is held (read by the pointer tool on a press).
  */
 export function useBoardKeys(board: BoardController, options: BoardKeyOptions): { current: boolean } {
   const space = useRef(false);
   const latest = useRef({ board, options });
   latest.current = { board, options };
   useEffect(() => {
-    let pick: { shortcut: Shortcut; event: KeyboardEvent } | null = null;
+    let pick: { action: BoardAction; event: KeyboardEvent } | null = null;
     const onKeyDown = (event: KeyboardEvent) => {
       if (keyboardIsBusy(event)) return;
       const { board, options } = latest.current;
@@ -33,8 +34,8 @@ export function useBoardKeys(board: BoardController, options: BoardKeyOptions): 
         event.preventDefault();
         if (event.repeat) return;
         space.current = true;
-        const shortcut = shortcutFor(event, options.readOnly, onBoard);
-        pick = shortcut ? { shortcut, event } : null;
+        const action = actionForKey(event, options.readOnly, onBoard);
+        pick = action ? { action, event } : null;
         return;
       }
       // Esc closes the help first; the selection stays.
@@ -42,17 +43,19 @@ export function useBoardKeys(board: BoardController, options: BoardKeyOptions): 
         event.preventDefault();
         return;
       }
-      const shortcut = shortcutFor(event, options.readOnly, onBoard);
-      if (!shortcut?.run) return;
+      const action = actionForKey(event, options.readOnly, onBoard);
+      if (!action) return;
       event.preventDefault();
-      shortcut.run(board, event);
+      // A key held down says once why it does not apply, not once per repeat.
+      if (event.repeat && action.whyNot(board.context())) return;
+      runAction(board, action, { event });
     };
     const onKeyUp = (event: KeyboardEvent) => {
       if (event.key !== ' ') return;
       space.current = false;
       const pressed = pick;
       pick = null;
-      if (pressed) pressed.shortcut.run?.(latest.current.board, pressed.event);
+      if (pressed) runAction(latest.current.board, pressed.action, { event: pressed.event });
     };
     // A press while space is held is the start of a pan: letting space go then picks nothing.
     const onPointerDown = () => {

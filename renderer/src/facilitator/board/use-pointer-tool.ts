@@ -2,7 +2,7 @@ import { type RefObject, useEffect } from 'react';
 import type { PointerTool } from './pointer-tool';
 
 /**
- * Feeds the canvas element's pointer, wheel and double-click events to the pointer tool. The
+ * Feeds the canvas element's pointer, wheel, double-click and context-menu events to the pointer tool. The
  * pointer is captured on a press, so a drag that leaves the canvas still ends where it is let go.
  */
 export function usePointerTool(ref: RefObject<HTMLElement | null>, tool: PointerTool): void {
@@ -24,6 +24,10 @@ export function usePointerTool(ref: RefObject<HTMLElement | null>, tool: Pointer
     const wheel = (event: WheelEvent) => tool.wheel(event);
     // With the pointer captured, a double-click's target is this element itself, not the canvas.
     const dblclick = (event: MouseEvent) => tool.doubleClick(event);
+    const contextmenu = (event: MouseEvent) => {
+      element.focus({ preventScroll: true });
+      tool.contextMenu(event);
+    };
     element.addEventListener('pointerdown', down);
     element.addEventListener('pointermove', move);
     element.addEventListener('pointerup', up);
@@ -31,6 +35,7 @@ export function usePointerTool(ref: RefObject<HTMLElement | null>, tool: Pointer
     // Not passive: the wheel zooms the canvas instead of scrolling the page.
     element.addEventListener('wheel', wheel, { passive: false });
     element.addEventListener('dblclick', dblclick);
+    element.addEventListener('contextmenu', contextmenu);
     return () => {
       element.removeEventListener('pointerdown', down);
       element.removeEventListener('pointermove', move);
@@ -38,6 +43,7 @@ export function usePointerTool(ref: RefObject<HTMLElement | null>, tool: Pointer
       element.removeEventListener('pointercancel', cancel);
       element.removeEventListener('wheel', wheel);
       element.removeEventListener('dblclick', dblclick);
+      element.removeEventListener('contextmenu', contextmenu);
     };
   }, [ref, tool]);
 }

@@ -28,6 +28,8 @@ function setup(options: { space?: boolean; editing?: boolean } = {}) {
     commitCamera: vi.fn(),
     moveZone: vi.fn(),
     hover: vi.fn(),
+    contextMenu: vi.fn(),
+    keyboardMenu: vi.fn(),
   } satisfies BoardGestures;
   const tool = new PointerTool(
     {
@@ -107,5 +109,43 @@ describe('the pointer tool', () => {
     tool.up(pointer(1200, 520));
     expect(gestures.moveZone).toHaveBeenCalledExactlyOnceWith('het', { x: 1200, y: 520, rx: 300, ry: 270 });
     expect(gestures.beginDrag).not.toHaveBeenCalled();
+  });
+
+  it('opens the board’s own menu on a right-click, on what is there, and never the browser’s', () => {
+    const { tool, gestures } = setup();
+    const menu = (x: number, y: number, timeStamp: number) => ({ clientX: x, clientY: y, button: 2, timeStamp, preventDefault: vi.fn() }) as unknown as MouseEvent;
+    const onNote = menu(400, 400, 1010);
+    tool.down(pointer(400, 400, { button: 2, timeStamp: 1000 }));
+    tool.contextMenu(onNote);
+    tool.up(pointer(400, 400, { button: 2, timeStamp: 1100 }));
+    expect(onNote.preventDefault).toHaveBeenCalled();
+    expect(gestures.contextMenu).toHaveBeenCalledWith({ kind: 'note', id: 'a' }, { x: 400, y: 400 }, { x: 400, y: 400 });
+    // A right press is no click: the selection is the menu's to change.
+    expect(gestures.click).not.toHaveBeenCalled();
+    tool.down(pointer(900, 100, { button: 2, timeStamp: 2000 }));
+    tool.contextMenu(menu(900, 100, 2005));
+    expect(gestures.contextMenu).toHaveBeenLastCalledWith(null, { x: 900, y: 100 }, { x: 900, y: 100 });
+    // Long after any press the event came from the keyboard (the menu key): the menu goes to the cursor, not the pointer.
+    const fromKeys = menu(0, 0, 9000);
+    tool.contextMenu(fromKeys);
+    expect(fromKeys.preventDefault).toHaveBeenCalled();
+    expect(gestures.keyboardMenu).toHaveBeenCalledOnce();
+    expect(gestures.contextMenu).toHaveBeenCalledTimes(2);
+  });
+
+  it('turns a Mac’s Ctrl+click into the menu and not also into a click; while the model is edited no menu opens', () => {
+    const { tool, gestures } = setup();
+    tool.down(pointer(400, 400, { ctrlKey: true, timeStamp: 0 }));
+    tool.contextMenu({ clientX: 400, clientY: 400, timeStamp: 5, preventDefault: vi.fn() } as unknown as MouseEvent);
+    tool.up(pointer(400, 400, { ctrlKey: true, timeStamp: 90 }));
+    expect(gestures.contextMenu).toHaveBeenCalledOnce();
+    expect(gestures.click).not.toHaveBeenCalled();
+
+    const editing = setup({ editing: true });
+    const event = { clientX: 1180, clientY: 500, timeStamp: 0, preventDefault: vi.fn() } as unknown as MouseEvent;
+    editing.tool.contextMenu(event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(editing.gestures.contextMenu).not.toHaveBeenCalled();
+    expect(editing.gestures.keyboardMenu).not.toHaveBeenCalled();
   });
 });
