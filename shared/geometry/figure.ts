@@ -32,6 +32,12 @@ export interface FigureGeometry {
   steps: Map<string, number>;
 }
 
+/** An arrow as a dart around its point, pointing along +x; notched at the back, so its direction is plain even when small. */
+export const ARROW_DART: readonly number[] = [-21, -16.5, 27, 0, -21, 16.5, -10.5, 0];
+
+/** The loops' names (kenweg, keuzeweg): type size, and how far above its point a name's first line starts. */
+export const LOOP_LABEL = { size: 30, lineHeight: 1.2, rise: 18 } as const;
+
 interface Curve {
   cx: number;
   cy: number;

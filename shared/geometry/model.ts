@@ -20,8 +20,40 @@ export const WORLD_VIEW: ViewBox = { x: 0, y: 0, width: WORLD.width, height: WOR
 /** A note in world units; its x,y is its centre, which decides the zone it belongs to. */
 export const NOTE = { width: 176, height: 124, padding: 12, fontSize: 20, lineHeight: 1.2 } as const;
 
-/** Zone labels: the name large, the question under it, outside the ellipse so notes never cover them. */
-export const LABEL = { nameSize: 46, questionSize: 23, questionLineHeight: 1.25, gap: 8, margin: 14, minWidth: 300 } as const;
+/**
+ * Note type, in world units. The smallest size stays close to the largest (about four fifths):
+ * shrunk further, as far as 15, a twelve-word note was drawn at little more than half the size of
+ * its neighbours and could not be read from the back of the room. A longer text is cut with an
+ * ellipsis instead, and its whole text is one hover away (HoverCard) on the facilitator's screen
+ * (in the report's figure: in the appendix). The paper itself keeps one size: hit testing, clusters, occlusion and the layout all rely on it.
+ */
+export const NOTE_TEXT = {
+  maxSize: 24,
+  minSize: 19,
+  lineHeight: 1.18,
+  radius: 6,
+} as const;
+
+/** The part of a note's paper its words are fitted into, under its coloured band. */
+export function noteTextBox(band: number): { width: number; height: number } {
+  return { width: NOTE.width - 2 * NOTE.padding, height: NOTE.height - band - 2 * NOTE.padding + 4 };
+}
+
+/**
+ * Zone labels: the name large, the question under it, outside the ellipse so notes never cover them;
+ * a step number in a disc before the name where the model is walked in order.
+ */
+export const LABEL = {
+  nameSize: 46,
+  questionSize: 23,
+  questionLineHeight: 1.25,
+  gap: 8,
+  margin: 14,
+  minWidth: 300,
+  stepRadius: 24,
+  stepSize: 28,
+  backingRadius: 14,
+} as const;
 
 /** Room kept for a label when the projector zooms to a zone: the name and up to three lines of question. */
 const LABEL_ALLOWANCE = LABEL.margin + LABEL.nameSize + LABEL.gap + 3 * LABEL.questionSize * LABEL.questionLineHeight;
@@ -60,6 +92,47 @@ export function labelPlacement(area: ZoneArea): LabelPlacement {
   const side = area.y <= WORLD.height / 2 ? 'above' : 'below';
   const anchorY = side === 'above' ? area.y - area.ry - LABEL.margin : area.y + area.ry + LABEL.margin;
   return { x: area.x - width / 2, width, side, anchorY };
+}
+
+/** A label's words as measured by whoever draws them (canvas or PDF), in world units. */
+export interface LabelSize {
+  /** The widest line of name and question: the paper behind the label is no wider than its words. */
+  textWidth: number;
+  nameWidth: number;
+  /** A long name ("IK-kant (ikzelf)" over a narrow side) wraps; its question starts under its last line. */
+  nameHeight: number;
+  questionHeight: number;
+}
+
+export interface LabelLayout {
+  /** Both texts are centred in boxes this wide; the name's box starts at nameX, the question's at questionX. */
+  width: number;
+  nameX: number;
+  nameTop: number;
+  questionX: number;
+  questionTop: number;
+  /** The paper behind the words, so the figure's line never runs through a zone's name. */
+  backing: ViewBox;
+  /** The centre of the step number's disc, right before the name it numbers. */
+  step: { x: number; y: number } | null;
+}
+
+/** Where a measured label's parts go: above its ellipse ending at its edge, or below it starting there. */
+export function labelLayout(area: ZoneArea, size: LabelSize, hasStep: boolean): LabelLayout {
+  const label = labelPlacement(area);
+  const blockHeight = size.nameHeight + (size.questionHeight ? LABEL.gap + size.questionHeight : 0);
+  const top = label.side === 'above' ? label.anchorY - blockHeight : label.anchorY;
+  const stepRoom = hasStep ? LABEL.stepRadius * 2 + 12 : 0;
+  const backingWidth = size.textWidth + 32 + stepRoom;
+  return {
+    width: label.width,
+    nameX: label.x + stepRoom / 2,
+    nameTop: top,
+    questionX: label.x,
+    questionTop: top + size.nameHeight + LABEL.gap,
+    backing: { x: area.x - backingWidth / 2, y: top - 8, width: backingWidth, height: blockHeight + 16 },
+    step: hasStep ? { x: area.x + stepRoom / 2 - size.nameWidth / 2 - 12 - LABEL.stepRadius, y: top + LABEL.nameSize / 2 + 2 } : null,
+  };
 }
 
 /** The view box around one zone and its label, with room for the notes that spill over its edge. */
@@ -113,4 +186,12 @@ export function lemniscatePoints(segments = 240, a = 640, centre = { x: WORLD.wi
     points.push(centre.x + (a * Math.cos(t)) / denominator, centre.y + (a * Math.sin(t) * Math.cos(t)) / denominator);
   }
   return points;
+}
+
+/** Where the facilitator's own picture of the model lies: fitted into the world whole, and centred. */
+export function pictureBox(naturalWidth: number, naturalHeight: number): ViewBox {
+  const width = naturalWidth || WORLD.width;
+  const height = naturalHeight || WORLD.height;
+  const ratio = Math.min(WORLD.width / width, WORLD.height / height);
+  return { x: (WORLD.width - width * ratio) / 2, y: (WORLD.height - height * ratio) / 2, width: width * ratio, height: height * ratio };
 }
