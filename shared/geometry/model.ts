@@ -117,21 +117,27 @@ export interface LabelLayout {
   step: { x: number; y: number } | null;
 }
 
-/** Where a measured label's parts go: above its ellipse ending at its edge, or below it starting there. */
-export function labelLayout(area: ZoneArea, size: LabelSize, hasStep: boolean): LabelLayout {
+/**
+ * Where a measured label's parts go: above its ellipse ending at its edge, or below it starting there.
+ * `factor` scales the air around the words and the step disc with type set smaller than the
+ * canvas's (the report's figure), so a label keeps its proportions.
+ */
+export function labelLayout(area: ZoneArea, size: LabelSize, hasStep: boolean, factor = 1): LabelLayout {
   const label = labelPlacement(area);
-  const blockHeight = size.nameHeight + (size.questionHeight ? LABEL.gap + size.questionHeight : 0);
+  const gap = LABEL.gap * factor;
+  const blockHeight = size.nameHeight + (size.questionHeight ? gap + size.questionHeight : 0);
   const top = label.side === 'above' ? label.anchorY - blockHeight : label.anchorY;
-  const stepRoom = hasStep ? LABEL.stepRadius * 2 + 12 : 0;
-  const backingWidth = size.textWidth + 32 + stepRoom;
+  const radius = LABEL.stepRadius * factor;
+  const stepRoom = hasStep ? radius * 2 + 12 * factor : 0;
+  const backingWidth = size.textWidth + 32 * factor + stepRoom;
   return {
     width: label.width,
     nameX: label.x + stepRoom / 2,
     nameTop: top,
     questionX: label.x,
-    questionTop: top + size.nameHeight + LABEL.gap,
-    backing: { x: area.x - backingWidth / 2, y: top - 8, width: backingWidth, height: blockHeight + 16 },
-    step: hasStep ? { x: area.x + stepRoom / 2 - size.nameWidth / 2 - 12 - LABEL.stepRadius, y: top + LABEL.nameSize / 2 + 2 } : null,
+    questionTop: top + size.nameHeight + gap,
+    backing: { x: area.x - backingWidth / 2, y: top - 8 * factor, width: backingWidth, height: blockHeight + 16 * factor },
+    step: hasStep ? { x: area.x + stepRoom / 2 - size.nameWidth / 2 - 12 * factor - radius, y: top + (LABEL.nameSize * factor) / 2 + 2 * factor } : null,
   };
 }
 

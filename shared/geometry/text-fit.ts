@@ -39,6 +39,37 @@ function breakWord(word: string, width: number, widthOf: (text: string) => numbe
   return pieces;
 }
 
+/**
+ * A word too wide for a line, in the pieces it is broken into: after its own hyphens first
+ * ("programmateam-" "overleggen"), and only a piece that is still too wide character by character.
+ */
+function wordPieces(word: string, width: number, widthOf: (text: string) => number): string[] {
+  const parts = word.split(/(?<=-)(?=.)/);
+  const pieces: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    if (line !== '' && widthOf(line + part) <= width) {
+      line += part;
+      continue;
+    }
+    if (line !== '') pieces.push(line);
+    if (widthOf(part) <= width) {
+      line = part;
+      continue;
+    }
+    const broken = breakWord(part, width, widthOf);
+    line = broken.pop() ?? '';
+    pieces.push(...broken);
+  }
+  if (line !== '') pieces.push(line);
+  return pieces;
+}
+
+/** The widest piece a word can be broken into without breaking it between letters (after its hyphens). */
+export function widestPiece(text: string, widthOf: (text: string) => number): number {
+  return Math.max(0, ...text.split(/\s+|(?<=-)(?=.)/).map(widthOf));
+}
+
 /** Whether every word fits on a line of its own: else a smaller size is tried before any word is broken. */
 function wordsFit(text: string, width: number, widthOf: (text: string) => number): boolean {
   return text.split(/\s+/).every((word) => word === '' || widthOf(word) <= width);
@@ -65,7 +96,7 @@ export function wrapText(text: string, width: number, widthOf: (text: string) =>
         lineWidth = wordWidth;
         continue;
       }
-      const pieces = breakWord(word, width, widthOf);
+      const pieces = wordPieces(word, width, widthOf);
       line = pieces.pop() ?? '';
       lines.push(...pieces);
       lineWidth = widthOf(line);
