@@ -2,6 +2,7 @@ import { enActions } from './en-actions';
 import { enBackup } from './en-backup';
 import { enCanvas } from './en-canvas';
 import { enDesktop } from './en-desktop';
+import { enFigure } from './en-figure';
 import { enHarvest } from './en-harvest';
 import { enKeyboard } from './en-keyboard';
 import { enPeople } from './en-people';
@@ -17,6 +18,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   ...enBackup,
   ...enActions,
   ...enPeople,
+  ...enFigure,
   ...enKeyboard,
   'app.name': 'Eiland',
   'app.loading': 'One moment…',

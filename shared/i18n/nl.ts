@@ -7,6 +7,7 @@ import { nlActions } from './nl-actions';
 import { nlBackup } from './nl-backup';
 import { nlCanvas } from './nl-canvas';
 import { nlDesktop } from './nl-desktop';
+import { nlFigure } from './nl-figure';
 import { nlHarvest } from './nl-harvest';
 import { nlKeyboard } from './nl-keyboard';
 import { nlPeople } from './nl-people';
@@ -20,6 +21,7 @@ export const nl = {
   ...nlBackup,
   ...nlActions,
   ...nlPeople,
+  ...nlFigure,
   ...nlKeyboard,
   'app.name': 'Eiland',
   'app.loading': 'Even geduld…',
