@@ -18,7 +18,8 @@ const DASH = { length: 2.5, space: 1.8 } as const;
 
 function drawText(surface: PdfSurface, frame: FigureFrame, text: PrintedText, weight: Weight, color: string): void {
   const at = toPage(frame);
-  drawLines(surface, text.lines, { x: at.x(text.x), y: at.y(text.y), width: text.width * frame.scale, size: text.size * frame.scale, leading: text.leading, weight, color });
+  // Left aligned in every direction: the layout puts a cluster's count right after its title's last line.
+  drawLines(surface, text.lines, { x: at.x(text.x), y: at.y(text.y), width: text.width * frame.scale, size: text.size * frame.scale, leading: text.leading, weight, color, align: 'left' });
 }
 
 function drawNote(surface: PdfSurface, frame: FigureFrame, note: LaidNote, paper: string, band: string): void {

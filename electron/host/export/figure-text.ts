@@ -40,7 +40,11 @@ export interface TextPlacement {
   leading: number;
   weight: Weight;
   color: string;
-  align?: 'start' | 'centre';
+  /**
+   * start: at the left, or for a right-to-left line at the right of the box (a note's words);
+   * left: at the left whatever its direction (a title with its count after it); centre: centred.
+   */
+  align?: 'start' | 'left' | 'centre';
 }
 
 /** Draws lines the figure's layout already broke, one under the other. */
@@ -50,7 +54,8 @@ export function drawLines(surface: PdfSurface, lines: readonly string[], at: Tex
     const line = layoutText(text, style, Number.POSITIVE_INFINITY)[0];
     if (!line || line.words.length === 0) return;
     const x = at.align === 'centre' ? at.x + (at.width - line.width) / 2 : at.x;
-    const width = at.align === 'centre' ? line.width : at.width;
+    // A box as wide as the line puts it at x whatever its direction.
+    const width = at.align === 'centre' || at.align === 'left' ? line.width : at.width;
     drawLine(surface, line, x, at.y + index * at.size * at.leading, style, width);
   });
 }
