@@ -36,8 +36,9 @@ export function drawZones(surface: PdfSurface, frame: FigureFrame): void {
     const { area } = zone;
     const doc = surface.doc.save();
     doc.ellipse(at.x(area.x), at.y(area.y), area.rx * frame.scale, area.ry * frame.scale);
-    // Over a picture the tint is lighter, as on the canvas: the picture shows through.
-    doc.fillOpacity(overPicture ? 0.45 : 1).fill(tint(zone.color, 0.8));
+    // Over a picture, the zone's colour is a thin glaze, as on the canvas: the picture shows through.
+    if (overPicture) doc.fillOpacity(0.14).fill(zone.color);
+    else doc.fill(tint(zone.color, 0.8));
     doc.restore();
     surface.doc
       .save()
@@ -49,9 +50,9 @@ export function drawZones(surface: PdfSurface, frame: FigureFrame): void {
   }
 }
 
-/** The ∞ line (not over an own picture: the picture is the model then), its arrows and its loops' names. */
+/** The ∞ line (not with an own picture: the picture is the model then), its arrows and its loops' names. */
 export function drawPath(surface: PdfSurface, frame: FigureFrame): void {
-  if (frame.picture) return;
+  if (frame.ownPicture) return;
   const at = toPage(frame);
   const { points, arrows } = frame.figure;
   const doc = surface.doc;

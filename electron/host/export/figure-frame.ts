@@ -50,6 +50,8 @@ export interface FigureFrame {
   labels: PrintedLabel[];
   loops: PrintedLoop[];
   picture: Picture | null;
+  /** The template has its own picture of the model: the ∞ figure is not drawn then, as on the canvas (also when the picture is an SVG the PDF cannot draw). */
+  ownPicture: boolean;
 }
 
 const ELLIPSIS = '…';
@@ -126,7 +128,7 @@ export function figureFrame(request: FrameRequest): FigureFrame {
     labels = template.zones.map((zone) => printedLabel(zone, figure.steps.get(zone.id), scale, measure));
     const loopSize = PRINT_LABEL.loopPt / scale;
     const loopWidth = (text: string) => (measure.bold(text) * loopSize) / REFERENCE_SIZE;
-    loops = background ? [] : figure.loopLabels.map((loop) => ({ loop, lines: wrapText(request.loopWords[loop.loop], loop.width, loopWidth), size: loopSize }));
+    loops = template.background ? [] : figure.loopLabels.map((loop) => ({ loop, lines: wrapText(request.loopWords[loop.loop], loop.width, loopWidth), size: loopSize }));
     const boxes: ViewBox[] = [
       ...template.zones.map(({ area }) => ({ x: area.x - area.rx, y: area.y - area.ry, width: area.rx * 2, height: area.ry * 2 })),
       ...labels.map((label) => label.layout.backing),
@@ -140,7 +142,7 @@ export function figureFrame(request: FrameRequest): FigureFrame {
   }
   const width = view.width * scale;
   const height = view.height * scale;
-  return { view, scale, left: box.x + (box.width - width) / 2, top: box.y, width, height, figure, labels, loops, picture: background };
+  return { view, scale, left: box.x + (box.width - width) / 2, top: box.y, width, height, figure, labels, loops, picture: background, ownPicture: template.background !== null };
 }
 
 /** World to page. */
