@@ -188,19 +188,36 @@ function preferring(item: PackItem, limit: number): { shapes: Size[]; index: num
 }
 
 /**
+ * The pieces are first laid in a smaller ellipse of the same shape in the middle, then in larger
+ * ones: with room to spare they lie in a round heap, like notes on a wall, rather than in a few
+ * long rows through the middle of the side.
+ */
+const HEAPS = [0.5, 0.7, 0.85, 1];
+
+/**
  * Places every item inside the ellipse and outside the ellipses in `avoid`, none overlapping
- * another and `gap` apart, or returns null when they do not all fit. Items keep their index; where they go is for the packer to decide, so
- * a caller that numbers them reads them back in rows (`inReadingOrder`).
+ * another and `gap` apart, or returns null when they do not all fit. Items keep their index;
+ * where they go is for the packer to decide, so a caller that numbers them reads them back in
+ * rows (`inReadingOrder`).
  */
 export function packInEllipse(items: readonly PackItem[], area: ZoneArea, gap: number, avoid: readonly ZoneArea[] = []): Placed[] | null {
   if (items.length === 0) return [];
+  for (const heap of HEAPS) {
+    const placed = packWith(items, { area: { ...area, rx: area.rx * heap, ry: area.ry * heap }, avoid }, gap);
+    if (placed) return placed;
+  }
+  return null;
+}
+
+function packWith(items: readonly PackItem[], room: Room, gap: number): Placed[] | null {
+  const { area } = room;
   const shares = items.some((item) => item.shapes.length > 1) ? WIDTH_SHARES : [1];
   for (const order of ORDERS) {
     const keys = items.map(order);
     const sorted = items.map((_, index) => index).sort((a, b) => (keys[b] ?? 0) - (keys[a] ?? 0) || a - b);
     for (const share of shares) {
       const preferred = items.map((item) => preferring(item, share * 2 * area.rx));
-      const placed = packFromMiddle(preferred, { area, avoid }, gap, sorted);
+      const placed = packFromMiddle(preferred, room, gap, sorted);
       // Back to the caller's numbering of each item's shapes.
       if (placed) return placed.map((one, item) => ({ ...one, shape: preferred[item]?.index[one.shape] ?? one.shape }));
     }
