@@ -10,6 +10,20 @@ import { type FittedText, fitText, type Measure, REFERENCE_SIZE, widestPiece, wr
  * shapes it may take, for the packer (ellipse-pack.ts) to choose from. All in world units.
  */
 
+/**
+ * Type sizes and air of the printed figure, in points. Legible means type of at least minPt: the
+ * floor for short printed text such as a map's labels (the report's own captions are 9 pt).
+ */
+export const PRINT = {
+  minPt: 6,
+  maxNumberPt: 8,
+  maxTitlePt: 9,
+  /** Air between the pieces of a side. */
+  gapPt: 2.5,
+  /** Room kept between the pieces and the side's outline. */
+  insetPt: 2,
+} as const;
+
 export type SideMode = 'text' | 'numbered' | 'grouped' | 'summary' | 'count';
 
 /** Widths at REFERENCE_SIZE, per weight: the same measure wraps here and draws in the PDF. */
@@ -170,19 +184,55 @@ export function fitNote(text: string, box: Box, style: Style, measure: FigureMea
 }
 
 /** The sizes of a text-mode side whose notes are `scale` times their canvas size (pt: points per world unit). */
-export function textStyle(scale: number, world: (pt: number) => number, limits: { minPt: number; maxTitlePt: number; gapPt: number }): Style {
-  const titleSize = Math.min(world(limits.maxTitlePt), Math.max(world(limits.minPt), CLUSTER.titleSize * scale));
+export function textStyle(scale: number, world: (pt: number) => number): Style {
+  const titleSize = Math.min(world(PRINT.maxTitlePt), Math.max(world(PRINT.minPt), CLUSTER.titleSize * scale));
   return {
     mode: 'text',
     note: { width: NOTE.width * scale, height: NOTE.height * scale },
     clusterNotes: true,
     noteMax: NOTE_TEXT.maxSize * scale,
-    noteMin: Math.max(world(limits.minPt), NOTE_TEXT.minSize * scale),
+    noteMin: Math.max(world(PRINT.minPt), NOTE_TEXT.minSize * scale),
     band: 9 * scale,
     notePadding: NOTE.padding * scale * 0.75,
     titleSize,
-    countSize: Math.max(world(limits.minPt), titleSize * 0.8),
+    countSize: Math.max(world(PRINT.minPt), titleSize * 0.8),
     pad: Math.max(world(2.5), CLUSTER.padding * scale * 0.8),
-    gap: world(limits.gapPt),
+    gap: world(PRINT.gapPt),
+  };
+}
+
+/** Notes as small numbered papers: all of them (numbered), or only those without a cluster (grouped). */
+export function numberedStyle(mode: 'numbered' | 'grouped', pt: number, digits: number, world: (pt: number) => number): Style {
+  const size = world(pt);
+  return {
+    mode,
+    // A small paper note, just wide enough for the figure's longest number.
+    note: { width: size * (0.6 * digits + 0.8), height: size * 1.5 },
+    clusterNotes: mode === 'numbered',
+    noteMax: size,
+    noteMin: size,
+    band: size * 0.22,
+    notePadding: 0,
+    titleSize: Math.min(world(PRINT.maxTitlePt), size),
+    countSize: world(PRINT.minPt),
+    pad: size * 0.45,
+    gap: world(PRINT.gapPt) * 0.8,
+  };
+}
+
+export function countedStyle(mode: 'summary' | 'count', pt: number, world: (pt: number) => number): Style {
+  const titleSize = world(pt);
+  return {
+    mode,
+    note: null,
+    clusterNotes: false,
+    noteMax: 0,
+    noteMin: 0,
+    band: 0,
+    notePadding: 0,
+    titleSize,
+    countSize: Math.max(world(PRINT.minPt), titleSize * 0.85),
+    pad: titleSize * 0.45,
+    gap: world(PRINT.gapPt),
   };
 }

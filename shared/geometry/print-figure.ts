@@ -6,12 +6,15 @@ import {
   type ClusterShape,
   clusterShapes,
   COUNT_LEADING,
+  countedStyle,
   countSpace,
   type FigureMeasure,
   fitNote,
   gridBoxes,
   type NoteInput,
   noteItem,
+  numberedStyle,
+  PRINT,
   type PrintedText,
   type SideMode,
   type Style,
@@ -30,9 +33,8 @@ const measureWidth = (measure: Measure, text: string, size: number) => (measure(
  * (the canvas's, from shared/geometry/model): clusters as regions with their title and note count,
  * their notes tiled inside, the other notes beside them, nothing overlapping.
  *
- * Legible means type of at least PRINT.minPt points: the floor for short printed text such as a
- * map's labels (the report's own captions are 9 pt). Each side takes the first way that fits at
- * that size or larger:
+ * Legible means type of at least PRINT.minPt points (print-blocks.ts). Each side takes the first
+ * way that fits at that size or larger:
  *   text      notes as paper notes with their words, at up to their canvas size;
  *   numbered  notes as small numbered papers, their words listed after the figure;
  *   grouped   clusters as regions with title and count (their notes are in the appendix), the
@@ -40,16 +42,8 @@ const measureWidth = (measure: Measure, text: string, size: number) => (measure(
  *   summary   clusters as regions with title and count, the other notes as one count;
  *   count     the side's note count only (hundreds of notes: the appendix has them).
  */
-export const PRINT = {
-  minPt: 6,
-  maxNumberPt: 8,
-  maxTitlePt: 9,
-  /** Air between the pieces of a side. */
-  gapPt: 2.5,
-  /** Room kept between the pieces and the side's outline. */
-  insetPt: 2,
-} as const;
 
+export { PRINT };
 export type { FigureMeasure, NoteInput, ClusterInput, PrintedText, SideMode };
 
 export interface FigureSideInput {
@@ -126,42 +120,6 @@ interface Context {
   options: FigureLayoutOptions;
   world: (pt: number) => number;
   firstNumber: number;
-}
-
-/** Notes as small numbered papers: all of them (numbered), or only those without a cluster (grouped). */
-function numberedStyle(mode: 'numbered' | 'grouped', pt: number, digits: number, world: Context['world']): Style {
-  const size = world(pt);
-  return {
-    mode,
-    // A small paper note, just wide enough for the figure's longest number.
-    note: { width: size * (0.6 * digits + 0.8), height: size * 1.5 },
-    clusterNotes: mode === 'numbered',
-    noteMax: size,
-    noteMin: size,
-    band: size * 0.22,
-    notePadding: 0,
-    titleSize: Math.min(world(PRINT.maxTitlePt), size),
-    countSize: world(PRINT.minPt),
-    pad: size * 0.45,
-    gap: world(PRINT.gapPt) * 0.8,
-  };
-}
-
-function countedStyle(mode: 'summary' | 'count', pt: number, world: Context['world']): Style {
-  const titleSize = world(pt);
-  return {
-    mode,
-    note: null,
-    clusterNotes: false,
-    noteMax: 0,
-    noteMin: 0,
-    band: 0,
-    notePadding: 0,
-    titleSize,
-    countSize: Math.max(world(PRINT.minPt), titleSize * 0.85),
-    pad: titleSize * 0.45,
-    gap: world(PRINT.gapPt),
-  };
 }
 
 /** The last resort is one line: it goes in the middle whether or not it fits. */
@@ -285,11 +243,10 @@ function largest(context: Context, low: number, high: number, style: (size: numb
 
 function layoutSide(context: Context, digits: number): NonNullable<ReturnType<typeof attempt>> {
   const { world } = context;
-  const limits = { minPt: PRINT.minPt, maxTitlePt: PRINT.maxTitlePt, gapPt: PRINT.gapPt };
   // Smaller than this, a note's largest type would be under the legible size.
   const smallestNote = world(PRINT.minPt) / NOTE_TEXT.maxSize;
   return (
-    (smallestNote <= 1 ? largest(context, smallestNote, 1, (scale) => textStyle(scale, world, limits)) : null) ??
+    (smallestNote <= 1 ? largest(context, smallestNote, 1, (scale) => textStyle(scale, world)) : null) ??
     largest(context, PRINT.minPt, PRINT.maxNumberPt, (pt) => numberedStyle('numbered', pt, digits, world)) ??
     largest(context, PRINT.minPt, PRINT.maxNumberPt, (pt) => numberedStyle('grouped', pt, digits, world)) ??
     largest(context, PRINT.minPt, PRINT.maxTitlePt, (pt) => countedStyle('summary', pt, world)) ??
