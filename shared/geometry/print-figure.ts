@@ -266,10 +266,14 @@ export function layoutFigure(sides: readonly FigureSideInput[], options: FigureL
       layout.sides.push({ zoneId: side.zoneId, mode: 'text', clusters: [], notes: [], tally: null });
       continue;
     }
-    // A side keeps clear of every other side it overlaps, unless that one holds its centre (a side
-    // drawn inside another): a note in an overlap would seem to belong to both.
+    // A note in an overlap would seem to belong to both sides, so a side keeps clear of the others;
+    // only a side drawn inside a larger one (its centre in it) may use that one's room. Of two
+    // sides the larger always keeps clear of the smaller (the smaller wins the overlap, as a note
+    // dropped there does on the canvas), so two sides' pieces can never meet.
     const contains = (outer: ZoneArea, x: number, y: number) => ((x - outer.x) / outer.rx) ** 2 + ((y - outer.y) / outer.ry) ** 2 <= 1;
-    const avoid = sides.filter((other) => other !== side && !contains(other.area, side.area.x, side.area.y)).map((other) => other.area);
+    const size = (candidate: FigureSideInput) => candidate.area.rx * candidate.area.ry;
+    const larger = (other: FigureSideInput) => size(other) > size(side) || (size(other) === size(side) && sides.indexOf(other) < sides.indexOf(side));
+    const avoid = sides.filter((other) => other !== side && !(larger(other) && contains(other.area, side.area.x, side.area.y))).map((other) => other.area);
     const { layout: laid, numbered } = layoutSide({ side, avoid, options, world, firstNumber: layout.numbered.length + 1 }, digits);
     layout.sides.push(laid);
     layout.numbered.push(...numbered);
