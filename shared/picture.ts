@@ -69,3 +69,22 @@ export function readPictureDataUrl(url: string): { type: PictureType; bytes: Uin
 }
 
 export const isPictureDataUrl = (url: string): boolean => readPictureDataUrl(url) !== null;
+
+/** The pixel size a PNG or JPEG declares (PNG: its IHDR chunk; JPEG: its start-of-frame segment); null when it declares none. */
+export function rasterSize(bytes: Uint8Array, type: 'image/png' | 'image/jpeg'): { width: number; height: number } | null {
+  const at16 = (offset: number) => ((bytes[offset] ?? 0) << 8) | (bytes[offset + 1] ?? 0);
+  if (type === 'image/png') {
+    if (bytes.length < 24) return null;
+    const at32 = (offset: number) => at16(offset) * 65536 + at16(offset + 2);
+    return { width: at32(16), height: at32(20) };
+  }
+  let offset = 2;
+  while (offset + 9 < bytes.length) {
+    if (bytes[offset] !== 0xff) return null;
+    const marker = bytes[offset + 1] ?? 0;
+    // Start of frame: C0–CF, except C4 (Huffman tables), C8 (reserved) and CC (arithmetic coding).
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return { width: at16(offset + 7), height: at16(offset + 5) };
+    offset += 2 + at16(offset + 2);
+  }
+  return null;
+}

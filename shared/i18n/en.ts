@@ -3,6 +3,7 @@ import { enBackup } from './en-backup';
 import { enBoardActions } from './en-board-actions';
 import { enCanvas } from './en-canvas';
 import { enDesktop } from './en-desktop';
+import { enFigure } from './en-figure';
 import { enHarvest } from './en-harvest';
 import { enKeyboard } from './en-keyboard';
 import { enPeople } from './en-people';
@@ -19,6 +20,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   ...enBackup,
   ...enActions,
   ...enPeople,
+  ...enFigure,
   ...enKeyboard,
   ...enWall,
   ...enBoardActions,

@@ -8,6 +8,7 @@ import { nlBackup } from './nl-backup';
 import { nlBoardActions } from './nl-board-actions';
 import { nlCanvas } from './nl-canvas';
 import { nlDesktop } from './nl-desktop';
+import { nlFigure } from './nl-figure';
 import { nlHarvest } from './nl-harvest';
 import { nlKeyboard } from './nl-keyboard';
 import { nlPeople } from './nl-people';
@@ -22,6 +23,7 @@ export const nl = {
   ...nlBackup,
   ...nlActions,
   ...nlPeople,
+  ...nlFigure,
   ...nlKeyboard,
   ...nlWall,
   ...nlBoardActions,

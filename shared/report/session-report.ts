@@ -5,7 +5,10 @@ import { rankPoints } from '../voting';
 import { people } from '../rules';
 import { modelAlt } from './figure-alt';
 import { byOrderThenText, dotsLabel, formatDate, orNone, type Translate, translator } from './format';
-import type { ModelFigure, PointBlock, ReportBlock, ReportDocument } from './types';
+import { modelFigure } from './model-figure';
+import type { PointBlock, ReportBlock, ReportDocument } from './types';
+
+export { modelFigure };
 
 export interface SessionReportOptions {
   locale: Locale;
@@ -153,31 +156,6 @@ export function sessionWideBlocks(state: SessionState, t: Translate, themeTitle:
   return blocks;
 }
 
-export function modelFigure(state: SessionState, t: Translate): ModelFigure {
-  const zones = new Map(state.template.zones.map((zone) => [zone.id, zone]));
-  const notes = reportedNotes(state);
-  return {
-    template: state.template,
-    notes: notes.map((note) => ({
-      id: note.id,
-      zoneId: note.zoneId,
-      text: note.text,
-      x: note.x,
-      y: note.y,
-      color: note.color ?? zones.get(note.zoneId)?.color ?? '#999999',
-    })),
-    clusters: Object.values(state.clusters)
-      .sort((a, b) => a.id.localeCompare(b.id))
-      .map((cluster) => ({ id: cluster.id, title: cluster.title, x: cluster.x, y: cluster.y, color: zones.get(cluster.zoneId)?.color ?? '#999999' })),
-    legend: state.template.zones.map((zone) => ({
-      zoneId: zone.id,
-      name: zone.name,
-      color: zone.color,
-      count: t('report.model.legendCount', { count: notes.filter((note) => note.zoneId === zone.id).length }),
-    })),
-  };
-}
-
 /** One block per cluster of a side, in reading order (top to bottom, left to right). */
 export function clusterGroups(state: SessionState, zone: Zone, inZone: readonly Note[]): ReportBlock[] {
   return Object.values(state.clusters)
@@ -290,7 +268,7 @@ export function buildSessionReport(state: SessionState, options: SessionReportOp
     { kind: 'title', eyebrow: t('report.session.eyebrow'), text: meta.title, subtitle: [meta.group, date].filter(Boolean).join(' · ') },
     { kind: 'facts', rows: sessionFacts(state, t, locale, options.programmeName) },
     { kind: 'heading', level: 1, text: t('report.model.heading'), color: null, newPage: true },
-    { kind: 'model', figure: modelFigure(state, t), caption: t(appendixSummarised(state) ? 'report.model.captionSummarised' : 'report.model.caption'), alt: modelAlt(state, reportedNotes(state), t) },
+    { kind: 'model', figure: modelFigure(state, reportedNotes(state), t), caption: t(appendixSummarised(state) ? 'report.model.captionSummarised' : 'report.model.caption'), alt: modelAlt(state, reportedNotes(state), t) },
   ];
   blocks.push(...rankingBlocks(state, t));
   for (const zone of sidesInOrder(state)) blocks.push(...sideBlocks(state, zone, t, themeTitle));

@@ -27,6 +27,7 @@ export interface Fact {
 export interface FigureNote {
   id: Id;
   zoneId: Id;
+  clusterId: Id | null;
   text: string;
   x: number;
   y: number;
@@ -35,15 +36,40 @@ export interface FigureNote {
 
 export interface FigureCluster {
   id: Id;
+  zoneId: Id;
+  /** The title as printed: a cluster without one is named "zonder naam". */
   title: string;
   x: number;
   y: number;
   color: string;
 }
 
+/** Counted forms ("1 notitie", "{count} notities"): the writer fills in {count}. */
+export interface CountWords {
+  one: string;
+  other: string;
+}
+
+/** The figure's own words, in the report's language. */
+export interface FigureWords {
+  kenweg: string;
+  keuzeweg: string;
+  notes: CountWords;
+  /** Notes of a side without a cluster, when they are counted instead of drawn. */
+  loose: CountWords;
+  themes: CountWords;
+  /** "{notes} · {themes}": a side too full to draw, in one line. */
+  sideCount: string;
+  /** The list after the figure of the notes it shows by number. */
+  keyHeading: string;
+  keyIntro: string;
+  unclustered: string;
+}
+
 /**
- * The model as the canvas ended: template zones plus notes and cluster titles in world units.
- * Drawn as vector graphics today; a PNG of the real canvas can replace it (see model-figure.ts).
+ * The model as the canvas ended: template zones plus notes and clusters in world units. The
+ * writer lays the notes out afresh for paper (shared/geometry/print-figure); a picture of the real
+ * canvas can take the drawing's place (see model-figure.ts).
  */
 export interface ModelFigure {
   template: ModelTemplate;
@@ -51,6 +77,7 @@ export interface ModelFigure {
   clusters: FigureCluster[];
   /** Note count per zone, for the legend under the drawing. */
   legend: { zoneId: Id; name: string; color: string; count: string }[];
+  words: FigureWords;
 }
 
 export interface PointBlock {

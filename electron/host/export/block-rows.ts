@@ -1,15 +1,13 @@
-import type { ModelFigure, ReportBlock } from '../../../shared/report/types';
+import type { ReportBlock } from '../../../shared/report/types';
+import type { ModelRows } from './model-figure';
 import type { Row } from './paginate';
-import { CONTENT_WIDTH, PAGE, type PdfSurface } from './pdf-surface';
+import { CONTENT_WIDTH, PAGE } from './pdf-surface';
 import { pointRows } from './point-rows';
 import type { Tag } from './structure';
 import { INK, RULE, STYLES, tint } from './styles';
 import { drawLine, layoutText, lineHeight } from './text-layout';
 import { bulletRows, rule, textRows } from './text-rows';
 import { statusBarRows, tableRows } from './table-rows';
-
-/** Draws the model into a box; the vector drawing today, a canvas PNG later (model-figure.ts). */
-export type ModelPainter = (surface: PdfSurface, figure: ModelFigure, box: { x: number; y: number; width: number; height: number }) => number;
 
 function headingRows(block: Extract<ReportBlock, { kind: 'heading' }>, parent: Tag): Row[] {
   const style = block.level === 1 ? STYLES.h1 : block.level === 2 ? STYLES.h2 : STYLES.h3;
@@ -73,24 +71,6 @@ function noteGroupRows(block: Extract<ReportBlock, { kind: 'noteGroup' }>, paren
   return rows;
 }
 
-/** The model as a Figure: a screen reader reads its alternative text instead of the drawing. */
-function modelRows(block: Extract<ReportBlock, { kind: 'model' }>, paint: ModelPainter, parent: Tag): Row[] {
-  const height = CONTENT_WIDTH * 0.625 + 30;
-  const figure = parent.add('Figure', { alt: block.alt });
-  return [
-    {
-      height,
-      gap: 10,
-      keep: true,
-      draw(surface, y) {
-        figure.options.bbox = [PAGE.left, y, PAGE.left + CONTENT_WIDTH, y + height];
-        surface.mark(figure, () => paint(surface, block.figure, { x: PAGE.left, y, width: CONTENT_WIDTH, height }));
-      },
-    },
-    ...textRows(block.caption, STYLES.caption, PAGE.left, CONTENT_WIDTH, parent.add('P'), { gap: 4, keepFirst: true }),
-  ];
-}
-
 function titleRows(block: Extract<ReportBlock, { kind: 'title' }>, parent: Tag): Row[] {
   const spacer: Row = { height: 110, gap: 0, keep: false, draw() {} };
   const eyebrow = textRows(block.eyebrow.toLocaleUpperCase(), STYLES.eyebrow, PAGE.left, CONTENT_WIDTH, parent.add('P'), { keepFirst: true });
@@ -114,21 +94,25 @@ interface StructureCursor {
  * The rows of every block in order, their tags added to `root` in the same order (reading order);
  * a heading's first following row is kept with it.
  */
-export function reportRows(blocks: readonly ReportBlock[], paint: ModelPainter, root: Tag): Row[] {
+export function reportRows(blocks: readonly ReportBlock[], modelRows: ModelRows, root: Tag): Row[] {
   const rows: Row[] = [];
   const cursor: StructureCursor = { root, table: null, headingLevel: 1 };
-  let afterHeading = false;
+  let heading: Row[] = [];
   for (const block of blocks) {
-    const blockRows = rowsOf(block, paint, cursor);
+    const blockRows = rowsOf(block, modelRows, cursor);
     const first = blockRows[0];
-    if (first && afterHeading) first.keep = true;
-    afterHeading = block.kind === 'heading';
+    if (first && heading.length > 0) {
+      first.keep = true;
+      // A heading goes on the page of what it heads: the model's landscape page too.
+      if (first.landscape) for (const row of heading) row.landscape = true;
+    }
+    heading = block.kind === 'heading' ? blockRows : [];
     rows.push(...blockRows);
   }
   return rows;
 }
 
-function rowsOf(block: ReportBlock, paint: ModelPainter, cursor: StructureCursor): Row[] {
+function rowsOf(block: ReportBlock, modelRows: ModelRows, cursor: StructureCursor): Row[] {
   const { root } = cursor;
   if (block.kind !== 'point') cursor.table = null;
   switch (block.kind) {
@@ -151,7 +135,7 @@ function rowsOf(block: ReportBlock, paint: ModelPainter, cursor: StructureCursor
       return block.items.flatMap((item, index) => bulletRows(item, STYLES.item, PAGE.left, CONTENT_WIDTH, list, false, index === 0 ? 6 : 3));
     }
     case 'model':
-      return modelRows(block, paint, root);
+      return modelRows(block, root);
     case 'noteGroup':
       return noteGroupRows(block, root, Math.min(cursor.headingLevel + 1, 3) as 2 | 3);
     case 'table':

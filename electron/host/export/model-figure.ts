@@ -1,92 +1,54 @@
-import { WORLD } from '../../../shared/domain';
-import type { ModelFigure } from '../../../shared/report/types';
-import type { ModelPainter } from './block-rows';
-import type { PdfSurface } from './pdf-surface';
-import { INK, MUTED, PAPER_TINT, STYLES, tint } from './styles';
-import { drawLine, layoutText, type Line, lineHeight } from './text-layout';
-
-/** A note on the canvas, in world units (see the renderer's note size). */
-const NOTE = { width: 120, height: 80 } as const;
-const LEGEND_HEIGHT = 24;
-const NOTE_LINES = 3;
-
-/** The ∞ figure behind the zones: a lemniscate of Bernoulli through the world's centre. */
-function drawLemniscate(surface: PdfSurface, toX: (x: number) => number, toY: (y: number) => number): void {
-  const a = 760;
-  const doc = surface.doc.save();
-  for (let step = 0; step <= 200; step += 1) {
-    const t = (step / 200) * Math.PI * 2;
-    const d = 1 + Math.sin(t) ** 2;
-    const x = toX(WORLD.width / 2 + (a * Math.cos(t)) / d);
-    const y = toY(WORLD.height / 2 + (a * Math.sin(t) * Math.cos(t)) / d);
-    if (step === 0) doc.moveTo(x, y);
-    else doc.lineTo(x, y);
-  }
-  doc.lineWidth(1.2).strokeColor(MUTED).dash(3, { space: 2 }).stroke().undash().restore();
-}
-
-/** The first lines of a note; a note that needs more ends in "…" (the full text is in the appendix). */
-function noteLines(text: string, width: number): Line[] {
-  const lines = layoutText(text, STYLES.figureNote, width);
-  if (lines.length <= NOTE_LINES) return lines;
-  const shown = lines.slice(0, NOTE_LINES);
-  const ellipsis = layoutText('…', STYLES.figureNote, width)[0]?.words[0];
-  const last = shown[NOTE_LINES - 1];
-  if (ellipsis && last) shown[NOTE_LINES - 1] = { ...last, words: [...last.words, ellipsis], width: last.width + ellipsis.width };
-  return shown;
-}
+import { type FigureLayout, layoutFigure } from '../../../shared/geometry/print-figure';
+import { countOf, figureSides } from '../../../shared/report/model-figure';
+import type { ModelFigure, ReportBlock } from '../../../shared/report/types';
+import { drawBackdrop, drawLabels, drawPath, drawZones } from './figure-draw';
+import { type FigureFrame, figureFrame } from './figure-frame';
+import { keyRows } from './figure-key';
+import { drawPieces } from './figure-pieces';
+import { pdfMeasure } from './figure-text';
+import type { Row } from './paginate';
+import { CONTENT_WIDTH, LANDSCAPE, PAGE, type PdfSurface } from './pdf-surface';
+import type { Tag } from './structure';
+import { INK, STYLES } from './styles';
+import { drawLine, layoutText, lineHeight } from './text-layout';
+import { textRows } from './text-rows';
 
 /**
- * The model as vector graphics: zones, the figure, notes as paper notes with their first words,
- * cluster titles, and a legend with the note count per side. Returns the height it used.
+ * The model in the report: a Figure (a screen reader reads its alternative text), its caption, and
+ * the key to the notes it shows by number. The drawing has a landscape page of its own, with its
+ * heading and caption, so it can be as large as the page allows; the key follows on portrait pages.
  */
-export const drawModelFigure: ModelPainter = (surface, figure, box) => {
-  const drawingHeight = box.height - LEGEND_HEIGHT;
-  const scale = Math.min(box.width / WORLD.width, drawingHeight / WORLD.height);
-  const left = box.x + (box.width - WORLD.width * scale) / 2;
-  const toX = (x: number) => left + x * scale;
-  const toY = (y: number) => box.y + y * scale;
-  const doc = surface.doc;
-  doc.save().roundedRect(toX(0), toY(0), WORLD.width * scale, WORLD.height * scale, 6).fill(PAPER_TINT).restore();
-  // Notes may lie anywhere on the canvas; what is outside the world is not drawn over the page.
-  doc.save().rect(toX(0), toY(0), WORLD.width * scale, WORLD.height * scale).clip();
-  for (const zone of figure.template.zones) {
-    const { area } = zone;
-    doc.save().ellipse(toX(area.x), toY(area.y), area.rx * scale, area.ry * scale).fillAndStroke(tint(zone.color, 0.8), zone.color).restore();
-  }
-  if (figure.template.figure === 'lemniscate') drawLemniscate(surface, toX, toY);
-  const noteWidth = NOTE.width * scale;
-  const noteHeight = NOTE.height * scale;
-  for (const note of figure.notes) {
-    const x = toX(note.x) - noteWidth / 2;
-    const y = toY(note.y) - noteHeight / 2;
-    doc.save().rect(x, y, noteWidth, noteHeight).lineWidth(0.3).fillAndStroke(tint(note.color, 0.55), tint(note.color, 0.1)).restore();
-    noteLines(note.text, noteWidth - 3).forEach((line, index) => {
-      drawLine(surface, line, x + 1.5, y + 1.5 + index * lineHeight(STYLES.figureNote), STYLES.figureNote, noteWidth - 3);
-    });
-  }
-  for (const cluster of figure.clusters) {
-    const line = layoutText(cluster.title, STYLES.figureCluster, 220 * scale)[0];
-    if (!line) continue;
-    const x = toX(cluster.x) - line.width / 2;
-    const y = toY(cluster.y) - lineHeight(STYLES.figureCluster) / 2;
-    doc.save().roundedRect(x - 2, y, line.width + 4, lineHeight(STYLES.figureCluster), 1.5).fill('#ffffff').restore();
-    drawLine(surface, line, x, y, STYLES.figureCluster, line.width);
-  }
-  // Zone names last, on a white label, so notes piled on a small side never hide its name.
-  for (const zone of figure.template.zones) {
-    const line = layoutText(zone.name, STYLES.figureZone, zone.area.rx * 2 * scale)[0];
-    if (!line) continue;
-    const x = toX(zone.area.x) - line.width / 2;
-    // Just above the side's outline, where no note of that side lies.
-    const y = Math.max(toY(0) + 2, toY(zone.area.y - zone.area.ry) - lineHeight(STYLES.figureZone) - 1);
-    doc.save().roundedRect(x - 3, y, line.width + 6, lineHeight(STYLES.figureZone), 2).fillAndStroke('#ffffff', zone.color).restore();
-    drawLine(surface, line, x, y, STYLES.figureZone, line.width);
-  }
-  doc.restore();
-  drawLegend(surface, figure, box.x, box.y + box.height - LEGEND_HEIGHT + 8, box.width);
-  return box.height;
-};
+
+type ModelBlock = Extract<ReportBlock, { kind: 'model' }>;
+
+/** Makes the rows of the model block: the drawing from the session's data, or a picture of the canvas. */
+export type ModelRows = (block: ModelBlock, parent: Tag) => Row[];
+
+const LEGEND_HEIGHT = 24;
+/** The landscape page's room for the drawing: the page less the heading above it, the legend and a two-line caption under it. */
+export const DRAWING_HEIGHT = LANDSCAPE.contentBottom - PAGE.top - lineHeight(STYLES.h1) - 10 - LEGEND_HEIGHT - 4 - 2 * lineHeight(STYLES.caption) - 2;
+
+export interface PlannedFigure {
+  frame: FigureFrame;
+  layout: FigureLayout;
+}
+
+/** Where everything in the drawing goes, for a drawing at most `width` × `height` points. */
+export function planFigure(figure: ModelFigure, width: number = LANDSCAPE.contentWidth, height: number = DRAWING_HEIGHT): PlannedFigure {
+  const measure = pdfMeasure();
+  const { words } = figure;
+  const frame = figureFrame({ template: figure.template, loopWords: words, measure, box: { x: PAGE.left, y: 0, width, height } });
+  const layout = layoutFigure(figureSides(figure), {
+    scale: frame.scale,
+    measure,
+    words: {
+      notes: (count) => countOf(words.notes, count),
+      loose: (count) => countOf(words.loose, count),
+      side: (notes, themes) => words.sideCount.replace('{notes}', countOf(words.notes, notes)).replace('{themes}', countOf(words.themes, themes)),
+    },
+  });
+  return { frame, layout };
+}
 
 function drawLegend(surface: PdfSurface, figure: ModelFigure, x: number, y: number, width: number): void {
   let cursor = x;
@@ -100,14 +62,55 @@ function drawLegend(surface: PdfSurface, figure: ModelFigure, x: number, y: numb
   }
 }
 
+/** The model drawn from the session's data, laid out afresh for paper (shared/geometry/print-figure). */
+export const drawnModelRows: ModelRows = (block, parent) => {
+  const planned = planFigure(block.figure);
+  const tag = parent.add('Figure', { alt: block.alt });
+  const height = planned.frame.height + LEGEND_HEIGHT;
+  const figureRow: Row = {
+    height,
+    gap: 10,
+    keep: true,
+    landscape: true,
+    draw(surface, y) {
+      const frame = { ...planned.frame, top: y };
+      tag.options.bbox = [frame.left, y, frame.left + frame.width, y + frame.height];
+      tag.options.bboxPageHeight = surface.pageSize.height;
+      surface.mark(tag, () => {
+        drawBackdrop(surface, frame);
+        drawZones(surface, frame);
+        drawPath(surface, frame);
+        drawPieces(surface, frame, block.figure, planned.layout);
+        drawLabels(surface, frame);
+        drawLegend(surface, block.figure, PAGE.left, y + frame.height + 8, LANDSCAPE.contentWidth);
+      });
+    },
+  };
+  const caption = textRows(block.caption, STYLES.caption, PAGE.left, LANDSCAPE.contentWidth, parent.add('P'), { gap: 4, keepFirst: true });
+  for (const row of caption) row.landscape = true;
+  return [figureRow, ...caption, ...keyRows(block.figure, planned.layout, parent)];
+};
+
 /**
- * The same place in the report for a picture of the real canvas (PNG or JPEG from the renderer),
- * once that export exists: fitted into the box, the legend still drawn beneath.
+ * The same place in the report for a picture of the real canvas (PNG or JPEG from the renderer):
+ * fitted into the box on a portrait page, the legend still drawn beneath.
  */
-export function pictureModelPainter(image: Buffer): ModelPainter {
-  return (surface, figure, box) => {
-    surface.doc.image(image, box.x, box.y, { fit: [box.width, box.height - LEGEND_HEIGHT], align: 'center', valign: 'center' });
-    drawLegend(surface, figure, box.x, box.y + box.height - LEGEND_HEIGHT + 8, box.width);
-    return box.height;
+export function pictureModelRows(image: Buffer): ModelRows {
+  return (block, parent) => {
+    const height = CONTENT_WIDTH * 0.625 + 30;
+    const tag = parent.add('Figure', { alt: block.alt });
+    const figureRow: Row = {
+      height,
+      gap: 10,
+      keep: true,
+      draw(surface, y) {
+        tag.options.bbox = [PAGE.left, y, PAGE.left + CONTENT_WIDTH, y + height];
+        surface.mark(tag, () => {
+          surface.doc.image(image, PAGE.left, y, { fit: [CONTENT_WIDTH, height - LEGEND_HEIGHT], align: 'center', valign: 'center' });
+          drawLegend(surface, block.figure, PAGE.left, y + height - LEGEND_HEIGHT + 8, CONTENT_WIDTH);
+        });
+      },
+    };
+    return [figureRow, ...textRows(block.caption, STYLES.caption, PAGE.left, CONTENT_WIDTH, parent.add('P'), { gap: 4, keepFirst: true })];
   };
 }

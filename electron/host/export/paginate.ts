@@ -1,4 +1,4 @@
-import { CONTENT_BOTTOM, PAGE, type PdfSurface } from './pdf-surface';
+import { CONTENT_BOTTOM, LANDSCAPE, type Orientation, PAGE, type PdfSurface } from './pdf-surface';
 
 /**
  * The unit of pagination: something that is drawn whole on one page — one line of text, a
@@ -14,18 +14,21 @@ export interface Row {
   keep: boolean;
   /** Starts a new page unless the current page is still empty. */
   newPage?: boolean;
+  /** Goes on a landscape page (the model's figure, with its heading and caption); a row without goes on a portrait page. */
+  landscape?: boolean;
   draw(surface: PdfSurface, y: number): void;
 }
 
-const CONTENT_HEIGHT = CONTENT_BOTTOM - PAGE.top;
 const PROGRESS_EVERY = 64;
+const bottomOf = (orientation: Orientation) => (orientation === 'landscape' ? LANDSCAPE.contentBottom : CONTENT_BOTTOM);
 
 /** Rows joined by `keep` into the groups that must share a page when they can. */
 function chains(rows: readonly Row[]): Row[][] {
   const groups: Row[][] = [];
   for (const row of rows) {
     const last = groups.at(-1);
-    if (last && row.keep && !row.newPage) last.push(row);
+    // A row for a page of the other orientation never joins the chain before it.
+    if (last && row.keep && !row.newPage && (row.landscape === true) === (last[0]?.landscape === true)) last.push(row);
     else groups.push([row]);
   }
   return groups;
@@ -38,6 +41,7 @@ export interface Placement {
   page: number;
   y: number;
   row: Row;
+  orientation: Orientation;
 }
 
 /**
@@ -50,21 +54,27 @@ export function paginate(surface: PdfSurface, rows: readonly Row[], onRows?: (do
   let page = 0;
   let y = PAGE.top;
   let empty = true;
-  const newPage = () => {
-    surface.addPage();
+  // The first page exists already, and it is portrait.
+  let orientation: Orientation = 'portrait';
+  const newPage = (turn: Orientation = orientation) => {
+    surface.addPage(turn);
+    orientation = turn;
     page += 1;
     y = PAGE.top;
     empty = true;
   };
   for (const group of chains(rows)) {
-    if (group[0]?.newPage && !empty) newPage();
+    const wanted: Orientation = group[0]?.landscape ? 'landscape' : 'portrait';
+    if (wanted !== orientation) newPage(wanted);
+    else if (group[0]?.newPage && !empty) newPage();
+    const bottom = bottomOf(orientation);
     const needed = heightOf(group, empty);
-    if (!empty && y + needed > CONTENT_BOTTOM && heightOf(group, true) <= CONTENT_HEIGHT) newPage();
+    if (!empty && y + needed > bottom && heightOf(group, true) <= bottom - PAGE.top) newPage();
     for (const row of group) {
-      if (!empty && y + row.gap + row.height > CONTENT_BOTTOM) newPage();
+      if (!empty && y + row.gap + row.height > bottom) newPage();
       if (!empty) y += row.gap;
       row.draw(surface, y);
-      placements.push({ page, y, row });
+      placements.push({ page, y, row, orientation });
       y += row.height;
       empty = false;
       // Drawing is most of a big report's time: say how far it is every so many rows.

@@ -8,6 +8,16 @@ export const PAGE = { width: 595.28, height: 841.89, top: 56, bottom: 64, left: 
 export const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 export const CONTENT_BOTTOM = PAGE.height - PAGE.bottom;
 
+export type Orientation = 'portrait' | 'landscape';
+
+/** A4 turned a quarter, same margins: the model's page, where its figure can be half as large again. */
+export const LANDSCAPE = {
+  width: PAGE.height,
+  height: PAGE.width,
+  contentWidth: PAGE.height - PAGE.left - PAGE.right,
+  contentBottom: PAGE.width - PAGE.bottom,
+} as const;
+
 export interface PdfInfo {
   title: string;
   subject: string;
@@ -121,8 +131,13 @@ export class PdfSurface implements TextCanvas {
     this.doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
   }
 
-  addPage(): void {
-    this.doc.addPage();
+  addPage(orientation: Orientation = 'portrait'): void {
+    this.doc.addPage({ size: 'A4', layout: orientation, margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right } });
+  }
+
+  /** The size of the page being drawn on. */
+  get pageSize(): { width: number; height: number } {
+    return { width: this.doc.page.width, height: this.doc.page.height };
   }
 
   get pageCount(): number {

@@ -1,13 +1,13 @@
 import type { ReportDocument } from '../../../shared/report/types';
-import { type ModelPainter, reportRows } from './block-rows';
-import { drawModelFigure, pictureModelPainter } from './model-figure';
+import { reportRows } from './block-rows';
+import { drawnModelRows, pictureModelRows } from './model-figure';
 import { type Placement, paginate } from './paginate';
-import { CONTENT_WIDTH, PAGE, PdfSurface } from './pdf-surface';
+import { PAGE, PdfSurface } from './pdf-surface';
 import { STYLES } from './styles';
 import { drawLine, layoutText } from './text-layout';
 
 export interface RenderOptions {
-  /** A picture of the real canvas (PNG or JPEG); without it the model is drawn from its data. */
+  /** A picture of the real canvas (PNG or JPEG); without it the model is drawn from its data (model-figure.ts). */
   modelPicture?: Buffer;
   /** Called while the rows are drawn (done of total rows) and once more before the file is made. */
   onProgress?: (stage: 'pages' | 'saving', done: number, total: number) => void;
@@ -22,17 +22,20 @@ export interface RenderedPdf {
 
 function drawFooters(surface: PdfSurface, report: ReportDocument): void {
   const pages = surface.pageCount;
-  const y = PAGE.height - PAGE.bottom + 22;
   for (let index = 0; index < pages; index += 1) {
     surface.switchToPage(index);
+    // Each page's own size: the model's page lies on its side.
+    const { width, height } = surface.pageSize;
+    const contentWidth = width - PAGE.left - PAGE.right;
+    const y = height - PAGE.bottom + 22;
     const label = report.pageLabel.replace('{page}', String(index + 1)).replace('{pages}', String(pages));
     const number = layoutText(label, STYLES.footer, 120)[0];
     // The title page says it all already; the others say which report they belong to.
-    const footer = index > 0 && report.footer ? layoutText(report.footer, STYLES.footer, CONTENT_WIDTH - 140)[0] : undefined;
+    const footer = index > 0 && report.footer ? layoutText(report.footer, STYLES.footer, contentWidth - 140)[0] : undefined;
     // Page furniture: a screen reader skips it, as it skips a printed page's running footer.
     surface.artifact(() => {
-      if (number) drawLine(surface, number, PAGE.left + CONTENT_WIDTH - number.width, y, STYLES.footer, number.width);
-      if (footer) drawLine(surface, footer, PAGE.left, y, STYLES.footer, CONTENT_WIDTH - 140);
+      if (number) drawLine(surface, number, PAGE.left + contentWidth - number.width, y, STYLES.footer, number.width);
+      if (footer) drawLine(surface, footer, PAGE.left, y, STYLES.footer, contentWidth - 140);
     }, 'Pagination');
   }
 }
@@ -43,9 +46,9 @@ function drawFooters(surface: PdfSurface, report: ReportDocument): void {
  */
 export async function renderPdf(report: ReportDocument, options: RenderOptions = {}): Promise<RenderedPdf> {
   const surface = new PdfSurface({ title: report.title, subject: report.subject, lang: report.locale === 'nl' ? 'nl-NL' : 'en-GB' });
-  const painter: ModelPainter = options.modelPicture ? pictureModelPainter(options.modelPicture) : drawModelFigure;
+  const modelRows = options.modelPicture ? pictureModelRows(options.modelPicture) : drawnModelRows;
   const onRows = options.onProgress && ((done: number, total: number) => options.onProgress?.('pages', done, total));
-  const placements = paginate(surface, reportRows(report.blocks, painter, surface.root), onRows);
+  const placements = paginate(surface, reportRows(report.blocks, modelRows, surface.root), onRows);
   const pages = surface.pageCount;
   drawFooters(surface, report);
   options.onProgress?.('saving', 0, 0);

@@ -5,7 +5,7 @@
  * Building it only then keeps the tree in block order whatever order a row draws its parts in,
  * and lets a tag that never received content (an empty paragraph) leave no empty element behind.
  */
-export type StructRole = 'Document' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'LBody' | 'Table' | 'TR' | 'TH' | 'TD' | 'Figure';
+export type StructRole = 'Document' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'TR' | 'TH' | 'TD' | 'Figure';
 
 export interface StructOptions {
   /** What a figure shows, said in words (required for a Figure in PDF/UA). */
@@ -16,6 +16,8 @@ export interface StructOptions {
   keepEmpty?: boolean;
   /** Where a figure lies on its page, in points from the top left: [left, top, right, bottom]. */
   bbox?: [number, number, number, number];
+  /** The height of the page the figure is on (a landscape page is lower than the others). */
+  bboxPageHeight?: number;
 }
 
 export class Tag {
@@ -48,7 +50,13 @@ function element(doc: PDFKit.PDFDocument, tag: Tag): PDFKit.PDFStructureElement 
   const options: ElementOptions = {};
   if (tag.options.alt !== undefined) options.alt = tag.options.alt;
   if (tag.options.scope) options.scope = tag.options.scope;
-  if (tag.options.bbox) Object.assign(options, { bbox: tag.options.bbox, placement: 'Block' });
+  if (tag.options.bbox) {
+    // pdfkit turns the box upside down against the page it is on when the tree is written (the
+    // last page); a figure on a page of another height is shifted so it lands right on its own.
+    const shift = doc.page.height - (tag.options.bboxPageHeight ?? doc.page.height);
+    const [left, top, right, bottom] = tag.options.bbox;
+    Object.assign(options, { bbox: [left, top + shift, right, bottom + shift], placement: 'Block' });
+  }
   const made = doc.struct(tag.role, options);
   for (const content of tag.contents) made.add(content);
   for (const child of children) made.add(child);

@@ -41,3 +41,24 @@ export function tint(hex: string, amount: number): string {
   const channel = (shift: number) => Math.round(((value >> shift) & 255) * (1 - amount) + 255 * amount);
   return `#${[16, 8, 0].map((shift) => channel(shift).toString(16).padStart(2, '0')).join('')}`;
 }
+
+/** A darker shade of a colour, for outlines in a zone colour that must still show on paper (yellow). */
+export function shade(hex: string, amount: number): string {
+  const match = /^#([0-9a-f]{6})$/i.exec(hex);
+  if (!match) return MUTED;
+  const value = Number.parseInt(match[1] as string, 16);
+  const channel = (shift: number) => Math.round(((value >> shift) & 255) * (1 - amount));
+  return `#${[16, 8, 0].map((shift) => channel(shift).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** Whether a colour is light (WCAG relative luminance above one half): its outline then needs a darker shade. */
+export function isLight(hex: string): boolean {
+  const match = /^#([0-9a-f]{6})$/i.exec(hex);
+  if (!match) return false;
+  const value = Number.parseInt(match[1] as string, 16);
+  const [r, g, b] = [16, 8, 0].map((shift) => {
+    const c = ((value >> shift) & 255) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0) > 0.5;
+}

@@ -1,24 +1,15 @@
 import Konva from 'konva';
 import { memo, useEffect, useMemo, useState } from 'react';
 import { Circle, Ellipse, Group, Image as KonvaImage, Line, Rect, Text } from 'react-konva';
-import { type ModelTemplate, WORLD, type Zone } from '../../../shared/domain';
-import { type FigureGeometry, figureGeometry } from './figure-geometry';
-import { LABEL, labelPlacement } from './geometry';
+import type { ModelTemplate, Zone } from '../../../shared/domain';
+import { ARROW_DART, type FigureGeometry, figureGeometry, LOOP_LABEL } from './figure-geometry';
+import { LABEL, type LabelSize, labelLayout, labelPlacement, pictureBox } from './geometry';
 import { type CanvasTheme, darken, FONT_STACK, withOpacity, zoneStroke } from './theme';
 
 /** Words drawn on the figure that come from the language catalogue, not from the template. */
 export interface FigureLabels {
   kenweg: string;
   keuzeweg: string;
-}
-
-interface LabelSize {
-  /** The widest line of name and question: the paper behind the label is no wider than its words. */
-  textWidth: number;
-  nameWidth: number;
-  /** A long name ("IK-kant (ikzelf)" over a narrow side) wraps; its question starts under its last line. */
-  nameHeight: number;
-  questionHeight: number;
 }
 
 /** Measures the wrapped label, so a label above its zone ends right at the edge and its backing fits the words. */
@@ -35,8 +26,6 @@ function measureLabel(name: string, question: string, width: number): LabelSize 
   questionProbe.destroy();
   return size;
 }
-
-const STEP_RADIUS = 24;
 
 /** A side of the model: a soft ellipse in its colour. */
 const ZoneArea = memo(function ZoneArea({ zone, theme, overPicture }: { zone: Zone; theme: CanvasTheme; overPicture: boolean }) {
@@ -58,29 +47,25 @@ const ZoneArea = memo(function ZoneArea({ zone, theme, overPicture }: { zone: Zo
 
 /** A side's name and question just outside its ellipse, on paper, with its step number where the model is walked. */
 const ZoneLabel = memo(function ZoneLabel({ zone, theme, step }: { zone: Zone; theme: CanvasTheme; step?: number }) {
-  const label = labelPlacement(zone.area);
-  const { textWidth, nameWidth, nameHeight, questionHeight } = useMemo(() => measureLabel(zone.name, zone.question, label.width), [zone.name, zone.question, label.width]);
-  const blockHeight = nameHeight + (questionHeight ? LABEL.gap + questionHeight : 0);
-  const top = label.side === 'above' ? label.anchorY - blockHeight : label.anchorY;
-  const stepRoom = step === undefined ? 0 : STEP_RADIUS * 2 + 12;
-  const backingWidth = textWidth + 32 + stepRoom;
-  const backingX = zone.area.x - backingWidth / 2;
+  const width = labelPlacement(zone.area).width;
+  const size = useMemo(() => measureLabel(zone.name, zone.question, width), [zone.name, zone.question, width]);
+  const label = labelLayout(zone.area, size, step !== undefined);
+  const { backing } = label;
   return (
     // Named so tests (and anyone inspecting the stage) can find each label's parts and measure them.
     <Group listening={false} name="zone-label" zoneId={zone.id}>
       {/* Paper behind the words, so the figure's line never runs through a zone's name. */}
-      <Rect name="zone-label-backing" x={backingX} y={top - 8} width={backingWidth} height={blockHeight + 16} cornerRadius={14} fill={theme.paper} opacity={0.92} />
-      {step !== undefined && (
-        // Right before the name it numbers, whatever the width of the question under it.
-        <Group x={zone.area.x + stepRoom / 2 - nameWidth / 2 - 12 - STEP_RADIUS} y={top + LABEL.nameSize / 2 + 2}>
-          <Circle radius={STEP_RADIUS} fill={darken(zone.color, 0.25)} />
-          <Text text={String(step)} x={-STEP_RADIUS} y={-STEP_RADIUS} width={STEP_RADIUS * 2} height={STEP_RADIUS * 2} align="center" verticalAlign="middle" fontFamily={FONT_STACK} fontSize={28} fontStyle="bold" fill="#FFFFFF" />
+      <Rect name="zone-label-backing" x={backing.x} y={backing.y} width={backing.width} height={backing.height} cornerRadius={LABEL.backingRadius} fill={theme.paper} opacity={0.92} />
+      {step !== undefined && label.step && (
+        <Group x={label.step.x} y={label.step.y}>
+          <Circle radius={LABEL.stepRadius} fill={darken(zone.color, 0.25)} />
+          <Text text={String(step)} x={-LABEL.stepRadius} y={-LABEL.stepRadius} width={LABEL.stepRadius * 2} height={LABEL.stepRadius * 2} align="center" verticalAlign="middle" fontFamily={FONT_STACK} fontSize={LABEL.stepSize} fontStyle="bold" fill="#FFFFFF" />
         </Group>
       )}
       <Text
         name="zone-label-name"
-        x={label.x + stepRoom / 2}
-        y={top}
+        x={label.nameX}
+        y={label.nameTop}
         width={label.width}
         align="center"
         text={zone.name}
@@ -93,8 +78,8 @@ const ZoneLabel = memo(function ZoneLabel({ zone, theme, step }: { zone: Zone; t
       />
       <Text
         name="zone-label-question"
-        x={label.x}
-        y={top + nameHeight + LABEL.gap}
+        x={label.questionX}
+        y={label.questionTop}
         width={label.width}
         align="center"
         text={zone.question}
@@ -107,8 +92,6 @@ const ZoneLabel = memo(function ZoneLabel({ zone, theme, step }: { zone: Zone; t
     </Group>
   );
 });
-
-const ARROW = 30;
 
 /** The ∞ line, with arrows where the model is walked in one direction, and the names of its loops. */
 function Figure({ figure, theme, labels }: { figure: FigureGeometry; theme: CanvasTheme; labels: FigureLabels }) {
@@ -123,8 +106,7 @@ function Figure({ figure, theme, labels }: { figure: FigureGeometry; theme: Canv
           x={arrow.x}
           y={arrow.y}
           rotation={(arrow.angle * 180) / Math.PI}
-          // A dart, notched at the back, so which way it points is plain even when small.
-          points={[-ARROW * 0.7, -ARROW * 0.55, ARROW * 0.9, 0, -ARROW * 0.7, ARROW * 0.55, -ARROW * 0.35, 0]}
+          points={[...ARROW_DART]}
           closed
           fill={theme.figure}
           opacity={Math.min(1, theme.figureOpacity + 0.3)}
@@ -135,13 +117,13 @@ function Figure({ figure, theme, labels }: { figure: FigureGeometry; theme: Canv
         <Text
           key={loop.loop}
           x={loop.x - loop.width / 2}
-          y={loop.y - 18}
+          y={loop.y - LOOP_LABEL.rise}
           width={loop.width}
           align="center"
           text={labels[loop.loop]}
           fontFamily={FONT_STACK}
-          fontSize={30}
-          lineHeight={1.2}
+          fontSize={LOOP_LABEL.size}
+          lineHeight={LOOP_LABEL.lineHeight}
           fontStyle="bold italic"
           fill={theme.softInk}
           wrap="word"
@@ -170,10 +152,8 @@ function usePicture(source: string | null): HTMLImageElement | null {
 
 /** The facilitator's own picture of the model, fitted into the world and centred. */
 function Picture({ image }: { image: HTMLImageElement }) {
-  const ratio = Math.min(WORLD.width / (image.naturalWidth || WORLD.width), WORLD.height / (image.naturalHeight || WORLD.height));
-  const width = (image.naturalWidth || WORLD.width) * ratio;
-  const height = (image.naturalHeight || WORLD.height) * ratio;
-  return <KonvaImage image={image} x={(WORLD.width - width) / 2} y={(WORLD.height - height) / 2} width={width} height={height} listening={false} />;
+  const { x, y, width, height } = pictureBox(image.naturalWidth, image.naturalHeight);
+  return <KonvaImage image={image} x={x} y={y} width={width} height={height} listening={false} />;
 }
 
 /** Everything behind the notes; drawn on its own layer that does not listen, so it costs nothing while notes move. */

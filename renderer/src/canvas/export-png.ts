@@ -18,7 +18,7 @@ export interface ExportOptions {
  * browser refuses (a canvas too large for this machine's memory).
  *
  * For the harvest PDF: the host's renderPdf takes `modelPicture: Buffer` (PNG or JPEG), drawn by
- * pictureModelPainter in place of the drawn model. `pngBytes(exportWorldPng(stage))` are those bytes.
+ * pictureModelRows (model-figure.ts) in place of the drawn model. `pngBytes(exportWorldPng(stage))` are those bytes.
  */
 export function exportWorldPng(stage: Konva.Stage, options: ExportOptions = {}): string | null {
   const box = options.box ?? WORLD_VIEW;

@@ -1,9 +1,11 @@
 import type { Id, Note } from '../../../shared/domain';
-import { NOTE, paperTint } from './geometry';
+import { NOTE, NOTE_TEXT, noteTextBox, paperTint } from './geometry';
 import { coveredNotes, type NoteShape } from './occlusion';
 import { canvasMeasure, type FittedText, fitText } from './text-fit';
 import { fontGeneration } from './font-generation';
 import { type CanvasTheme, FONT_STACK } from './theme';
+
+export { NOTE_TEXT, noteTextBox };
 
 /**
  * Paints notes straight onto a 2D context: one Konva shape draws all of them, so a board of 5,000
@@ -25,27 +27,8 @@ export interface PaintNote {
   pending: boolean;
 }
 
-/**
- * Note type, in world units. The smallest size stays close to the largest (about four fifths):
- * shrunk further, as far as 15, a twelve-word note was drawn at little more than half the size of
- * its neighbours and could not be read from the back of the room. A longer text is cut with an
- * ellipsis instead, and its whole text is one hover away (HoverCard) on the facilitator's screen.
- * The paper itself keeps one size: hit testing, clusters, occlusion and the layout all rely on it.
- */
-export const NOTE_TEXT = {
-  maxSize: 24,
-  minSize: 19,
-  lineHeight: 1.18,
-  radius: 6,
-} as const;
-
 const measure = canvasMeasure(FONT_STACK);
 const fitted = new Map<string, FittedText>();
-
-/** The part of a note's paper its words are fitted into, under its coloured band. */
-export function noteTextBox(band: number): { width: number; height: number } {
-  return { width: NOTE.width - 2 * NOTE.padding, height: NOTE.height - band - 2 * NOTE.padding + 4 };
-}
 
 /** The note's words fitted to its paper; remembered per text, since notes never change size. */
 export function fitNoteText(text: string, band: number): FittedText {

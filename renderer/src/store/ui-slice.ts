@@ -1,14 +1,10 @@
 import type { Id } from '../../../shared/domain';
 import type { Locale, MessageKey, MessageParams } from '../../../shared/i18n/messages';
+import type { ViewBox } from '../../../shared/geometry/model';
 import type { SliceCreator } from './types';
 
 /** The part of the world a window shows, in world units; the canvas fits it to its own size. */
-export interface ViewBox {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { ViewBox };
 
 /** The note being typed: a new one at a spot in a zone, or an existing one. */
 /** A new note may bring its id, so the keyboard's cursor can wait on it while it is written. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Row, paginate } from '../../../../../electron/host/export/paginate';
-import { CONTENT_BOTTOM, PAGE, PdfSurface } from '../../../../../electron/host/export/pdf-surface';
+import { CONTENT_BOTTOM, LANDSCAPE, PAGE, PdfSurface } from '../../../../../electron/host/export/pdf-surface';
 
 const row = (height: number, extra: Partial<Row> = {}): Row => ({ height, gap: 0, keep: false, draw() {}, ...extra });
 const surface = () => new PdfSurface({ title: 't', subject: 's', lang: 'nl-NL' });
@@ -34,5 +34,18 @@ describe('pagination', () => {
     const placed = paginate(surface(), rows);
     expect(new Set(placed.map((p) => p.page)).size).toBeGreaterThan(2);
     for (const placement of placed) expect(placement.y + 20).toBeLessThanOrEqual(CONTENT_BOTTOM);
+  });
+
+  it('puts landscape rows on a page of their own that lies on its side, and returns to portrait after them', () => {
+    const sizes: string[] = [];
+    const placed = paginate(surface(), [
+      row(10),
+      row(20, { landscape: true, draw: (target) => sizes.push(`${target.pageSize.width}×${target.pageSize.height}`) }),
+      row(LANDSCAPE.contentBottom - PAGE.top - 10, { landscape: true }),
+      row(10),
+    ]);
+    expect(placed.map((p) => `${p.page}:${p.orientation}`)).toEqual(['0:portrait', '1:landscape', '2:landscape', '3:portrait']);
+    expect(sizes).toEqual([`${PAGE.height}×${PAGE.width}`]);
+    for (const placement of placed.filter((p) => p.orientation === 'landscape')) expect(placement.y + placement.row.height).toBeLessThanOrEqual(LANDSCAPE.contentBottom);
   });
 });
