@@ -70,6 +70,8 @@ export const RULE_REASONS = [
   'same_participant',
   /** A duplicate already merged, or a merge into one. */
   'already_merged',
+  /** "Netjes leggen": the side's notes do not fit in it, not even spread to its edges. */
+  'side_too_full',
 ] as const;
 export type RuleReason = (typeof RULE_REASONS)[number];
 

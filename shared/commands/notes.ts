@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Transaction } from '../changes';
 import { LIMITS } from '../domain';
 import type { Note, SessionState } from '../domain';
+import { freeNoteSpot, tidySide } from '../geometry/note-places';
 import { zoneAt } from '../templates';
 import { type CommandContext, defineSessionCommand, EVERYONE_WHO_WRITES, FACILITATOR, notFound, refuse } from './registry';
 import { color, coordinate, entityId, noteText, zoneId } from './schemas';
@@ -66,8 +67,8 @@ export const noteCommands = [
         id: payload.id,
         zoneId: payload.zoneId,
         text: payload.text,
-        x: payload.x ?? zone?.area.x ?? 0,
-        y: payload.y ?? zone?.area.y ?? 0,
+        // Without a place of its own (a phone's note) it takes the side's first free spot.
+        ...(payload.x !== undefined && payload.y !== undefined ? { x: payload.x, y: payload.y } : zone ? freeNoteSpot(zone, state.template.zones, Object.values(state.notes)) : { x: 0, y: 0 }),
         color: payload.color ?? null,
         authorId: context.actor.participantId,
         authorName: anonymous ? null : (participant?.name ?? null),
@@ -99,6 +100,26 @@ export const noteCommands = [
     undoable: true,
     apply(tx, { moves }) {
       for (const { id, x, y } of moves) moveNote(tx, requireNote(tx.state, id), x, y);
+    },
+  }),
+  defineSessionCommand({
+    type: 'notes.tidy',
+    schema: z.object({ zoneId }),
+    roles: FACILITATOR,
+    undoable: true,
+    apply(tx, { zoneId: id }) {
+      requireZone(tx.state, id);
+      const zone = tx.state.template.zones.find((candidate) => candidate.id === id);
+      if (!zone) return;
+      const notes = Object.values(tx.state.notes).filter((note) => note.zoneId === id);
+      const clusters = Object.values(tx.state.clusters).filter((cluster) => cluster.zoneId === id);
+      const plan = tidySide(zone, tx.state.template.zones, notes, clusters);
+      if (!plan) return refuse('side_too_full', `The ${notes.length} notes of ${zone.name} do not fit in it`);
+      for (const { id: clusterId, x, y } of plan.clusters) {
+        const cluster = tx.state.clusters[clusterId];
+        if (cluster) tx.put('clusters', { ...cluster, x, y });
+      }
+      for (const { id: noteId, x, y } of plan.moves) tx.put('notes', { ...requireNote(tx.state, noteId), x, y });
     },
   }),
   defineSessionCommand({

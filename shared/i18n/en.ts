@@ -7,6 +7,7 @@ import { enFigure } from './en-figure';
 import { enHarvest } from './en-harvest';
 import { enKeyboard } from './en-keyboard';
 import { enPeople } from './en-people';
+import { enTidy } from './en-tidy';
 import { enWall } from './en-wall';
 import { enStorage } from './en-storage';
 import type { nl } from './nl';
@@ -23,6 +24,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   ...enFigure,
   ...enKeyboard,
   ...enWall,
+  ...enTidy,
   ...enBoardActions,
   'app.name': 'Eiland',
   'app.loading': 'One moment…',

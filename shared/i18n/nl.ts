@@ -12,6 +12,7 @@ import { nlFigure } from './nl-figure';
 import { nlHarvest } from './nl-harvest';
 import { nlKeyboard } from './nl-keyboard';
 import { nlPeople } from './nl-people';
+import { nlTidy } from './nl-tidy';
 import { nlWall } from './nl-wall';
 import { nlStorage } from './nl-storage';
 
@@ -26,6 +27,7 @@ export const nl = {
   ...nlFigure,
   ...nlKeyboard,
   ...nlWall,
+  ...nlTidy,
   ...nlBoardActions,
   'app.name': 'Eiland',
   'app.loading': 'Even geduld…',

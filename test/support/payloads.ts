@@ -54,6 +54,7 @@ export function sessionPayloads(f: PayloadFixture): Record<string, CommandInput>
     'note.edit': { type: 'note.edit', id: f.noteId, text: 'Bewerkte notitie' },
     'note.move': { type: 'note.move', moves: [{ id: f.noteId, x: 800, y: 500 }] },
     'note.recolor': { type: 'note.recolor', ids: [f.noteId], color: '#E69F00' },
+    'notes.tidy': { type: 'notes.tidy', zoneId: f.zoneId },
     'note.approve': { type: 'note.approve', ids: [f.noteId] },
     'note.delete': { type: 'note.delete', ids: [f.deletableNoteId] },
     'cluster.create': { type: 'cluster.create', id: `c-${f.fresh}`, title: 'Samen', noteIds: [f.noteId] },

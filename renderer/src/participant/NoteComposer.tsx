@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { LIMITS, type SessionState } from '../../../shared/domain';
 import { useLink, useT } from './context';
-import { currentPhase, spotIn } from './derive';
+import { currentPhase } from './derive';
 
 /** Add a note to a side. The side of the current phase is chosen already; the others are one tap away. */
 export function NoteComposer({ session }: { session: SessionState }) {
@@ -26,7 +26,8 @@ export function NoteComposer({ session }: { session: SessionState }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!chosen || trimmed.length === 0) return;
-    link.send({ type: 'note.add', id: link.newId(), zoneId: chosen.id, text: trimmed, ...spotIn(chosen.area) });
+    // No place of its own: the host lays it on the side's first free spot, clear of every other note.
+    link.send({ type: 'note.add', id: link.newId(), zoneId: chosen.id, text: trimmed });
     setText('');
     setSentAt(Date.now());
     field.current?.focus();

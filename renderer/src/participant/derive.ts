@@ -1,4 +1,4 @@
-import type { AttentionPoint, Id, Phase, SessionState, Timer, ZoneArea } from '../../../shared/domain';
+import type { AttentionPoint, Id, Phase, SessionState, Timer } from '../../../shared/domain';
 import type { QueuedCommand } from './storage';
 import { castRefusal, currentPhase as currentPhaseOf, dotsLeft as sharedDotsLeft, sidesInSessionOrder } from '../../../shared/rules';
 
@@ -132,14 +132,4 @@ export function formatClock(ms: number): string {
   const seconds = Math.ceil(ms / 1000);
   const minutes = Math.floor(seconds / 60);
   return `${minutes}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
-/**
- * Where a phone's note lands: somewhere inside its side rather than all on the side's centre, so
- * thirty notes from thirty phones do not hide each other on the wall. The facilitator moves them later.
- */
-export function spotIn(area: ZoneArea, random: () => number = Math.random): { x: number; y: number } {
-  const angle = random() * 2 * Math.PI;
-  const distance = 0.6 * Math.sqrt(random());
-  return { x: Math.round(area.x + Math.cos(angle) * area.rx * distance), y: Math.round(area.y + Math.sin(angle) * area.ry * distance) };
 }

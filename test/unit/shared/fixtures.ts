@@ -302,6 +302,7 @@ export const SAMPLE_SESSION_COMMANDS: Record<string, CommandInput> = {
   'note.edit': { type: 'note.edit', id: 'n1', text: 'Anders' },
   'note.move': { type: 'note.move', moves: [{ id: 'n1', x: 10, y: 10 }] },
   'note.recolor': { type: 'note.recolor', ids: ['n1'], color: '#E69F00' },
+  'notes.tidy': { type: 'notes.tidy', zoneId: 'wij' },
   'note.delete': { type: 'note.delete', ids: ['n1'] },
   'note.approve': { type: 'note.approve', ids: ['n5'] },
   'cluster.create': {

@@ -26,15 +26,17 @@ const add = (fields: Record<string, unknown> = {}) => ({
 });
 
 describe('note.add', () => {
-  it('adds a facilitator note in the zone centre with defaults', () => {
+  it('adds a note without a place of its own at its side’s first free spot, with defaults', () => {
     const outcome = acceptFrozen(emptyState(), add());
     const note = outcome.state.notes.n9;
     expect(note).toEqual({
       id: 'n9',
       zoneId: 'wij',
       text: 'Nieuw',
-      x: 420,
-      y: 500,
+      // WIJ (centre 420, 500; 300 × 270): the first row of notes lies one note's height above the
+      // middle line, and starts where that row's chord begins, at 219 (the note's middle at 307).
+      x: 307,
+      y: 362,
       color: null,
       authorId: null,
       authorName: null,

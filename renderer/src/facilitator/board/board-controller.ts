@@ -1,4 +1,5 @@
 import { nanoid } from 'nanoid';
+import { zoneAt } from '../../../../shared/templates';
 import type { RefObject } from 'react';
 import type { Id, SessionState } from '../../../../shared/domain';
 import { nearestZoneSpot } from '../../../../shared/templates';
@@ -293,6 +294,29 @@ export class BoardController {
     if (first) this.state.setCursor(first.id);
     this.state.setCamera(zoneViewBox(zone.area));
     void this.send({ type: 'focus.set', zoneId: zone.id });
+  }
+
+  /**
+   * "Netjes leggen": the side the facilitator is working on laid out anew, without overlap, each
+   * group's notes together (notes.tidy, one undo step). The side is the one of the keyboard's
+   * cursor or the selection, else the one on the projector, else the current phase's.
+   */
+  tidy(at?: { x: number; y: number }): void {
+    const session = this.session();
+    if (!session) return;
+    const picked = [this.state.cursor, ...this.state.selection].map((id) => session.notes[id ?? '']?.zoneId).find(Boolean);
+    const cluster = this.state.selectedClusterId ? session.clusters[this.state.selectedClusterId]?.zoneId : undefined;
+    const pointed = at ? zoneAt(session.template, at.x, at.y)?.id : undefined;
+    const phaseZone = session.flow.phases.find((phase) => phase.id === session.flow.currentPhaseId)?.zoneId ?? undefined;
+    const zoneId = pointed ?? picked ?? cluster ?? session.flow.focusZoneId ?? phaseZone;
+    const zone = session.template.zones.find((candidate) => candidate.id === zoneId);
+    if (!zone) {
+      this.state.showToast({ tone: 'info', key: 'board.tidyWhichSide' });
+      return;
+    }
+    void this.send({ type: 'notes.tidy', zoneId: zone.id }).then((ack) => {
+      if (ack) this.state.showToast({ tone: 'info', key: 'toast.tidied', params: { side: zone.name } });
+    });
   }
 
   // History and help

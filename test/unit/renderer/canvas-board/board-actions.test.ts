@@ -186,11 +186,11 @@ describe('when an action applies', () => {
   });
 
   it.each([
-    ['notes', ['color', 'color-reset', 'delete', 'edit-model', 'group', 'new', 'nudge']],
-    ['clustering', ['color', 'color-reset', 'delete', 'edit-model', 'group', 'new', 'nudge', 'promote']],
-    ['attention', ['color', 'color-reset', 'delete', 'edit-model', 'new', 'nudge', 'promote']],
-    ['observation', ['color', 'color-reset', 'delete', 'edit-model', 'new', 'nudge']],
-    ['checkin', ['color', 'color-reset', 'delete', 'edit-model', 'new', 'nudge']],
+    ['notes', ['color', 'color-reset', 'delete', 'edit-model', 'group', 'new', 'nudge', 'tidy']],
+    ['clustering', ['color', 'color-reset', 'delete', 'edit-model', 'group', 'new', 'nudge', 'promote', 'tidy']],
+    ['attention', ['color', 'color-reset', 'delete', 'edit-model', 'new', 'nudge', 'promote', 'tidy']],
+    ['observation', ['color', 'color-reset', 'delete', 'edit-model', 'new', 'nudge', 'tidy']],
+    ['checkin', ['color', 'color-reset', 'delete', 'edit-model', 'new', 'nudge', 'tidy']],
     ['voting', ['edit-model', 'nudge']],
     ['ingredients', ['edit-model', 'nudge']],
     ['other', ['edit-model', 'nudge']],
@@ -217,7 +217,7 @@ describe('when an action applies', () => {
 
   it('offers the canvas’s actions in the menu when nothing is chosen, the selection’s when something is', () => {
     const ids = (surface: 'canvasMenu' | 'selectionMenu', init: Partial<ActionContext>) => offered(surface, context(init)).map((action) => action.id);
-    expect(ids('canvasMenu', {})).toEqual(['new', 'all', 'fit', 'undo', 'redo', 'help']);
+    expect(ids('canvasMenu', {})).toEqual(['new', 'all', 'tidy', 'fit', 'undo', 'redo', 'help']);
     expect(ids('canvasMenu', { phase: 'voting' })).toEqual(['all', 'fit', 'undo', 'redo', 'help']);
     expect(ids('selectionMenu', { phase: 'clustering', notes: 1 })).toEqual(['edit', 'clear', 'color', 'color-reset', 'group', 'promote', 'delete']);
     expect(ids('selectionMenu', { phase: 'voting', notes: 1 })).toEqual(['clear']);

@@ -10,7 +10,6 @@ import {
   pointsBySide,
   queuedIngredients,
   revealedTotals,
-  spotIn,
   timeLeft,
 } from '../../../../renderer/src/participant/derive';
 import type { QueuedCommand } from '../../../../renderer/src/participant/storage';
@@ -143,15 +142,5 @@ describe('sides, phases, ingredients and the timer', () => {
     expect(formatClock(45_000)).toBe('0:45');
     expect(formatClock(599_001)).toBe('10:00');
     expect(formatClock(0)).toBe('0:00');
-  });
-});
-
-describe('where a phone’s note lands', () => {
-  it('is inside its side, spread out rather than all on the centre', () => {
-    const area = { x: 420, y: 500, rx: 300, ry: 270 };
-    const spots = Array.from({ length: 200 }, () => spotIn(area));
-    for (const { x, y } of spots) expect(((x - area.x) / area.rx) ** 2 + ((y - area.y) / area.ry) ** 2).toBeLessThanOrEqual(0.37);
-    expect(new Set(spots.map(({ x, y }) => `${x},${y}`)).size).toBeGreaterThan(150);
-    expect(spotIn(area, () => 0)).toEqual({ x: 420, y: 500 });
   });
 });

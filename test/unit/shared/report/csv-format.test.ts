@@ -26,7 +26,8 @@ describe('CSV', () => {
       .run({ type: 'cluster.create', id: 'k1', title: 'Thema', noteIds: ['n2'] }).state;
     const lines = notesCsv(state, 'nl').slice(1).split('\r\n');
     expect(lines[0]).toBe('id,kant,thema,tekst,auteur,x,y,gemaakt op');
-    expect(lines[1]).toMatch(/^n1,IK-kant,,"Urgentie, ""echt"" gevoeld ✓ 😀",,800,500,\d{4}-/);
+    // A note added without a place lies on IK's first free spot: the middle row (IK is one note wide), its left end.
+    expect(lines[1]).toMatch(/^n1,IK-kant,,"Urgentie, ""echt"" gevoeld ✓ 😀",,784,500,\d{4}-/);
     expect(lines[2]).toMatch(/^n2,HET-kant,Thema,Ritme,/);
     expect(lines[3]).toBe('');
   });

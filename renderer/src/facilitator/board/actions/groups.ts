@@ -1,4 +1,4 @@
-import { GROUPING, plain, PROMOTING, registerAction } from './register';
+import { GROUPING, plain, PROMOTING, registerAction, WRITING } from './register';
 
 /** Groups (themes) of notes, and attention points made of a note or a group. */
 
@@ -41,4 +41,16 @@ export const promote = registerAction({
   perform: (board) => board.promote(),
 });
 
-export const GROUP_ACTIONS = [group, ungroup, promote];
+export const tidy = registerAction({
+  id: 'tidy',
+  label: 'boardAction.tidy',
+  help: 'shortcut.tidy',
+  group: 'help.groups',
+  keys: ['L'],
+  keyTest: plain('l'),
+  phases: WRITING,
+  on: ['toolbar', 'canvasMenu'],
+  perform: (board, { at }) => board.tidy(at),
+});
+
+export const GROUP_ACTIONS = [group, ungroup, promote, tidy];

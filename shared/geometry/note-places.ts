@@ -1,0 +1,141 @@
+import type { Cluster, Id, Note, Zone, ZoneArea } from '../domain';
+import { CLUSTER } from './clusters';
+import { boxesOverlap, type Box, freeSpan, packInEllipse, type PackItem } from './ellipse-pack';
+import { NOTE } from './model';
+
+/**
+ * Where notes go on the model so that none lies on another: a new note without a place of its own
+ * (a phone's) takes the first free spot of its side in reading order, and "Netjes leggen" lays a
+ * whole side out again, each cluster's notes together under its title. Pure and deterministic,
+ * so the host and any client reach the same places.
+ */
+
+/** Air between two notes, in world units. */
+export const NOTE_GAP = 14;
+
+const noteBox = (x: number, y: number): Box => ({ x: x - NOTE.width / 2 - NOTE_GAP / 2, y: y - NOTE.height / 2 - NOTE_GAP / 2, width: NOTE.width + NOTE_GAP, height: NOTE.height + NOTE_GAP });
+
+/**
+ * The sides a note of this one must keep its middle out of: where ellipses overlap, the smaller side
+ * owns the spot (zoneAt), so a side keeps clear of the smaller sides that reach into it.
+ */
+function neighbours(zone: Zone, zones: readonly Zone[]): ZoneArea[] {
+  const size = (area: ZoneArea) => area.rx * area.ry;
+  return zones.filter((other) => other.id !== zone.id && size(other.area) < size(zone.area)).map((other) => other.area);
+}
+
+/**
+ * The first spot of the side, row by row from its top and left to right in each row, where a note
+ * covers no other note (of any side). A full side continues in rows under its ellipse, as a
+ * facilitator would lay the overflow out on a table.
+ */
+export function freeNoteSpot(zone: Zone, zones: readonly Zone[], notes: Iterable<Pick<Note, 'x' | 'y'>>): { x: number; y: number } {
+  const taken = [...notes].map((note) => noteBox(note.x, note.y));
+  const { area } = zone;
+  const avoid = neighbours(zone, zones);
+  const step = { x: NOTE.width + NOTE_GAP, y: NOTE.height + NOTE_GAP };
+  const free = (x: number, y: number) => !taken.some((box) => boxesOverlap(box, noteBox(x, y)));
+  // Rows around the side's middle line, where it is widest, read from the top down.
+  const reach = Math.floor((area.ry - NOTE.height / 2) / step.y);
+  const tops = Array.from({ length: 2 * reach + 1 }, (_, index) => area.y - NOTE.height / 2 + (index - reach) * step.y);
+  for (const top of tops) {
+    const span = freeSpan(area, avoid, top, top + NOTE.height);
+    if (!span) continue;
+    for (let left = Math.ceil(span.left); left + NOTE.width <= span.right; left += step.x) {
+      const x = left + NOTE.width / 2;
+      const y = Math.round(top + NOTE.height / 2);
+      if (free(x, y)) return { x, y };
+    }
+  }
+  // Under the side, across its own width, for as long as it takes.
+  for (let row = 0; row < 200; row++) {
+    const y = Math.round(area.y + area.ry + NOTE_GAP + NOTE.height / 2 + row * step.y);
+    for (let left = area.x - area.rx; left + NOTE.width <= area.x + area.rx; left += step.x) {
+      const x = Math.round(left + NOTE.width / 2);
+      if (free(x, y)) return { x, y };
+    }
+  }
+  return { x: Math.round(area.x), y: Math.round(area.y) };
+}
+
+/** Whole world units, rounded towards the side's middle so a note packed to its edge stays inside. */
+const towards = (value: number, middle: number) => (value > middle ? Math.floor(value) : Math.ceil(value));
+
+export interface TidyPlan {
+  moves: { id: Id; x: number; y: number }[];
+  clusters: { id: Id; x: number; y: number }[];
+}
+
+/** A cluster's notes in a block of this many columns, under its title band. */
+function clusterShape(count: number, columns: number): { width: number; height: number } {
+  const rows = Math.ceil(count / columns);
+  return {
+    width: Math.max(CLUSTER.minWidth, columns * NOTE.width + (columns - 1) * NOTE_GAP) + 2 * CLUSTER.padding,
+    height: CLUSTER.titleHeight + rows * NOTE.height + (rows - 1) * NOTE_GAP + 2 * CLUSTER.padding,
+  };
+}
+
+/**
+ * How far a side's layout may grow past its own ellipse: a side holds about seven notes, a session
+ * often gives it fifteen. Beyond the ellipse a note keeps its side (no other side's middle is used).
+ */
+const GROWTH = [1, 1.25, 1.5, 1.8, 2.2, 2.7];
+
+function packGrowing(items: readonly PackItem[], area: ZoneArea, avoid: readonly ZoneArea[]) {
+  for (const factor of GROWTH) {
+    const placed = packInEllipse(items, { ...area, rx: area.rx * factor, ry: area.ry * factor }, NOTE_GAP, avoid);
+    if (placed) return placed;
+  }
+  return null;
+}
+
+/**
+ * The side laid out anew: its clusters as blocks (notes in rows under the title) and its loose notes,
+ * packed from the side's middle without overlap and clear of the sides that reach into it, inside its
+ * ellipse when they fit and around it when not; loose notes keep their reading order. Null when they
+ * cannot fit even at GROWTH's widest.
+ */
+export function tidySide(zone: Zone, zones: readonly Zone[], notes: readonly Note[], clusters: readonly Cluster[]): TidyPlan | null {
+  const byCluster = new Map<Id, Note[]>();
+  const loose: Note[] = [];
+  const known = new Set(clusters.map((cluster) => cluster.id));
+  for (const note of notes) {
+    if (note.clusterId !== null && known.has(note.clusterId)) byCluster.set(note.clusterId, [...(byCluster.get(note.clusterId) ?? []), note]);
+    else loose.push(note);
+  }
+  const inReading = (list: readonly Note[]) => [...list].sort((a, b) => a.y - b.y || a.x - b.x || a.id.localeCompare(b.id));
+  const groups = clusters.filter((cluster) => byCluster.has(cluster.id)).map((cluster) => ({ cluster, notes: inReading(byCluster.get(cluster.id) ?? []) }));
+  const columnsFor = (count: number) => Array.from({ length: Math.min(count, 4) }, (_, index) => Math.min(count, index + 1)).reverse();
+  const items: PackItem[] = [
+    ...groups.map((group) => ({ shapes: columnsFor(group.notes.length).map((columns) => clusterShape(group.notes.length, columns)) })),
+    ...loose.map(() => ({ shapes: [{ width: NOTE.width, height: NOTE.height }] })),
+  ];
+  const placed = packGrowing(items, zone.area, neighbours(zone, zones));
+  if (!placed) return null;
+  const plan: TidyPlan = { moves: [], clusters: [] };
+  groups.forEach((group, index) => {
+    const spot = placed[index];
+    if (!spot) return;
+    const columns = columnsFor(group.notes.length)[spot.shape] ?? 1;
+    const { box } = spot;
+    plan.clusters.push({ id: group.cluster.id, x: Math.round(box.x + box.width / 2), y: Math.round(box.y) });
+    const inner = columns * NOTE.width + (columns - 1) * NOTE_GAP;
+    const left = box.x + (box.width - inner) / 2;
+    group.notes.forEach((note, order) => {
+      const column = order % columns;
+      const row = Math.floor(order / columns);
+      plan.moves.push({
+        id: note.id,
+        x: towards(left + column * (NOTE.width + NOTE_GAP) + NOTE.width / 2, zone.area.x),
+        y: towards(box.y + CLUSTER.padding + CLUSTER.titleHeight + row * (NOTE.height + NOTE_GAP) + NOTE.height / 2, zone.area.y),
+      });
+    });
+  });
+  // Loose notes take the single-note spots in reading order, so the order people wrote in stays.
+  const spots = placed.slice(groups.length).map((one) => one.box).sort((a, b) => a.y - b.y || a.x - b.x);
+  inReading(loose).forEach((note, index) => {
+    const box = spots[index];
+    if (box) plan.moves.push({ id: note.id, x: towards(box.x + box.width / 2, zone.area.x), y: towards(box.y + box.height / 2, zone.area.y) });
+  });
+  return plan;
+}
