@@ -202,7 +202,10 @@ const HEAPS = [0.5, 0.7, 0.85, 1];
  */
 export function packInEllipse(items: readonly PackItem[], area: ZoneArea, gap: number, avoid: readonly ZoneArea[] = []): Placed[] | null {
   if (items.length === 0) return [];
+  const needed = items.reduce((sum, item) => sum + Math.min(...item.shapes.map((size) => size.width * size.height)), 0);
   for (const heap of HEAPS) {
+    // A heap smaller in area than the pieces themselves cannot hold them.
+    if (heap < 1 && needed > Math.PI * area.rx * area.ry * heap * heap) continue;
     const placed = packWith(items, { area: { ...area, rx: area.rx * heap, ry: area.ry * heap }, avoid }, gap);
     if (placed) return placed;
   }
