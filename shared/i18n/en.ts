@@ -6,6 +6,7 @@ import { enDesktop } from './en-desktop';
 import { enHarvest } from './en-harvest';
 import { enKeyboard } from './en-keyboard';
 import { enPeople } from './en-people';
+import { enSuggest } from './en-suggest';
 import { enWall } from './en-wall';
 import { enStorage } from './en-storage';
 import type { nl } from './nl';
@@ -19,6 +20,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   ...enBackup,
   ...enActions,
   ...enPeople,
+  ...enSuggest,
   ...enKeyboard,
   ...enWall,
   ...enBoardActions,

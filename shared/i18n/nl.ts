@@ -11,6 +11,7 @@ import { nlDesktop } from './nl-desktop';
 import { nlHarvest } from './nl-harvest';
 import { nlKeyboard } from './nl-keyboard';
 import { nlPeople } from './nl-people';
+import { nlSuggest } from './nl-suggest';
 import { nlWall } from './nl-wall';
 import { nlStorage } from './nl-storage';
 
@@ -22,6 +23,7 @@ export const nl = {
   ...nlBackup,
   ...nlActions,
   ...nlPeople,
+  ...nlSuggest,
   ...nlKeyboard,
   ...nlWall,
   ...nlBoardActions,
