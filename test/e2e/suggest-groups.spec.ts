@@ -19,7 +19,7 @@ const HET: [string, string][] = [
   ['n10', 'Per partner een aanspreekpunt'],
 ];
 const NOTES = [
-  ...HET.map(([id, text], index) => ({ id, zoneId: 'het', text, x: 1060 + (index % 4) * 130, y: 360 + Math.floor(index / 4) * 140 })),
+  ...HET.map(([id, text], index) => ({ id, zoneId: 'het', text, x: 860 + (index % 4) * 190, y: 290 + Math.floor(index / 4) * 150 })),
   // Another side's note on the same subject: never part of the HET side's suggestions.
   { id: 'w1', zoneId: 'wij', text: 'Monitoring samen bespreken', x: 380, y: 430 },
 ];
