@@ -58,6 +58,28 @@ describe('suggestGroups', () => {
     expect(suggestGroups(state, 'het')).toEqual([]);
   });
 
+  it('names a group after two words when its notes share both', () => {
+    const state = side([
+      ['a', 'Monitoring en evaluatie van de projecten'],
+      ['b', 'Evaluatie en monitoring elk kwartaal'],
+      ['c', 'Koffie bij de start'],
+    ]).state;
+    expect(suggestGroups(state, 'het')).toEqual([{ noteIds: ['a', 'b'], title: 'Evaluatie en monitoring', stems: expect.any(Array) }]);
+  });
+
+  it('does not count a word that more than half of the side uses, as it tells no notes apart', () => {
+    const notes: [string, string][] = [
+      ['a', 'Partners betrekken bij de monitoring'],
+      ['b', 'Partners betrekken bij de monitoring van projecten'],
+      ['c', 'Partners weten niet wie wat doet'],
+      ['d', 'Partners missen een aanspreekpunt'],
+      ['e', 'Partners vragen om onderzoek'],
+      ['f', 'Koffie bij de start'],
+    ];
+    const groups = suggestGroups(side(notes).state, 'het');
+    expect(groups.map((group) => [group.title, group.noteIds])).toEqual([['Monitoring en betrekken', ['a', 'b']]]);
+  });
+
   it('gives the same groups whatever order the notes are stored in', () => {
     const state = side().state;
     const reversed = { ...state, notes: Object.fromEntries(Object.entries(state.notes).reverse()) };
