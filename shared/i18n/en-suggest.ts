@@ -5,6 +5,7 @@ export const enSuggest: { readonly [K in keyof typeof nlSuggest]: string } = {
   'suggest.heading': 'Suggested groups',
   'suggest.hint': 'These notes use the same words. Make them a theme, change the title, or skip the suggestion.',
   'suggest.none': 'No suggestions: no loose notes share their words.',
+  'suggest.allSkipped': 'You skipped all suggestions.',
   'suggest.accept': 'Make group',
   'suggest.acceptLabel': 'Make group “{title}”',
   'suggest.edit': 'Other title',

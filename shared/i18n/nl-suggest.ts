@@ -6,6 +6,7 @@ export const nlSuggest = {
   'suggest.heading': 'Voorstellen voor groepen',
   'suggest.hint': 'Deze notities gebruiken dezelfde woorden. Maak er een thema van, pas de titel aan of sla het voorstel over.',
   'suggest.none': 'Geen voorstellen: er zijn geen losse notities met dezelfde woorden.',
+  'suggest.allSkipped': 'Je hebt alle voorstellen overgeslagen.',
   'suggest.accept': 'Maak groep',
   'suggest.acceptLabel': 'Maak groep “{title}”',
   'suggest.edit': 'Andere titel',

@@ -83,6 +83,7 @@ test('the cluster phase proposes groups; accept, edit and skip each do exactly t
   await items.filter({ hasText: 'Interventies' }).getByRole('button', { name: 'Voorstel “Interventies” overslaan' }).focus();
   await page.keyboard.press('Enter');
   await expect(items).toHaveCount(0);
+  await expect(panel).toContainText('Je hebt alle voorstellen overgeslagen.');
   await expect(panel.getByTestId('suggest-undismiss')).toBeVisible();
   const after = await socket.session('groepen');
   expect(after.clusters).toEqual(before.clusters);

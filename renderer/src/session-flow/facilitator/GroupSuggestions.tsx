@@ -30,7 +30,7 @@ export function GroupSuggestions(props: EditorProps & { zoneId: Id | null }) {
       <h2 className="flow-group-title" id={`${sessionId}-suggest-heading`}>
         {t('suggest.heading')}
       </h2>
-      <p className="flow-hint">{shown.length > 0 ? t('suggest.hint') : t('suggest.none')}</p>
+      <p className="flow-hint">{shown.length > 0 ? t('suggest.hint') : hiddenCount > 0 ? t('suggest.allSkipped') : t('suggest.none')}</p>
       {shown.length > 0 && (
         <ul className="suggest-list">
           {shown.map(({ zone, suggestion, key }) => (
