@@ -8,6 +8,7 @@ import { enHarvest } from './en-harvest';
 import { enKeyboard } from './en-keyboard';
 import { enPeople } from './en-people';
 import { enTidy } from './en-tidy';
+import { enSuggest } from './en-suggest';
 import { enWall } from './en-wall';
 import { enStorage } from './en-storage';
 import type { nl } from './nl';
@@ -22,6 +23,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   ...enActions,
   ...enPeople,
   ...enFigure,
+  ...enSuggest,
   ...enKeyboard,
   ...enWall,
   ...enTidy,

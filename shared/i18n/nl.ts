@@ -13,6 +13,7 @@ import { nlHarvest } from './nl-harvest';
 import { nlKeyboard } from './nl-keyboard';
 import { nlPeople } from './nl-people';
 import { nlTidy } from './nl-tidy';
+import { nlSuggest } from './nl-suggest';
 import { nlWall } from './nl-wall';
 import { nlStorage } from './nl-storage';
 
@@ -25,6 +26,7 @@ export const nl = {
   ...nlActions,
   ...nlPeople,
   ...nlFigure,
+  ...nlSuggest,
   ...nlKeyboard,
   ...nlWall,
   ...nlTidy,

@@ -2,6 +2,7 @@ import type { SessionState } from '../../../../shared/domain';
 import { useT } from '../../ui/i18n';
 import { phaseLabel, zoneOf } from '../labels';
 import { currentPhase } from '../phases';
+import { GroupSuggestions } from './GroupSuggestions';
 import { Overview } from './Overview';
 import { AttentionEditor, IngredientsEditor } from './PointEditors';
 import { type EditorProps, ObservationEditor, OtherPointsEditor, RevealControls } from './SideEditors';
@@ -46,7 +47,12 @@ function PhaseTools(props: EditorProps) {
     case 'notes':
       return <p className="flow-hint flow-section">{t('flow.notesHint')}</p>;
     case 'clustering':
-      return <p className="flow-hint flow-section">{t('flow.clusteringHint')}</p>;
+      return (
+        <>
+          <p className="flow-hint flow-section">{t('flow.clusteringHint')}</p>
+          <GroupSuggestions {...props} zoneId={zoneId} />
+        </>
+      );
     case 'attention':
       return <AttentionEditor {...props} zoneId={zoneId} />;
     case 'voting':

@@ -14,20 +14,32 @@ describe('theme link suggestions', () => {
 
   it('suggests points of different sessions that share meaningful words, oldest first', () => {
     const suggestions = suggestLinks([managers().state, programmeTeam().state]);
-    expect(suggestions).toHaveLength(1);
-    const [first] = suggestions;
+    // a1 also meets b2 on one strong word ("bestuurlijk" ~ "bestuur"), which the old matcher missed.
+    expect(suggestions).toHaveLength(2);
+    const [first, second] = suggestions;
     expect(first?.a).toMatchObject({ sessionId: 'pt', pointId: 'a1' });
     expect(first?.b).toMatchObject({ sessionId: 'mg', pointId: 'b1' });
     expect(first?.sharedWords).toEqual(['partner', 'manager', 'uitvoering']);
     expect(first?.themeKey).toBe('Per partner 1 afvaardigingsteam/aanspreekpunt. Bestuurlijk, manager, uitvoering');
     expect(first?.score).toBeGreaterThan(0.3);
+    expect(second?.a).toMatchObject({ sessionId: 'pt', pointId: 'a1' });
+    expect(second?.b).toMatchObject({ sessionId: 'mg', pointId: 'b2' });
+    expect(second?.sharedWords).toEqual(['bestuurlijk']);
+  });
+
+  it('suggests on one strong shared word, also inside a compound', () => {
+    const a = new StateBuilder({ id: 'x', date: '2024-01-01' }).point('a', null, 'Generatiearmoede doorbreken in de wijk').state;
+    const b = new StateBuilder({ id: 'y', date: '2024-02-01' }).point('b', null, 'Armoede zichtbaar maken bij de partners').state;
+    expect(suggestLinks([a, b])[0]?.sharedWords).toEqual(['generatiearmoede']);
+    const c = new StateBuilder({ id: 'z' }).point('c', null, 'Nieuwe leden werven voor de stuurgroep').state;
+    expect(suggestLinks([a, c])).toEqual([]);
   });
 
   it('offers an existing theme as the key, and nothing for points that already share one', () => {
     const pt = programmeTeam().run({ type: 'attention.link', id: 'a1', themeKey: 'Aanspreekpunten' }).state;
     expect(suggestLinks([pt, managers().state])[0]?.themeKey).toBe('Aanspreekpunten');
     const mg = managers().run({ type: 'attention.link', id: 'b1', themeKey: 'aanspreekpunten ' }).state;
-    expect(suggestLinks([pt, mg])).toEqual([]);
+    expect(suggestLinks([pt, mg]).map((s) => s.b.pointId)).toEqual(['b2']);
   });
 
   it('never pairs points of the same session, nor on stopwords alone', () => {
@@ -40,7 +52,7 @@ describe('theme link suggestions', () => {
     expect(suggestLinks([a, b])).toEqual([]);
   });
 
-  it('stems lightly and drops accents, so plural and singular meet', () => {
+  it('stems with Snowball and drops accents, so plural and singular meet', () => {
     expect(stem('organisaties')).toBe(stem('organisatie'));
     expect(stem('partners')).toBe('partner');
     expect(stem('ideeën')).toBe(stem('ideeen'));
