@@ -37,7 +37,19 @@ export interface ToolEnvironment {
 
 type State =
   | { kind: 'idle' }
-  | { kind: 'pressing'; hit: Hit | null; start: Point; world: Point; additive: boolean; zone: { zoneId: Id; handle: ZoneHandle } | null }
+  | {
+      kind: 'pressing';
+      hit: Hit | null;
+      start: Point;
+      world: Point;
+      additive: boolean;
+      zone: { zoneId: Id; handle: ZoneHandle } | null;
+      /** 'mouse', 'touch' or 'pen': a finger and a pen have no Shift, so their rubber band starts otherwise. */
+      pointerType: string;
+      time: number;
+      /** The browser asked for a menu during a finger's or pen's long press; it opens on release, unless the press became a drag. */
+      menu: { local: Point; world: Point } | null;
+    }
   | { kind: 'dragging'; world: Point }
   | { kind: 'marquee'; world: Point; additive: boolean }
   | { kind: 'panning'; start: Point; view: ViewBox; transform: CameraTransform }
@@ -51,6 +63,16 @@ interface Point {
 
 /** Moves shorter than this (in pixels) are a click, not a drag. */
 const DRAG_THRESHOLD = 4;
+/** A finger moves a little even when it means to stay: its taps and long presses allow this much (pixels). */
+const TOUCH_SLOP = 10;
+/**
+ * A finger held still this long on an empty spot, then dragged, draws a rubber band instead of
+ * moving the view (a finger has no Shift). Long enough that a quick pan never becomes one.
+ */
+export const LONG_PRESS_MS = 450;
+/** Two taps within this time and distance are a double tap: a new note or editing, as a double-click. */
+const DOUBLE_TAP_MS = 400;
+const DOUBLE_TAP_DISTANCE = 30;
 /**
  * A menu event this long after the last press did not come from a press (a right-click, a long
  * touch): the keyboard asked for it, and where the pointer is says nothing.
@@ -63,6 +85,9 @@ const WHEEL_SETTLE_MS = 160;
  * The board's pointer gestures as a small state machine (tldraw's tools, in one file): press,
  * then either a click, a drag of notes or a cluster, a rubber band (Shift), a pan (empty spot,
  * space, middle button, one finger), a pinch, or moving and resizing a zone while editing the model.
+ * A finger or a pen on an interactive whiteboard does the same without keys: a tap is a click, a
+ * double tap a double-click, a pen dragged over an empty spot or a finger held still first draws
+ * the rubber band, and two fingers pan and zoom the view.
  * Between press and release nothing goes through React: the canvas moves its drag layer or
  * previews the camera, and the store hears once, at the end.
  */
@@ -73,6 +98,10 @@ export class PointerTool {
   private wheelTimer: ReturnType<typeof setTimeout> | null = null;
   private lastClient: Point | null = null;
   private lastPress = Number.NEGATIVE_INFINITY;
+  /** The last finger's or pen's tap, to tell a double tap; null after anything else. */
+  private lastTap: { time: number; client: Point } | null = null;
+  /** The kind of pointer that last pressed: the browser's own dblclick after a double tap is not a second one. */
+  private lastPressType = 'mouse';
 
   constructor(
     private readonly env: ToolEnvironment,
@@ -106,6 +135,7 @@ export class PointerTool {
 
   down(event: PointerEvent): void {
     this.lastPress = event.timeStamp;
+    this.lastPressType = event.pointerType || 'mouse';
     const client = { x: event.clientX, y: event.clientY };
     this.pointers.set(event.pointerId, client);
     this.lastClient = client;
@@ -125,7 +155,8 @@ export class PointerTool {
     const edited = this.env.editedZones();
     const zone = edited ? zoneTargetAt(edited, world, this.transform().scale) : null;
     const hit = edited ? null : this.hitAt(world);
-    this.state = { kind: 'pressing', hit, start: client, world, additive: event.shiftKey || event.ctrlKey || event.metaKey, zone };
+    const additive = event.shiftKey || event.ctrlKey || event.metaKey;
+    this.state = { kind: 'pressing', hit, start: client, world, additive, zone, pointerType: this.lastPressType, time: event.timeStamp, menu: null };
   }
 
   move(event: PointerEvent): void {
@@ -133,13 +164,17 @@ export class PointerTool {
     this.lastClient = client;
     if (this.pointers.has(event.pointerId)) this.pointers.set(event.pointerId, client);
     const state = this.state;
+    // Only the pointers that are pressed steer a gesture: a pen hovering, or a mouse moved while a finger drags, does not.
+    if (state.kind !== 'idle' && !this.pointers.has(event.pointerId)) return;
     switch (state.kind) {
       case 'idle':
         this.hover(client);
         return;
-      case 'pressing':
-        if (Math.hypot(client.x - state.start.x, client.y - state.start.y) >= DRAG_THRESHOLD) this.startDragging(state, event);
+      case 'pressing': {
+        const slop = state.pointerType === 'touch' ? TOUCH_SLOP : DRAG_THRESHOLD;
+        if (Math.hypot(client.x - state.start.x, client.y - state.start.y) >= slop) this.startDragging(state, event);
         return;
+      }
       case 'dragging': {
         const world = this.toWorld(client);
         this.env.api()?.moveDrag(world.x - state.world.x, world.y - state.world.y);
@@ -167,6 +202,8 @@ export class PointerTool {
   up(event: PointerEvent): void {
     const client = { x: event.clientX, y: event.clientY };
     const state = this.state;
+    // A finger that was not part of the gesture (one left over after a pinch) ends nothing.
+    if (!this.pointers.has(event.pointerId) && state.kind !== 'idle') return;
     // Where the fingers left the camera, read while both are still known.
     const pinched = state.kind === 'pinching' ? this.pinchView(state) : null;
     this.pointers.delete(event.pointerId);
@@ -174,6 +211,16 @@ export class PointerTool {
     this.state = { kind: 'idle' };
     switch (state.kind) {
       case 'pressing':
+        if (state.menu) {
+          this.gestures.contextMenu(state.hit, state.menu.local, state.menu.world);
+          return;
+        }
+        if (state.pointerType !== 'mouse' && this.isDoubleTap(event.timeStamp, client)) {
+          this.lastTap = null;
+          if (!this.env.editedZones()) this.gestures.doubleClick(state.hit, state.world);
+          return;
+        }
+        this.lastTap = state.pointerType === 'mouse' ? null : { time: event.timeStamp, client };
         this.gestures.click(state.hit, state.additive);
         return;
       case 'dragging':
@@ -214,7 +261,8 @@ export class PointerTool {
   }
 
   doubleClick(event: MouseEvent): void {
-    if (this.env.editedZones()) return;
+    // After a finger's or pen's double tap the tool has answered already (see up).
+    if (this.env.editedZones() || this.lastPressType !== 'mouse') return;
     const world = this.toWorld({ x: event.clientX, y: event.clientY });
     this.gestures.doubleClick(this.hitAt(world), world);
   }
@@ -222,6 +270,14 @@ export class PointerTool {
   /** The browser's own menu never shows over the board; while the model is being edited, none does. */
   contextMenu(event: MouseEvent): void {
     event.preventDefault();
+    const pressed = this.state;
+    // A finger's or pen's long press: the menu waits for the release, so holding still and then
+    // dragging can still draw a rubber band.
+    if (pressed.kind === 'pressing' && pressed.pointerType !== 'mouse' && !this.env.editedZones()) {
+      const client = { x: event.clientX, y: event.clientY };
+      this.state = { ...pressed, menu: { local: this.local(client), world: this.toWorld(client) } };
+      return;
+    }
     // A Ctrl+click on a Mac is a press that turns into this menu: it is no longer a click.
     if (this.state.kind === 'pressing') this.state = { kind: 'idle' };
     if (this.env.editedZones() || this.state.kind !== 'idle') return;
@@ -262,6 +318,7 @@ export class PointerTool {
   }
 
   private startDragging(state: Extract<State, { kind: 'pressing' }>, event: PointerEvent): void {
+    this.lastTap = null;
     if (state.zone) {
       const zone = this.env.editedZones()?.find((candidate) => candidate.id === state.zone?.zoneId);
       this.state = zone ? { kind: 'zone', zone, handle: state.zone.handle, world: state.world } : { kind: 'idle' };
@@ -276,13 +333,21 @@ export class PointerTool {
       this.state = { kind: 'idle' };
       return;
     }
-    if (state.additive && event.pointerType !== 'touch') {
-      this.state = { kind: 'marquee', world: state.world, additive: true };
+    // The rubber band: Shift with a mouse; a pen (a finger pans); a finger held still first.
+    const held = state.pointerType === 'touch' && event.timeStamp - state.time >= LONG_PRESS_MS;
+    const band = state.pointerType === 'touch' ? held : state.additive || state.pointerType === 'pen';
+    if (band) {
+      this.state = { kind: 'marquee', world: state.world, additive: state.additive };
       this.move(event);
       return;
     }
     this.startPan(state.start);
     this.move(event);
+  }
+
+  private isDoubleTap(time: number, client: Point): boolean {
+    const last = this.lastTap;
+    return last !== null && time - last.time <= DOUBLE_TAP_MS && Math.hypot(client.x - last.client.x, client.y - last.client.y) <= DOUBLE_TAP_DISTANCE;
   }
 
   private startPan(client: Point): void {
