@@ -109,6 +109,7 @@ test('with a finger: a tap selects, a drag moves a note in one move, a double ta
   const to = await at(page, 640, 520);
   await fingers.down(from);
   await page.waitForTimeout(LONG_PRESS_MS + 250);
+  await page.screenshot({ path: 'test-results/board-touch-held.png' });
   await fingers.drag(from, to);
   await page.screenshot({ path: 'test-results/board-touch-rubber-band.png' });
   await fingers.up();

@@ -73,6 +73,8 @@ export const LONG_PRESS_MS = 450;
 /** Two taps within this time and distance are a double tap: a new note or editing, as a double-click. */
 const DOUBLE_TAP_MS = 400;
 const DOUBLE_TAP_DISTANCE = 30;
+/** The ring's radius in pixels: larger than a fingertip, so it shows around it. */
+const HOLD_RING = 36;
 /**
  * A menu event this long after the last press did not come from a press (a right-click, a long
  * touch): the keyboard asked for it, and where the pointer is says nothing.
@@ -102,6 +104,9 @@ export class PointerTool {
   private lastTap: { time: number; client: Point } | null = null;
   /** The kind of pointer that last pressed: the browser's own dblclick after a double tap is not a second one. */
   private lastPressType = 'mouse';
+  /** Shows a finger held still on an empty spot that its drag will now draw a rubber band. */
+  private holdTimer: ReturnType<typeof setTimeout> | null = null;
+  private holdRing = false;
 
   constructor(
     private readonly env: ToolEnvironment,
@@ -157,6 +162,7 @@ export class PointerTool {
     const hit = edited ? null : this.hitAt(world);
     const additive = event.shiftKey || event.ctrlKey || event.metaKey;
     this.state = { kind: 'pressing', hit, start: client, world, additive, zone, pointerType: this.lastPressType, time: event.timeStamp, menu: null };
+    if (this.lastPressType === 'touch' && !hit && !edited) this.armHold(this.state);
   }
 
   move(event: PointerEvent): void {
@@ -209,6 +215,7 @@ export class PointerTool {
     this.pointers.delete(event.pointerId);
     const world = this.toWorld(client);
     this.state = { kind: 'idle' };
+    this.disarmHold();
     switch (state.kind) {
       case 'pressing':
         if (state.menu) {
@@ -255,6 +262,7 @@ export class PointerTool {
     this.pointers.delete(event.pointerId);
     const state = this.state;
     this.state = { kind: 'idle' };
+    this.disarmHold();
     if (state.kind === 'dragging') this.gestures.cancelDrag();
     if (state.kind === 'marquee' || state.kind === 'zone') this.env.api()?.setMarquee(null);
     if (state.kind === 'panning' || state.kind === 'pinching') this.env.api()?.previewCamera(null);
@@ -319,6 +327,7 @@ export class PointerTool {
 
   private startDragging(state: Extract<State, { kind: 'pressing' }>, event: PointerEvent): void {
     this.lastTap = null;
+    this.disarmHold();
     if (state.zone) {
       const zone = this.env.editedZones()?.find((candidate) => candidate.id === state.zone?.zoneId);
       this.state = zone ? { kind: 'zone', zone, handle: state.zone.handle, world: state.world } : { kind: 'idle' };
@@ -343,6 +352,26 @@ export class PointerTool {
     }
     this.startPan(state.start);
     this.move(event);
+  }
+
+  /** After LONG_PRESS_MS of holding still, a small ring under the finger: its drag now draws a rubber band. */
+  private armHold(pressed: Extract<State, { kind: 'pressing' }>): void {
+    this.disarmHold();
+    this.holdTimer = setTimeout(() => {
+      this.holdTimer = null;
+      if (this.state !== pressed) return;
+      const radius = HOLD_RING / this.transform().scale;
+      this.holdRing = true;
+      this.env.api()?.setMarquee({ x: pressed.world.x - radius, y: pressed.world.y - radius, width: 2 * radius, height: 2 * radius, ellipse: true });
+    }, LONG_PRESS_MS);
+  }
+
+  /** Stops the ring's timer and takes a ring that shows away (a rubber band drawn next replaces it). */
+  private disarmHold(): void {
+    if (this.holdTimer) clearTimeout(this.holdTimer);
+    this.holdTimer = null;
+    if (this.holdRing) this.env.api()?.setMarquee(null);
+    this.holdRing = false;
   }
 
   private isDoubleTap(time: number, client: Point): boolean {

@@ -201,6 +201,33 @@ describe('the pointer tool with a finger or a pen', () => {
     expect(gestures.commitCamera).not.toHaveBeenCalled();
   });
 
+  it('shows a ring under a finger held still on an empty spot, and takes it away on release; a quick pan shows none', () => {
+    vi.useFakeTimers();
+    try {
+      const { tool, api } = setup();
+      tool.down(touch(1000, 900, 0));
+      vi.advanceTimersByTime(LONG_PRESS_MS - 50);
+      expect(api.setMarquee).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(100);
+      expect(api.setMarquee).toHaveBeenCalledExactlyOnceWith({ x: 964, y: 864, width: 72, height: 72, ellipse: true });
+      tool.up(touch(1000, 900, LONG_PRESS_MS + 100));
+      expect(api.setMarquee).toHaveBeenLastCalledWith(null);
+      const quick = setup();
+      quick.tool.down(touch(1000, 900, 0));
+      quick.tool.move(touch(1100, 900, 40));
+      vi.advanceTimersByTime(LONG_PRESS_MS * 2);
+      quick.tool.up(touch(1100, 900, LONG_PRESS_MS * 2));
+      expect(quick.api.setMarquee).not.toHaveBeenCalled();
+      // On a note a held finger drags the note: no ring.
+      const onNote = setup();
+      onNote.tool.down(touch(400, 400, 0));
+      vi.advanceTimersByTime(LONG_PRESS_MS * 2);
+      expect(onNote.api.setMarquee).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('opens the menu on the release of a long press that did not move', () => {
     const { tool, gestures } = setup();
     tool.down(touch(400, 400, 0));
