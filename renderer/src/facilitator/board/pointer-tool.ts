@@ -75,6 +75,8 @@ const DOUBLE_TAP_MS = 400;
 const DOUBLE_TAP_DISTANCE = 30;
 /** The ring's radius in pixels: larger than a fingertip, so it shows around it. */
 const HOLD_RING = 36;
+/** How long after a long press opened the menu the browser's click from it may still come. */
+const HOLD_CLICK_MS = 400;
 /**
  * A menu event this long after the last press did not come from a press (a right-click, a long
  * touch): the keyboard asked for it, and where the pointer is says nothing.
@@ -107,6 +109,8 @@ export class PointerTool {
   /** Shows a finger held still on an empty spot that its drag will now draw a rubber band. */
   private holdTimer: ReturnType<typeof setTimeout> | null = null;
   private holdRing = false;
+  /** When a finger's long press last opened the menu: the browser's own menu event after it is not a second one. */
+  private lastHoldMenu = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly env: ToolEnvironment,
@@ -218,8 +222,10 @@ export class PointerTool {
     this.disarmHold();
     switch (state.kind) {
       case 'pressing':
-        if (state.menu) {
-          this.gestures.contextMenu(state.hit, state.menu.local, state.menu.world);
+        // A finger held still and lifted is a right-click (as on Windows): not every browser sends a menu event for it.
+        if (state.menu || (state.pointerType === 'touch' && event.timeStamp - state.time >= LONG_PRESS_MS)) {
+          this.lastHoldMenu = event.timeStamp;
+          this.gestures.contextMenu(state.hit, state.menu?.local ?? this.local(state.start), state.menu?.world ?? state.world);
           return;
         }
         if (state.pointerType !== 'mouse' && this.isDoubleTap(event.timeStamp, client)) {
@@ -268,6 +274,14 @@ export class PointerTool {
     if (state.kind === 'panning' || state.kind === 'pinching') this.env.api()?.previewCamera(null);
   }
 
+  /**
+   * The click the browser makes of a finger's long press arrives after its release, where the menu
+   * has just opened under the finger: it would press the menu's first item. True for that click.
+   */
+  swallowsClick(event: MouseEvent): boolean {
+    return event.timeStamp - this.lastHoldMenu <= HOLD_CLICK_MS;
+  }
+
   doubleClick(event: MouseEvent): void {
     // After a finger's or pen's double tap the tool has answered already (see up).
     if (this.env.editedZones() || this.lastPressType !== 'mouse') return;
@@ -289,6 +303,7 @@ export class PointerTool {
     // A Ctrl+click on a Mac is a press that turns into this menu: it is no longer a click.
     if (this.state.kind === 'pressing') this.state = { kind: 'idle' };
     if (this.env.editedZones() || this.state.kind !== 'idle') return;
+    if (this.lastPressType !== 'mouse' && event.timeStamp - this.lastHoldMenu <= PRESS_TO_MENU_MS) return;
     if (!(event.timeStamp - this.lastPress <= PRESS_TO_MENU_MS)) {
       this.gestures.keyboardMenu();
       return;

@@ -238,6 +238,19 @@ describe('the pointer tool with a finger or a pen', () => {
     expect(gestures.click).not.toHaveBeenCalled();
   });
 
+  it('opens the menu on a long press’s release also when the browser sends no menu event, and once when it sends one after', () => {
+    const { tool, gestures } = setup();
+    tool.down(touch(400, 400, 0));
+    tool.up(touch(402, 401, LONG_PRESS_MS + 100));
+    expect(gestures.contextMenu).toHaveBeenCalledExactlyOnceWith({ kind: 'note', id: 'a' }, { x: 400, y: 400 }, { x: 400, y: 400 });
+    tool.contextMenu({ clientX: 402, clientY: 401, timeStamp: LONG_PRESS_MS + 120, preventDefault: vi.fn() } as unknown as MouseEvent);
+    expect(gestures.contextMenu).toHaveBeenCalledOnce();
+    expect(gestures.click).not.toHaveBeenCalled();
+    // The browser's click from that press would land on the menu just opened: it is swallowed, a later one is not.
+    expect(tool.swallowsClick({ timeStamp: LONG_PRESS_MS + 130 } as MouseEvent)).toBe(true);
+    expect(tool.swallowsClick({ timeStamp: LONG_PRESS_MS + 2000 } as MouseEvent)).toBe(false);
+  });
+
   it('draws a rubber band with a pen over an empty spot and drags a note with it; its hovering moves nothing', () => {
     const { tool, api, gestures } = setup();
     tool.move(pen(300, 300, 0, { buttons: 0 }));
