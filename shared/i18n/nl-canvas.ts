@@ -92,6 +92,7 @@ export const nlCanvas = {
   'key.holdDrag': 'Vinger even stilhouden, dan slepen; of slepen met de pen',
   'key.twoFingers': 'Twee vingers: schuiven en knijpen',
   'shortcut.panZoomTouch': 'Schuiven en zoomen op een touchscherm',
+  'key.hold': 'Vinger even stilhouden en loslaten',
   'key.arrows': 'Pijltjes',
   'key.delete': 'Del',
 

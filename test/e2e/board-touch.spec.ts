@@ -158,6 +158,7 @@ test('with a finger: a tap selects, a drag moves a note in one move, a double ta
   await expect(help).toContainText('Dubbeltikken (vinger of pen)');
   await expect(help).toContainText('Vinger even stilhouden, dan slepen; of slepen met de pen');
   await expect(help).toContainText('Twee vingers: schuiven en knijpen');
+  await expect(help).toContainText('Vinger even stilhouden en loslaten');
   await page.screenshot({ path: 'test-results/board-touch-help.png' });
   // The help scrolls under a finger, though the board around it never lets the window move.
   const helpScroll = () => page.evaluate(() => document.querySelector('.help-overlay')?.scrollTop ?? -1);

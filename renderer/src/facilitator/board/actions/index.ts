@@ -47,6 +47,7 @@ export const GESTURES: readonly Gesture[] = [
   { id: 'wheel', group: 'help.view', keys: [{ text: 'key.wheel' }], label: 'shortcut.zoomWheel' },
   { id: 'pan', group: 'help.view', keys: [{ text: 'key.dragEmpty' }], label: 'shortcut.pan' },
   { id: 'touch-view', group: 'help.view', keys: [{ text: 'key.twoFingers' }], label: 'shortcut.panZoomTouch' },
+  { id: 'menu-touch', group: 'help.general', keys: [{ text: 'key.hold' }], label: 'shortcut.menu' },
 ];
 
 const byId = new Map(BOARD_ACTIONS.map((action) => [action.id, action]));
