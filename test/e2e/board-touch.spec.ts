@@ -68,7 +68,7 @@ async function camera(page: Page): Promise<{ scale: number; x: number; y: number
   return { scale: scale as number, x: x as number, y: y as number };
 }
 
-test('with a finger: a tap selects, a drag moves a note in one move, a double tap writes a note, holding still then dragging draws a rubber band', async ({ page, host }) => {
+test('with a finger: a tap selects, a drag moves a note in one move, a double tap writes a note, holding still then dragging draws a rubber band, holding still and lifting opens the menu', async ({ page, host }) => {
   const socket = await sessionWith(host, 't1', LEMNISCATE, [
     { id: 'a', zoneId: 'wij', text: 'Mensen kennen elkaar', x: 330, y: 420 },
     { id: 'b', zoneId: 'wij', text: 'Leren van elkaar', x: 520, y: 440 },
