@@ -85,6 +85,11 @@ export const enCanvas: { readonly [K in keyof typeof nlCanvas]: string } = {
   'key.shiftDrag': 'Shift + drag',
   'key.wheel': 'Mouse wheel or pinch',
   'key.dragEmpty': 'Drag an empty spot, or space + drag',
+  'key.doubleTap': 'Double-tap (finger or pen)',
+  'key.holdDrag': 'Hold a finger still, then drag; or drag with the pen',
+  'key.twoFingers': 'Two fingers: slide and pinch',
+  'shortcut.panZoomTouch': 'Move around and zoom on a touch screen',
+  'key.hold': 'Hold a finger still, then lift it',
   'key.arrows': 'Arrow keys',
   'key.delete': 'Del',
 

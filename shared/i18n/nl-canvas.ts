@@ -88,6 +88,11 @@ export const nlCanvas = {
   'key.shiftDrag': 'Shift + slepen',
   'key.wheel': 'Muiswiel of knijpen',
   'key.dragEmpty': 'Slepen over een leeg vlak, of spatie + slepen',
+  'key.doubleTap': 'Dubbeltikken (vinger of pen)',
+  'key.holdDrag': 'Vinger even stilhouden, dan slepen; of slepen met de pen',
+  'key.twoFingers': 'Twee vingers: schuiven en knijpen',
+  'shortcut.panZoomTouch': 'Schuiven en zoomen op een touchscherm',
+  'key.hold': 'Vinger even stilhouden en loslaten',
   'key.arrows': 'Pijltjes',
   'key.delete': 'Del',
 

@@ -37,7 +37,19 @@ export interface ToolEnvironment {
 
 type State =
   | { kind: 'idle' }
-  | { kind: 'pressing'; hit: Hit | null; start: Point; world: Point; additive: boolean; zone: { zoneId: Id; handle: ZoneHandle } | null }
+  | {
+      kind: 'pressing';
+      hit: Hit | null;
+      start: Point;
+      world: Point;
+      additive: boolean;
+      zone: { zoneId: Id; handle: ZoneHandle } | null;
+      /** 'mouse', 'touch' or 'pen': a finger and a pen have no Shift, so their rubber band starts otherwise. */
+      pointerType: string;
+      time: number;
+      /** The browser asked for a menu during a finger's or pen's long press; it opens on release, unless the press became a drag. */
+      menu: { local: Point; world: Point } | null;
+    }
   | { kind: 'dragging'; world: Point }
   | { kind: 'marquee'; world: Point; additive: boolean }
   | { kind: 'panning'; start: Point; view: ViewBox; transform: CameraTransform }
@@ -51,6 +63,20 @@ interface Point {
 
 /** Moves shorter than this (in pixels) are a click, not a drag. */
 const DRAG_THRESHOLD = 4;
+/** A finger moves a little even when it means to stay: its taps and long presses allow this much (pixels). */
+const TOUCH_SLOP = 10;
+/**
+ * A finger held still this long on an empty spot, then dragged, draws a rubber band instead of
+ * moving the view (a finger has no Shift). Long enough that a quick pan never becomes one.
+ */
+export const LONG_PRESS_MS = 450;
+/** Two taps within this time and distance are a double tap: a new note or editing, as a double-click. */
+const DOUBLE_TAP_MS = 400;
+const DOUBLE_TAP_DISTANCE = 30;
+/** The ring's radius in pixels: larger than a fingertip, so it shows around it. */
+const HOLD_RING = 36;
+/** How long after a long press opened the menu the browser's click from it may still come. */
+const HOLD_CLICK_MS = 400;
 /**
  * A menu event this long after the last press did not come from a press (a right-click, a long
  * touch): the keyboard asked for it, and where the pointer is says nothing.
@@ -63,6 +89,9 @@ const WHEEL_SETTLE_MS = 160;
  * The board's pointer gestures as a small state machine (tldraw's tools, in one file): press,
  * then either a click, a drag of notes or a cluster, a rubber band (Shift), a pan (empty spot,
  * space, middle button, one finger), a pinch, or moving and resizing a zone while editing the model.
+ * A finger or a pen on an interactive whiteboard does the same without keys: a tap is a click, a
+ * double tap a double-click, a pen dragged over an empty spot or a finger held still first draws
+ * the rubber band, and two fingers pan and zoom the view.
  * Between press and release nothing goes through React: the canvas moves its drag layer or
  * previews the camera, and the store hears once, at the end.
  */
@@ -73,6 +102,15 @@ export class PointerTool {
   private wheelTimer: ReturnType<typeof setTimeout> | null = null;
   private lastClient: Point | null = null;
   private lastPress = Number.NEGATIVE_INFINITY;
+  /** The last finger's or pen's tap, to tell a double tap; null after anything else. */
+  private lastTap: { time: number; client: Point } | null = null;
+  /** The kind of pointer that last pressed: the browser's own dblclick after a double tap is not a second one. */
+  private lastPressType = 'mouse';
+  /** Shows a finger held still on an empty spot that its drag will now draw a rubber band. */
+  private holdTimer: ReturnType<typeof setTimeout> | null = null;
+  private holdRing = false;
+  /** When a finger's long press last opened the menu: the browser's own menu event after it is not a second one. */
+  private lastHoldMenu = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly env: ToolEnvironment,
@@ -106,6 +144,7 @@ export class PointerTool {
 
   down(event: PointerEvent): void {
     this.lastPress = event.timeStamp;
+    this.lastPressType = event.pointerType || 'mouse';
     const client = { x: event.clientX, y: event.clientY };
     this.pointers.set(event.pointerId, client);
     this.lastClient = client;
@@ -125,7 +164,9 @@ export class PointerTool {
     const edited = this.env.editedZones();
     const zone = edited ? zoneTargetAt(edited, world, this.transform().scale) : null;
     const hit = edited ? null : this.hitAt(world);
-    this.state = { kind: 'pressing', hit, start: client, world, additive: event.shiftKey || event.ctrlKey || event.metaKey, zone };
+    const additive = event.shiftKey || event.ctrlKey || event.metaKey;
+    this.state = { kind: 'pressing', hit, start: client, world, additive, zone, pointerType: this.lastPressType, time: event.timeStamp, menu: null };
+    if (this.lastPressType === 'touch' && !hit && !edited) this.armHold(this.state);
   }
 
   move(event: PointerEvent): void {
@@ -133,13 +174,17 @@ export class PointerTool {
     this.lastClient = client;
     if (this.pointers.has(event.pointerId)) this.pointers.set(event.pointerId, client);
     const state = this.state;
+    // Only the pointers that are pressed steer a gesture: a pen hovering, or a mouse moved while a finger drags, does not.
+    if (state.kind !== 'idle' && !this.pointers.has(event.pointerId)) return;
     switch (state.kind) {
       case 'idle':
         this.hover(client);
         return;
-      case 'pressing':
-        if (Math.hypot(client.x - state.start.x, client.y - state.start.y) >= DRAG_THRESHOLD) this.startDragging(state, event);
+      case 'pressing': {
+        const slop = state.pointerType === 'touch' ? TOUCH_SLOP : DRAG_THRESHOLD;
+        if (Math.hypot(client.x - state.start.x, client.y - state.start.y) >= slop) this.startDragging(state, event);
         return;
+      }
       case 'dragging': {
         const world = this.toWorld(client);
         this.env.api()?.moveDrag(world.x - state.world.x, world.y - state.world.y);
@@ -167,13 +212,28 @@ export class PointerTool {
   up(event: PointerEvent): void {
     const client = { x: event.clientX, y: event.clientY };
     const state = this.state;
+    // A finger that was not part of the gesture (one left over after a pinch) ends nothing.
+    if (!this.pointers.has(event.pointerId) && state.kind !== 'idle') return;
     // Where the fingers left the camera, read while both are still known.
     const pinched = state.kind === 'pinching' ? this.pinchView(state) : null;
     this.pointers.delete(event.pointerId);
     const world = this.toWorld(client);
     this.state = { kind: 'idle' };
+    this.disarmHold();
     switch (state.kind) {
       case 'pressing':
+        // A finger held still and lifted is a right-click (as on Windows): not every browser sends a menu event for it.
+        if (state.menu || (state.pointerType === 'touch' && event.timeStamp - state.time >= LONG_PRESS_MS)) {
+          this.lastHoldMenu = event.timeStamp;
+          this.gestures.contextMenu(state.hit, state.menu?.local ?? this.local(state.start), state.menu?.world ?? state.world);
+          return;
+        }
+        if (state.pointerType !== 'mouse' && this.isDoubleTap(event.timeStamp, client)) {
+          this.lastTap = null;
+          if (!this.env.editedZones()) this.gestures.doubleClick(state.hit, state.world);
+          return;
+        }
+        this.lastTap = state.pointerType === 'mouse' ? null : { time: event.timeStamp, client };
         this.gestures.click(state.hit, state.additive);
         return;
       case 'dragging':
@@ -208,13 +268,23 @@ export class PointerTool {
     this.pointers.delete(event.pointerId);
     const state = this.state;
     this.state = { kind: 'idle' };
+    this.disarmHold();
     if (state.kind === 'dragging') this.gestures.cancelDrag();
     if (state.kind === 'marquee' || state.kind === 'zone') this.env.api()?.setMarquee(null);
     if (state.kind === 'panning' || state.kind === 'pinching') this.env.api()?.previewCamera(null);
   }
 
+  /**
+   * The click the browser makes of a finger's long press arrives after its release, where the menu
+   * has just opened under the finger: it would press the menu's first item. True for that click.
+   */
+  swallowsClick(event: MouseEvent): boolean {
+    return event.timeStamp - this.lastHoldMenu <= HOLD_CLICK_MS;
+  }
+
   doubleClick(event: MouseEvent): void {
-    if (this.env.editedZones()) return;
+    // After a finger's or pen's double tap the tool has answered already (see up).
+    if (this.env.editedZones() || this.lastPressType !== 'mouse') return;
     const world = this.toWorld({ x: event.clientX, y: event.clientY });
     this.gestures.doubleClick(this.hitAt(world), world);
   }
@@ -222,9 +292,18 @@ export class PointerTool {
   /** The browser's own menu never shows over the board; while the model is being edited, none does. */
   contextMenu(event: MouseEvent): void {
     event.preventDefault();
+    const pressed = this.state;
+    // A finger's or pen's long press: the menu waits for the release, so holding still and then
+    // dragging can still draw a rubber band.
+    if (pressed.kind === 'pressing' && pressed.pointerType !== 'mouse' && !this.env.editedZones()) {
+      const client = { x: event.clientX, y: event.clientY };
+      this.state = { ...pressed, menu: { local: this.local(client), world: this.toWorld(client) } };
+      return;
+    }
     // A Ctrl+click on a Mac is a press that turns into this menu: it is no longer a click.
     if (this.state.kind === 'pressing') this.state = { kind: 'idle' };
     if (this.env.editedZones() || this.state.kind !== 'idle') return;
+    if (this.lastPressType !== 'mouse' && event.timeStamp - this.lastHoldMenu <= PRESS_TO_MENU_MS) return;
     if (!(event.timeStamp - this.lastPress <= PRESS_TO_MENU_MS)) {
       this.gestures.keyboardMenu();
       return;
@@ -262,6 +341,8 @@ export class PointerTool {
   }
 
   private startDragging(state: Extract<State, { kind: 'pressing' }>, event: PointerEvent): void {
+    this.lastTap = null;
+    this.disarmHold();
     if (state.zone) {
       const zone = this.env.editedZones()?.find((candidate) => candidate.id === state.zone?.zoneId);
       this.state = zone ? { kind: 'zone', zone, handle: state.zone.handle, world: state.world } : { kind: 'idle' };
@@ -276,13 +357,41 @@ export class PointerTool {
       this.state = { kind: 'idle' };
       return;
     }
-    if (state.additive && event.pointerType !== 'touch') {
-      this.state = { kind: 'marquee', world: state.world, additive: true };
+    // The rubber band: Shift with a mouse; a pen (a finger pans); a finger held still first.
+    const held = state.pointerType === 'touch' && event.timeStamp - state.time >= LONG_PRESS_MS;
+    const band = state.pointerType === 'touch' ? held : state.additive || state.pointerType === 'pen';
+    if (band) {
+      this.state = { kind: 'marquee', world: state.world, additive: state.additive };
       this.move(event);
       return;
     }
     this.startPan(state.start);
     this.move(event);
+  }
+
+  /** After LONG_PRESS_MS of holding still, a small ring under the finger: its drag now draws a rubber band. */
+  private armHold(pressed: Extract<State, { kind: 'pressing' }>): void {
+    this.disarmHold();
+    this.holdTimer = setTimeout(() => {
+      this.holdTimer = null;
+      if (this.state !== pressed) return;
+      const radius = HOLD_RING / this.transform().scale;
+      this.holdRing = true;
+      this.env.api()?.setMarquee({ x: pressed.world.x - radius, y: pressed.world.y - radius, width: 2 * radius, height: 2 * radius, ellipse: true });
+    }, LONG_PRESS_MS);
+  }
+
+  /** Stops the ring's timer and takes a ring that shows away (a rubber band drawn next replaces it). */
+  private disarmHold(): void {
+    if (this.holdTimer) clearTimeout(this.holdTimer);
+    this.holdTimer = null;
+    if (this.holdRing) this.env.api()?.setMarquee(null);
+    this.holdRing = false;
+  }
+
+  private isDoubleTap(time: number, client: Point): boolean {
+    const last = this.lastTap;
+    return last !== null && time - last.time <= DOUBLE_TAP_MS && Math.hypot(client.x - last.client.x, client.y - last.client.y) <= DOUBLE_TAP_DISTANCE;
   }
 
   private startPan(client: Point): void {

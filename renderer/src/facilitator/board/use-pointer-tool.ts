@@ -28,6 +28,13 @@ export function usePointerTool(ref: RefObject<HTMLElement | null>, tool: Pointer
       element.focus({ preventScroll: true });
       tool.contextMenu(event);
     };
+    // Before anything else sees it (React listens at its root): the click a long press leaves behind.
+    const click = (event: MouseEvent) => {
+      if (!tool.swallowsClick(event)) return;
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    window.addEventListener('click', click, { capture: true });
     element.addEventListener('pointerdown', down);
     element.addEventListener('pointermove', move);
     element.addEventListener('pointerup', up);
@@ -37,6 +44,7 @@ export function usePointerTool(ref: RefObject<HTMLElement | null>, tool: Pointer
     element.addEventListener('dblclick', dblclick);
     element.addEventListener('contextmenu', contextmenu);
     return () => {
+      window.removeEventListener('click', click, { capture: true });
       element.removeEventListener('pointerdown', down);
       element.removeEventListener('pointermove', move);
       element.removeEventListener('pointerup', up);

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fitViewBox, WORLD_VIEW } from '../../../../renderer/src/canvas/geometry';
 import type { CanvasApi } from '../../../../renderer/src/canvas/ModelCanvas';
-import { type BoardGestures, PointerTool } from '../../../../renderer/src/facilitator/board/pointer-tool';
+import { type BoardGestures, LONG_PRESS_MS, PointerTool } from '../../../../renderer/src/facilitator/board/pointer-tool';
 import { LEMNISCATE_IK_WIJ_HET } from '../../../../shared/templates';
 
 const SIZE = { width: 1600, height: 1000 };
@@ -147,5 +147,161 @@ describe('the pointer tool', () => {
     expect(event.preventDefault).toHaveBeenCalled();
     expect(editing.gestures.contextMenu).not.toHaveBeenCalled();
     expect(editing.gestures.keyboardMenu).not.toHaveBeenCalled();
+  });
+});
+
+describe('the pointer tool with a finger or a pen', () => {
+  const touch = (x: number, y: number, timeStamp: number, pointerId = 1) => pointer(x, y, { pointerType: 'touch', pointerId, timeStamp });
+  const pen = (x: number, y: number, timeStamp: number, extra: Partial<PointerEvent> = {}) => pointer(x, y, { pointerType: 'pen', pointerId: 7, timeStamp, ...extra });
+
+  it('turns a tap into a click, and two quick taps into a double-click at that spot; the browser’s own dblclick after it is ignored', () => {
+    const { tool, gestures } = setup();
+    tool.down(touch(400, 400, 0));
+    tool.move(touch(406, 403, 30)); // a finger wobbles: still a tap
+    tool.up(touch(406, 403, 80));
+    expect(gestures.click).toHaveBeenCalledExactlyOnceWith({ kind: 'note', id: 'a' }, false);
+    expect(gestures.beginDrag).not.toHaveBeenCalled();
+    tool.down(touch(1000, 900, 2000));
+    tool.up(touch(1000, 900, 2060));
+    tool.down(touch(1004, 902, 2200));
+    tool.up(touch(1004, 902, 2260));
+    expect(gestures.doubleClick).toHaveBeenCalledExactlyOnceWith(null, { x: 1004, y: 902 });
+    tool.doubleClick({ clientX: 1004, clientY: 902 } as MouseEvent);
+    expect(gestures.doubleClick).toHaveBeenCalledOnce();
+    // Two taps far apart in time are two clicks.
+    tool.down(touch(400, 400, 5000));
+    tool.up(touch(400, 400, 5050));
+    tool.down(touch(400, 400, 6000));
+    tool.up(touch(400, 400, 6050));
+    expect(gestures.doubleClick).toHaveBeenCalledOnce();
+  });
+
+  it('drags a note with one finger, and pans with one finger on an empty spot', () => {
+    const { tool, api, gestures } = setup();
+    tool.down(touch(400, 400, 0));
+    tool.move(touch(450, 430, 40));
+    tool.up(touch(500, 450, 80));
+    expect(gestures.drop).toHaveBeenCalledExactlyOnceWith(100, 50);
+    tool.down(touch(1000, 900, 1000));
+    tool.move(touch(1100, 920, 1040));
+    tool.up(touch(1100, 920, 1080));
+    expect(api.setMarquee).not.toHaveBeenCalled();
+    expect(gestures.commitCamera).toHaveBeenCalledExactlyOnceWith({ x: -100, y: -20, width: 1600, height: 1000 });
+  });
+
+  it('draws a rubber band when a finger is held still first, and the long press’s menu does not open then', () => {
+    const { tool, api, gestures } = setup();
+    tool.down(touch(250, 250, 0));
+    tool.contextMenu({ clientX: 250, clientY: 250, timeStamp: LONG_PRESS_MS, preventDefault: vi.fn() } as unknown as MouseEvent);
+    tool.move(touch(300, 300, LONG_PRESS_MS + 50));
+    tool.up(touch(350, 350, LONG_PRESS_MS + 100));
+    expect(api.setMarquee).toHaveBeenCalledWith({ x: 250, y: 250, width: 50, height: 50 });
+    expect(gestures.selectBox).toHaveBeenCalledExactlyOnceWith(['a'], false);
+    expect(gestures.contextMenu).not.toHaveBeenCalled();
+    expect(gestures.commitCamera).not.toHaveBeenCalled();
+  });
+
+  it('shows a ring under a finger held still on an empty spot, and takes it away on release; a quick pan shows none', () => {
+    vi.useFakeTimers();
+    try {
+      const { tool, api } = setup();
+      tool.down(touch(1000, 900, 0));
+      vi.advanceTimersByTime(LONG_PRESS_MS - 50);
+      expect(api.setMarquee).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(100);
+      expect(api.setMarquee).toHaveBeenCalledExactlyOnceWith({ x: 964, y: 864, width: 72, height: 72, ellipse: true });
+      tool.up(touch(1000, 900, LONG_PRESS_MS + 100));
+      expect(api.setMarquee).toHaveBeenLastCalledWith(null);
+      const quick = setup();
+      quick.tool.down(touch(1000, 900, 0));
+      quick.tool.move(touch(1100, 900, 40));
+      vi.advanceTimersByTime(LONG_PRESS_MS * 2);
+      quick.tool.up(touch(1100, 900, LONG_PRESS_MS * 2));
+      expect(quick.api.setMarquee).not.toHaveBeenCalled();
+      // On a note a held finger drags the note: no ring.
+      const onNote = setup();
+      onNote.tool.down(touch(400, 400, 0));
+      vi.advanceTimersByTime(LONG_PRESS_MS * 2);
+      expect(onNote.api.setMarquee).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('opens the menu on the release of a long press that did not move', () => {
+    const { tool, gestures } = setup();
+    tool.down(touch(400, 400, 0));
+    tool.contextMenu({ clientX: 400, clientY: 400, timeStamp: 600, preventDefault: vi.fn() } as unknown as MouseEvent);
+    expect(gestures.contextMenu).not.toHaveBeenCalled();
+    tool.up(touch(400, 400, 900));
+    expect(gestures.contextMenu).toHaveBeenCalledExactlyOnceWith({ kind: 'note', id: 'a' }, { x: 400, y: 400 }, { x: 400, y: 400 });
+    expect(gestures.click).not.toHaveBeenCalled();
+  });
+
+  it('opens the menu on a long press’s release also when the browser sends no menu event, and once when it sends one after', () => {
+    const { tool, gestures } = setup();
+    tool.down(touch(400, 400, 0));
+    tool.up(touch(402, 401, LONG_PRESS_MS + 100));
+    expect(gestures.contextMenu).toHaveBeenCalledExactlyOnceWith({ kind: 'note', id: 'a' }, { x: 400, y: 400 }, { x: 400, y: 400 });
+    tool.contextMenu({ clientX: 402, clientY: 401, timeStamp: LONG_PRESS_MS + 120, preventDefault: vi.fn() } as unknown as MouseEvent);
+    expect(gestures.contextMenu).toHaveBeenCalledOnce();
+    expect(gestures.click).not.toHaveBeenCalled();
+    // The browser's click from that press would land on the menu just opened: it is swallowed, a later one is not.
+    expect(tool.swallowsClick({ timeStamp: LONG_PRESS_MS + 130 } as MouseEvent)).toBe(true);
+    expect(tool.swallowsClick({ timeStamp: LONG_PRESS_MS + 2000 } as MouseEvent)).toBe(false);
+  });
+
+  it('draws a rubber band with a pen over an empty spot and drags a note with it; its hovering moves nothing', () => {
+    const { tool, api, gestures } = setup();
+    tool.move(pen(300, 300, 0, { buttons: 0 }));
+    tool.down(pen(250, 250, 10));
+    tool.move(pen(350, 350, 40));
+    tool.up(pen(350, 350, 60));
+    expect(gestures.selectBox).toHaveBeenCalledExactlyOnceWith(['a'], false);
+    expect(gestures.commitCamera).not.toHaveBeenCalled();
+    tool.down(pen(400, 400, 1000));
+    tool.move(pen(460, 420, 1040));
+    tool.up(pen(460, 420, 1060));
+    expect(gestures.drop).toHaveBeenCalledExactlyOnceWith(60, 20);
+    expect(api.moveDrag).toHaveBeenCalled();
+  });
+
+  it('pans with two fingers that move together, without zooming', () => {
+    const { tool, gestures } = setup();
+    tool.down(touch(700, 500, 0, 1));
+    tool.down(touch(900, 500, 5, 2));
+    tool.move(touch(800, 560, 40, 1));
+    tool.move(touch(1000, 560, 45, 2));
+    tool.up(touch(800, 560, 80, 1));
+    expect(gestures.commitCamera).toHaveBeenCalledExactlyOnceWith({ x: -100, y: -60, width: 1600, height: 1000 });
+  });
+
+  it('a second finger during a note’s drag zooms instead, and the note goes back where it was: never dropped on the way', () => {
+    const { tool, gestures } = setup();
+    tool.down(touch(400, 400, 0, 1));
+    tool.move(touch(450, 420, 30, 1));
+    tool.down(touch(700, 420, 60, 2));
+    expect(gestures.cancelDrag).toHaveBeenCalledOnce();
+    tool.move(touch(420, 420, 90, 1));
+    tool.move(touch(760, 420, 95, 2));
+    tool.up(touch(760, 420, 120, 2));
+    // The finger still down after the pinch moves nothing, and its release drops nothing.
+    tool.move(touch(300, 300, 150, 1));
+    tool.up(touch(300, 300, 180, 1));
+    expect(gestures.drop).not.toHaveBeenCalled();
+    expect(gestures.click).not.toHaveBeenCalled();
+    expect(gestures.commitCamera).toHaveBeenCalledOnce();
+  });
+
+  it('forgets a finger the browser took (pointercancel): a drag is undone and the next press starts clean', () => {
+    const { tool, api, gestures } = setup();
+    tool.down(touch(400, 400, 0));
+    tool.move(touch(450, 430, 40));
+    tool.cancel(touch(450, 430, 60));
+    expect(gestures.cancelDrag).toHaveBeenCalledOnce();
+    tool.down(touch(1000, 900, 1000));
+    tool.up(touch(1000, 900, 1050));
+    expect(gestures.click).toHaveBeenCalledExactlyOnceWith(null, false);
+    expect(api.previewCamera).not.toHaveBeenCalled();
   });
 });

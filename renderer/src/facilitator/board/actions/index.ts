@@ -39,10 +39,15 @@ export interface Gesture {
 
 export const GESTURES: readonly Gesture[] = [
   { id: 'new-mouse', group: 'help.notes', keys: [{ text: 'key.doubleClick' }], label: 'shortcut.newNoteMouse', like: 'new' },
+  { id: 'new-touch', group: 'help.notes', keys: [{ text: 'key.doubleTap' }], label: 'shortcut.newNoteMouse', like: 'new' },
   { id: 'multi', group: 'help.notes', keys: [{ text: 'key.shiftClick' }], label: 'shortcut.multi' },
   { id: 'box', group: 'help.notes', keys: [{ text: 'key.shiftDrag' }], label: 'shortcut.box' },
+  // A finger or a pen has no Shift (an interactive whiteboard): see the pointer tool.
+  { id: 'box-touch', group: 'help.notes', keys: [{ text: 'key.holdDrag' }], label: 'shortcut.box' },
   { id: 'wheel', group: 'help.view', keys: [{ text: 'key.wheel' }], label: 'shortcut.zoomWheel' },
   { id: 'pan', group: 'help.view', keys: [{ text: 'key.dragEmpty' }], label: 'shortcut.pan' },
+  { id: 'touch-view', group: 'help.view', keys: [{ text: 'key.twoFingers' }], label: 'shortcut.panZoomTouch' },
+  { id: 'menu-touch', group: 'help.general', keys: [{ text: 'key.hold' }], label: 'shortcut.menu' },
 ];
 
 const byId = new Map(BOARD_ACTIONS.map((action) => [action.id, action]));
