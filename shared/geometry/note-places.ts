@@ -30,32 +30,62 @@ function neighbours(zone: Zone, zones: readonly Zone[]): ZoneArea[] {
  * facilitator would lay the overflow out on a table.
  */
 export function freeNoteSpot(zone: Zone, zones: readonly Zone[], notes: Iterable<Pick<Note, 'x' | 'y'>>): { x: number; y: number } {
-  const taken = [...notes].map((note) => noteBox(note.x, note.y));
   const { area } = zone;
-  const avoid = neighbours(zone, zones);
   const step = { x: NOTE.width + NOTE_GAP, y: NOTE.height + NOTE_GAP };
-  const free = (x: number, y: number) => !taken.some((box) => boxesOverlap(box, noteBox(x, y)));
-  // Rows around the side's middle line, where it is widest, read from the top down.
+  const inside = insideSpots(area, neighbours(zone, zones), step);
+  // Under the side: a regular lattice across its width, row after row.
+  const perRow = Math.max(1, Math.floor((2 * area.rx + NOTE_GAP) / step.x));
+  const origin = { x: area.x - area.rx - NOTE_GAP / 2, y: area.y + area.ry + NOTE_GAP / 2 };
+  const spotUnder = (index: number) => ({
+    x: Math.round(origin.x + (index % perRow) * step.x + step.x / 2),
+    y: Math.round(origin.y + Math.floor(index / perRow) * step.y + step.y / 2),
+  });
+  // One pass over the notes marks the spots they cover: a session may hold thousands of notes, so
+  // no spot is compared with every note.
+  const coveredInside = new Set<number>();
+  const coveredUnder = new Set<number>();
+  const top = area.y - area.ry - step.y;
+  const bottom = area.y + area.ry + step.y;
+  const half = { x: step.x / 2, y: step.y / 2 };
+  const right = origin.x + perRow * step.x;
+  for (const note of notes) {
+    // Plain numbers, no objects: this loop runs over every note of the session for each new one.
+    if (note.x + half.x <= origin.x || note.x - half.x >= right) continue;
+    if (note.y - half.y < bottom && note.y + half.y > top) {
+      inside.forEach((spot, index) => {
+        if (Math.abs(spot.x - note.x) < step.x && Math.abs(spot.y - note.y) < step.y) coveredInside.add(index);
+      });
+    }
+    const rows = spanOf(note.y - half.y - origin.y, step.y, step.y);
+    const columns = spanOf(note.x - half.x - origin.x, step.x, step.x);
+    for (let row = Math.max(0, rows.first); row <= rows.last; row++) {
+      for (let column = Math.max(0, columns.first); column <= Math.min(perRow - 1, columns.last); column++) coveredUnder.add(row * perRow + column);
+    }
+  }
+  const free = inside.find((_, index) => !coveredInside.has(index));
+  if (free) return free;
+  let index = 0;
+  while (coveredUnder.has(index)) index++;
+  return spotUnder(index);
+}
+
+/** The lattice cells (of size `step`, from 0) that a stretch [start, start + length) overlaps. */
+function spanOf(start: number, length: number, step: number): { first: number; last: number } {
+  const EDGE = 1e-6;
+  return { first: Math.floor(start / step + EDGE), last: Math.ceil((start + length) / step - EDGE) - 1 };
+}
+
+/** The spots inside the side, in reading order: rows around its middle line, where it is widest. */
+function insideSpots(area: ZoneArea, avoid: readonly ZoneArea[], step: { x: number; y: number }): { x: number; y: number }[] {
+  const spots: { x: number; y: number }[] = [];
   const reach = Math.floor((area.ry - NOTE.height / 2) / step.y);
-  const tops = Array.from({ length: 2 * reach + 1 }, (_, index) => area.y - NOTE.height / 2 + (index - reach) * step.y);
-  for (const top of tops) {
+  for (let row = -reach; row <= reach; row++) {
+    const top = area.y - NOTE.height / 2 + row * step.y;
     const span = freeSpan(area, avoid, top, top + NOTE.height);
     if (!span) continue;
-    for (let left = Math.ceil(span.left); left + NOTE.width <= span.right; left += step.x) {
-      const x = left + NOTE.width / 2;
-      const y = Math.round(top + NOTE.height / 2);
-      if (free(x, y)) return { x, y };
-    }
+    for (let left = Math.ceil(span.left); left + NOTE.width <= span.right; left += step.x) spots.push({ x: left + NOTE.width / 2, y: Math.round(top + NOTE.height / 2) });
   }
-  // Under the side, across its own width, for as long as it takes.
-  for (let row = 0; row < 200; row++) {
-    const y = Math.round(area.y + area.ry + NOTE_GAP + NOTE.height / 2 + row * step.y);
-    for (let left = area.x - area.rx; left + NOTE.width <= area.x + area.rx; left += step.x) {
-      const x = Math.round(left + NOTE.width / 2);
-      if (free(x, y)) return { x, y };
-    }
-  }
-  return { x: Math.round(area.x), y: Math.round(area.y) };
+  return spots;
 }
 
 /** Whole world units, rounded towards the side's middle so a note packed to its edge stays inside. */

@@ -167,7 +167,8 @@ describe('session report model', () => {
   });
 });
 
-describe('session report of a very large wall', () => {
+// Thousands of notes are added one command at a time (each placed on a free spot): slow, not a speed test.
+describe('session report of a very large wall', { timeout: 120_000 }, () => {
   const wall = (count: number) => {
     const builder = new StateBuilder();
     for (let index = 0; index < count; index += 1) builder.note(`n${index}`, ['wij', 'ik', 'het'][index % 3] as string, `Notitie ${index}`);
