@@ -1,6 +1,6 @@
 import type { Cluster, Id, Note, Zone, ZoneArea } from '../domain';
 import { CLUSTER } from './clusters';
-import { boxesOverlap, type Box, freeSpan, packInEllipse, type PackItem } from './ellipse-pack';
+import { freeSpan, packInEllipse, type PackItem } from './ellipse-pack';
 import { NOTE } from './model';
 
 /**
@@ -12,8 +12,6 @@ import { NOTE } from './model';
 
 /** Air between two notes, in world units. */
 export const NOTE_GAP = 14;
-
-const noteBox = (x: number, y: number): Box => ({ x: x - NOTE.width / 2 - NOTE_GAP / 2, y: y - NOTE.height / 2 - NOTE_GAP / 2, width: NOTE.width + NOTE_GAP, height: NOTE.height + NOTE_GAP });
 
 /**
  * The sides a note of this one must keep its middle out of: where ellipses overlap, the smaller side
