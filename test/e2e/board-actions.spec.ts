@@ -153,7 +153,7 @@ test('the context menu opens at the pointer on a right-click, offers what applie
   const spot = await worldToPage(page, { x: 1250, y: 620 });
   await page.mouse.click(spot.x, spot.y, { button: 'right' });
   await expect(menu).toBeVisible();
-  expect(await menuActions(page)).toEqual(['new', 'fit', 'undo', 'redo', 'all', 'help']);
+  expect(await menuActions(page)).toEqual(['new', 'tidy', 'fit', 'undo', 'redo', 'all', 'help']);
   await page.screenshot({ path: shot('menu-right-click-empty.png') });
   await menu.getByRole('menuitem', { name: /Nieuwe notitie/ }).click();
   const editor = page.getByRole('textbox', { name: 'Tekst van de notitie' });
@@ -290,7 +290,7 @@ test('the help lists exactly the register’s keyed actions and gestures, and gr
   await socket.command('help', { type: 'phase.set', phaseId: 'voting' });
   await expect(help.getByText('Grijs: kan niet in de fase Stemmen.')).toBeVisible();
   const off = await help.locator('.help-row-off').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-action')));
-  expect(off.sort()).toEqual(['color', 'color-reset', 'delete', 'edit', 'group', 'new', 'promote', 'ungroup']);
+  expect(off.sort()).toEqual(['color', 'color-reset', 'delete', 'edit', 'group', 'new', 'promote', 'tidy', 'ungroup']);
   await expect(help.locator('[data-action="group"]')).toContainText('(niet in deze fase)');
   await page.screenshot({ path: shot('help-voting.png') });
   socket.close();
