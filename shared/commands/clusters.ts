@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { Cluster } from '../domain';
 import type { SessionState } from '../domain';
 import { LIMITS } from '../domain';
-import { requireNote } from './notes';
+import { gatherCluster } from '../geometry/gather';
+import { clusterAnchor } from '../geometry/clusters';
+import { keepsSide, requireNote } from './notes';
 import { defineSessionCommand, FACILITATOR, notFound, refuse } from './registry';
 import { coordinate, entityId, title } from './schemas';
 
@@ -30,14 +32,19 @@ export const clusterCommands = [
       const notes = payload.noteIds.map((id) => requireNote(tx.state, id));
       const first = notes[0];
       if (!first) return refuse('empty_cluster', 'A cluster needs at least one note');
-      tx.put('clusters', {
-        id: payload.id,
-        zoneId: first.zoneId,
-        title: payload.title,
-        x: payload.x ?? first.x,
-        y: payload.y ?? first.y - 80,
-      } satisfies Cluster);
-      for (const note of notes) tx.put('notes', { ...note, clusterId: payload.id });
+      const anchor = clusterAnchor(notes);
+      const cluster: Cluster = { id: payload.id, zoneId: first.zoneId, title: payload.title, x: payload.x ?? anchor.x, y: payload.y ?? anchor.y };
+      const members = notes.map((note) => ({ ...note, clusterId: payload.id }));
+      // Its box must hold its members and nothing else, so scattered notes are gathered under the title.
+      const others = Object.values(tx.state.notes).filter((note) => !members.some((member) => member.id === note.id));
+      const plan = gatherCluster(cluster, members, [...others, ...members], Object.values(tx.state.clusters), tx.state.template.zones, keepsSide(tx.state, first.zoneId));
+      const place = new Map(plan?.moves.map((move) => [move.id, move]));
+      const moved = plan?.clusters[0];
+      tx.put('clusters', moved ? { ...cluster, x: moved.x, y: moved.y } : cluster);
+      for (const note of members) {
+        const to = place.get(note.id);
+        tx.put('notes', to ? { ...note, x: to.x, y: to.y, zoneId: cluster.zoneId } : note);
+      }
     },
   }),
   defineSessionCommand({

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Transaction } from '../changes';
 import { LIMITS } from '../domain';
 import type { Note, SessionState } from '../domain';
-import { freeNoteSpot, tidySide } from '../geometry/note-places';
+import { type Allowed, tidyPicked } from '../geometry/gather';
+import { freeNoteSpot, type TidyPlan, tidySide } from '../geometry/note-places';
 import { zoneAt } from '../templates';
 import { type CommandContext, defineSessionCommand, EVERYONE_WHO_WRITES, FACILITATOR, notFound, refuse } from './registry';
 import { color, coordinate, entityId, noteText, zoneId } from './schemas';
@@ -30,6 +31,14 @@ function awaitsApproval(state: SessionState, { actor }: CommandContext): boolean
   return actor.role === 'participant' && state.settings.moderation === true;
 }
 
+/** Where a note of this side may be laid without changing side: in the side, or outside every side. */
+export function keepsSide(state: SessionState, zoneId: string): Allowed {
+  return (x, y) => {
+    const zone = zoneAt(state.template, x, y);
+    return zone === null || zone.id === zoneId;
+  };
+}
+
 /** Moving a note into another zone's area changes its side; outside every zone it keeps its side. */
 function moveNote(tx: Transaction<SessionState>, note: Note, x: number, y: number): void {
   const zoneId = zoneAt(tx.state.template, x, y)?.id ?? note.zoneId;
@@ -38,6 +47,14 @@ function moveNote(tx: Transaction<SessionState>, note: Note, x: number, y: numbe
   const leaves = cluster !== undefined && cluster.zoneId !== zoneId;
   tx.put('notes', { ...note, x, y, zoneId, clusterId: leaves ? null : note.clusterId });
   if (leaves && !Object.values(tx.state.notes).some((other) => other.clusterId === cluster.id)) tx.remove('clusters', cluster.id);
+}
+
+function applyTidy(tx: Transaction<SessionState>, plan: TidyPlan): void {
+  for (const { id, x, y } of plan.clusters) {
+    const cluster = tx.state.clusters[id];
+    if (cluster) tx.put('clusters', { ...cluster, x, y });
+  }
+  for (const { id, x, y } of plan.moves) tx.put('notes', { ...requireNote(tx.state, id), x, y });
 }
 
 export const noteCommands = [
@@ -104,22 +121,29 @@ export const noteCommands = [
   }),
   defineSessionCommand({
     type: 'notes.tidy',
-    schema: z.object({ zoneId }),
+    // A whole side, or the facilitator's selection (its groups kept whole).
+    schema: z.union([z.object({ zoneId }).strict(), z.object({ noteIds: z.array(entityId).min(1).max(LIMITS.notesPerSession) }).strict()]),
     roles: FACILITATOR,
     undoable: true,
-    apply(tx, { zoneId: id }) {
-      requireZone(tx.state, id);
-      const zone = tx.state.template.zones.find((candidate) => candidate.id === id);
-      if (!zone) return;
-      const notes = Object.values(tx.state.notes).filter((note) => note.zoneId === id);
-      const clusters = Object.values(tx.state.clusters).filter((cluster) => cluster.zoneId === id);
-      const plan = tidySide(zone, tx.state.template.zones, notes, clusters);
-      if (!plan) return refuse('side_too_full', `The ${notes.length} notes of ${zone.name} do not fit in it`);
-      for (const { id: clusterId, x, y } of plan.clusters) {
-        const cluster = tx.state.clusters[clusterId];
-        if (cluster) tx.put('clusters', { ...cluster, x, y });
+    apply(tx, payload) {
+      const notes = Object.values(tx.state.notes);
+      const clusters = Object.values(tx.state.clusters);
+      if ('noteIds' in payload) {
+        const picked = [...new Set(payload.noteIds)].map((id) => requireNote(tx.state, id));
+        const sides = new Set(picked.map((note) => note.zoneId));
+        for (const side of sides) {
+          const ofSide = picked.filter((note) => note.zoneId === side);
+          applyTidy(tx, tidyPicked(ofSide, notes, clusters, tx.state.template.zones, keepsSide(tx.state, side)));
+        }
+        return;
       }
-      for (const { id: noteId, x, y } of plan.moves) tx.put('notes', { ...requireNote(tx.state, noteId), x, y });
+      requireZone(tx.state, payload.zoneId);
+      const zone = tx.state.template.zones.find((candidate) => candidate.id === payload.zoneId);
+      if (!zone) return;
+      const ofSide = notes.filter((note) => note.zoneId === zone.id);
+      const plan = tidySide(zone, tx.state.template.zones, ofSide, clusters.filter((cluster) => cluster.zoneId === zone.id));
+      if (!plan) return refuse('side_too_full', `The ${ofSide.length} notes of ${zone.name} do not fit in it`);
+      applyTidy(tx, plan);
     },
   }),
   defineSessionCommand({

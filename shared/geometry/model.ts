@@ -94,6 +94,16 @@ export function labelPlacement(area: ZoneArea): LabelPlacement {
   return { x: area.x - width / 2, width, side, anchorY };
 }
 
+/**
+ * The room a label may take, before its words are measured: the name and up to three lines of
+ * question, as wide as its words may run. Notes laid down by Eiland keep out of it.
+ */
+export function labelRoom(area: ZoneArea): ViewBox {
+  const label = labelPlacement(area);
+  const height = LABEL_ALLOWANCE - LABEL.margin;
+  return { x: label.x, y: label.side === 'above' ? label.anchorY - height : label.anchorY, width: label.width, height };
+}
+
 /** A label's words as measured by whoever draws them (canvas or PDF), in world units. */
 export interface LabelSize {
   /** The widest line of name and question: the paper behind the label is no wider than its words. */

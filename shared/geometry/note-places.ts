@@ -1,7 +1,7 @@
 import type { Cluster, Id, Note, Zone, ZoneArea } from '../domain';
 import { CLUSTER } from './clusters';
 import { freeSpan, packInEllipse, type PackItem } from './ellipse-pack';
-import { NOTE } from './model';
+import { labelPlacement, NOTE } from './model';
 
 /**
  * Where notes go on the model so that none lies on another: a new note without a place of its own
@@ -110,8 +110,11 @@ function clusterShape(count: number, columns: number): { width: number; height: 
 const GROWTH = [1, 1.25, 1.5, 1.8, 2.2, 2.7];
 
 function packGrowing(items: readonly PackItem[], area: ZoneArea, avoid: readonly ZoneArea[]) {
+  // The side grows away from its label (down when the label is above it), so its name stays clear.
+  const away = labelPlacement(area).side === 'above' ? 1 : -1;
   for (const factor of GROWTH) {
-    const placed = packInEllipse(items, { ...area, rx: area.rx * factor, ry: area.ry * factor }, NOTE_GAP, avoid);
+    const grown = { ...area, y: area.y + away * (factor - 1) * area.ry, rx: area.rx * factor, ry: area.ry * factor };
+    const placed = packInEllipse(items, grown, NOTE_GAP, avoid);
     if (placed) return placed;
   }
   return null;

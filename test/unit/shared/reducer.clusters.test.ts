@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../shared/domain';
+import { clusterAnchor } from '../../../shared/geometry/clusters';
 import { acceptFrozen, expectRefused, FACILITATOR, PARTICIPANT, PROJECTOR, seededState, step, text } from './fixtures';
 
 /** seededState with cluster c1 holding n1 and n2 (both WIJ). */
@@ -14,7 +15,7 @@ const clustered = () =>
   });
 
 describe('cluster.create', () => {
-  it('groups notes under a title in the zone of the first note', () => {
+  it('groups notes under a title in the zone of the first note, gathering notes that lay on each other', () => {
     const outcome = acceptFrozen(seededState(), {
       type: 'cluster.create',
       id: 'c1',
@@ -23,13 +24,12 @@ describe('cluster.create', () => {
       x: 430,
       y: 380,
     });
-    expect(outcome.state.clusters.c1).toEqual({
-      id: 'c1',
-      zoneId: 'wij',
-      title: 'Samenwerking',
-      x: 430,
-      y: 380,
-    });
+    const { n1, n2 } = outcome.state.notes;
+    if (!n1 || !n2) throw new Error('a note is missing');
+    // n1 (400, 450) and n2 (450, 520) covered each other: now side by side, the title on top of them.
+    expect(n1.y).toBe(n2.y);
+    expect(Math.abs(n1.x - n2.x)).toBeGreaterThanOrEqual(176);
+    expect(outcome.state.clusters.c1).toEqual({ id: 'c1', zoneId: 'wij', title: 'Samenwerking', ...clusterAnchor([n1, n2]) });
     expect(outcome.state.notes.n1?.clusterId).toBe('c1');
     expect(outcome.state.notes.n2?.clusterId).toBe('c1');
     expect(outcome.state.notes.n3?.clusterId).toBeNull();
@@ -37,21 +37,11 @@ describe('cluster.create', () => {
     expect(outcome.undoable).toBe(true);
   });
 
-  it('places the cluster above the first note when no position is given', () => {
-    const state = step(seededState(), {
-      type: 'cluster.create',
-      id: 'c1',
-      title: 'T',
-      noteIds: ['n3', 'n1'],
-    });
-    // n3 is at (1200, 500) in HET.
-    expect(state.clusters.c1).toEqual({
-      id: 'c1',
-      zoneId: 'het',
-      title: 'T',
-      x: 1200,
-      y: 420,
-    });
+  it('leaves notes that already lie apart where they are, with the title right above them', () => {
+    const state = step(seededState(), { type: 'cluster.create', id: 'c1', title: 'T', noteIds: ['n3'] });
+    // n3 is alone at (1200, 500) in HET: its box holds nothing else.
+    expect(state.notes.n3).toMatchObject({ x: 1200, y: 500 });
+    expect(state.clusters.c1).toEqual({ id: 'c1', zoneId: 'het', title: 'T', x: 1200, y: 500 - 62 - 72 });
   });
 
   it('moves a note from one cluster into a new one', () => {
@@ -177,10 +167,13 @@ describe('cluster.move', () => {
       x: 530,
       y: 330,
     });
+    const before = clustered();
+    const was = { c1: before.clusters.c1, n1: before.notes.n1, n2: before.notes.n2 };
+    if (!was.c1 || !was.n1 || !was.n2) throw new Error('the cluster is missing');
+    const by = { x: 530 - was.c1.x, y: 330 - was.c1.y };
     expect(outcome.state.clusters.c1).toMatchObject({ x: 530, y: 330 });
-    // n1 was at (400, 450) and n2 at (450, 520); the cluster moved by (+100, −50).
-    expect(outcome.state.notes.n1).toMatchObject({ x: 500, y: 400 });
-    expect(outcome.state.notes.n2).toMatchObject({ x: 550, y: 470 });
+    expect(outcome.state.notes.n1).toMatchObject({ x: was.n1.x + by.x, y: was.n1.y + by.y });
+    expect(outcome.state.notes.n2).toMatchObject({ x: was.n2.x + by.x, y: was.n2.y + by.y });
     expect(outcome.state.notes.n3).toMatchObject({ x: 1200, y: 500 });
     expect(outcome.changes.map((c) => `${c.key}/${c.id}`).sort()).toEqual(['clusters/c1', 'notes/n1', 'notes/n2']);
   });

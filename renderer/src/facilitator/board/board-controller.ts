@@ -297,18 +297,25 @@ export class BoardController {
   }
 
   /**
-   * "Netjes leggen": the side the facilitator is working on laid out anew, without overlap, each
-   * group's notes together (notes.tidy, one undo step). The side is the one of the keyboard's
-   * cursor or the selection, else the one on the projector, else the current phase's.
+   * "Netjes leggen": the selection (with its groups whole) laid down without overlap where it was,
+   * or, with nothing selected, the whole side the facilitator is working on: the side of the
+   * keyboard's cursor, else the one on the projector, else the current phase's. One undo step.
    */
   tidy(at?: { x: number; y: number }): void {
     const session = this.session();
     if (!session) return;
-    const picked = [this.state.cursor, ...this.state.selection].map((id) => session.notes[id ?? '']?.zoneId).find(Boolean);
-    const cluster = this.state.selectedClusterId ? session.clusters[this.state.selectedClusterId]?.zoneId : undefined;
+    const cluster = this.state.selectedClusterId ? session.clusters[this.state.selectedClusterId] : undefined;
+    const picked = cluster ? Object.values(session.notes).filter((note) => note.clusterId === cluster.id) : this.state.selection.flatMap((id) => session.notes[id] ?? []);
+    if (picked.length > 0) {
+      void this.send({ type: 'notes.tidy', noteIds: picked.map((note) => note.id) }).then((ack) => {
+        if (ack) this.state.showToast({ tone: 'info', key: 'toast.tidiedSelection' });
+      });
+      return;
+    }
+    const cursorZone = session.notes[this.state.cursor ?? '']?.zoneId;
     const pointed = at ? zoneAt(session.template, at.x, at.y)?.id : undefined;
     const phaseZone = session.flow.phases.find((phase) => phase.id === session.flow.currentPhaseId)?.zoneId ?? undefined;
-    const zoneId = pointed ?? picked ?? cluster ?? session.flow.focusZoneId ?? phaseZone;
+    const zoneId = pointed ?? cursorZone ?? picked[0]?.zoneId ?? session.flow.focusZoneId ?? phaseZone;
     const zone = session.template.zones.find((candidate) => candidate.id === zoneId);
     if (!zone) {
       this.state.showToast({ tone: 'info', key: 'board.tidyWhichSide' });

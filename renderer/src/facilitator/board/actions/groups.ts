@@ -49,7 +49,7 @@ export const tidy = registerAction({
   keys: ['L'],
   keyTest: plain('l'),
   phases: WRITING,
-  on: ['toolbar', 'canvasMenu'],
+  on: ['toolbar', 'canvasMenu', 'selectionMenu'],
   perform: (board, { at }) => board.tidy(at),
 });
 
