@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Transaction } from '../changes';
 import { LIMITS } from '../domain';
-import type { Note, SessionState } from '../domain';
+import type { Note, SessionState, ZoneArea } from '../domain';
 import { type Allowed, tidyPicked } from '../geometry/gather';
 import { freeNoteSpot, type TidyPlan, tidySide } from '../geometry/note-places';
+import { labelPlacement } from '../geometry/model';
 import { zoneAt } from '../templates';
 import { type CommandContext, defineSessionCommand, EVERYONE_WHO_WRITES, FACILITATOR, notFound, refuse } from './registry';
 import { color, coordinate, entityId, noteText, zoneId } from './schemas';
@@ -31,12 +32,30 @@ function awaitsApproval(state: SessionState, { actor }: CommandContext): boolean
   return actor.role === 'participant' && state.settings.moderation === true;
 }
 
-/** Where a note of this side may be laid without changing side: in the side, or outside every side. */
+/**
+ * Where Eiland may lay a note of this side, best first: inside the side; else outside every side
+ * but nearer this one than any other, beside it or on the far side from its name; else anywhere it
+ * keeps its side.
+ */
 export function keepsSide(state: SessionState, zoneId: string): Allowed {
-  return (x, y) => {
-    const zone = zoneAt(state.template, x, y);
-    return zone === null || zone.id === zoneId;
-  };
+  const { template } = state;
+  const own = template.zones.find((zone) => zone.id === zoneId);
+  const reach = (area: ZoneArea, x: number, y: number) => ((x - area.x) / area.rx) ** 2 + ((y - area.y) / area.ry) ** 2;
+  const nearestIsOwn = (x: number, y: number) => own !== undefined && template.zones.every((zone) => reach(own.area, x, y) <= reach(zone.area, x, y));
+  // Not past the side's name: beyond it a note looks like it belongs to nothing.
+  const labelAbove = own !== undefined && labelPlacement(own.area).side === 'above';
+  const besideOrUnder = (y: number) => own !== undefined && (labelAbove ? y >= own.area.y - own.area.ry : y <= own.area.y + own.area.ry);
+  return [
+    (x, y) => zoneAt(template, x, y)?.id === zoneId,
+    (x, y) => {
+      const zone = zoneAt(template, x, y);
+      return zone === null ? nearestIsOwn(x, y) && besideOrUnder(y) : zone.id === zoneId;
+    },
+    (x, y) => {
+      const zone = zoneAt(template, x, y);
+      return zone === null || zone.id === zoneId;
+    },
+  ];
 }
 
 /** Moving a note into another zone's area changes its side; outside every zone it keeps its side. */

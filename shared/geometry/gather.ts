@@ -18,8 +18,8 @@ interface Block {
   centres: readonly { x: number; y: number }[];
 }
 
-/** Where a note's middle may lie: in the side it belongs to, or outside every side. */
-export type Allowed = (x: number, y: number) => boolean;
+/** Where a note's middle may lie, from the best places to the least good (see keepsSide in the note commands). */
+export type Allowed = readonly ((x: number, y: number) => boolean)[];
 
 const STEP = { x: (NOTE.width + NOTE_GAP) / 2, y: (NOTE.height + NOTE_GAP) / 2 };
 /** How many half-note steps from the wanted spot are tried before the block goes under the side. */
@@ -36,21 +36,21 @@ const grown = (box: Box, by: number): Box => ({ x: box.x - by, y: box.y - by, wi
 
 /**
  * The top left nearest to `wanted` where the block covers none of the obstacles (with air between)
- * and each of its notes keeps its side. When nothing near is free, the block goes under everything
- * it would lie over, as the free-spot search does with a full side.
+ * and each of its notes lies where the first of `allowed` that can be met wants it (in its side
+ * rather than merely near it). When nothing near is free, the block goes under everything it would
+ * lie over, as the free-spot search does with a full side.
  */
 export function freeBlockSpot(block: Block, wanted: { x: number; y: number }, obstacles: readonly Box[], allowed: Allowed): { x: number; y: number } {
   const start = { x: Math.round(wanted.x), y: Math.round(wanted.y) };
   const reach = { x: REACH * STEP.x + block.width + NOTE_GAP, y: REACH * STEP.y + block.height + NOTE_GAP };
   const near = obstacles.filter((box) => boxesOverlap(box, { x: start.x - reach.x, y: start.y - reach.y, width: 2 * reach.x, height: 2 * reach.y }));
-  const fits = (x: number, y: number) => {
-    const padded = grown({ x, y, width: block.width, height: block.height }, NOTE_GAP / 2);
-    return block.centres.every((centre) => allowed(x + centre.x, y + centre.y)) && !near.some((box) => boxesOverlap(padded, box));
-  };
-  for (const { i, j } of OFFSETS) {
-    const x = start.x + Math.round(i * STEP.x);
-    const y = start.y + Math.round(j * STEP.y);
-    if (fits(x, y)) return { x, y };
+  const free = (x: number, y: number) => !near.some((box) => boxesOverlap(grown({ x, y, width: block.width, height: block.height }, NOTE_GAP / 2), box));
+  for (const where of allowed) {
+    for (const { i, j } of OFFSETS) {
+      const x = start.x + Math.round(i * STEP.x);
+      const y = start.y + Math.round(j * STEP.y);
+      if (block.centres.every((centre) => where(x + centre.x, y + centre.y)) && free(x, y)) return { x, y };
+    }
   }
   const below = obstacles.filter((box) => box.x < start.x + block.width && start.x < box.x + box.width).reduce((lowest, box) => Math.max(lowest, box.y + box.height), start.y);
   return { x: start.x, y: Math.ceil(below + NOTE_GAP) };

@@ -7,6 +7,7 @@ import { enFigure } from './en-figure';
 import { enHarvest } from './en-harvest';
 import { enKeyboard } from './en-keyboard';
 import { enPeople } from './en-people';
+import { enPhaseSteps } from './en-phase-steps';
 import { enTidy } from './en-tidy';
 import { enSuggest } from './en-suggest';
 import { enWall } from './en-wall';
@@ -27,6 +28,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   ...enKeyboard,
   ...enWall,
   ...enTidy,
+  ...enPhaseSteps,
   ...enBoardActions,
   'app.name': 'Eiland',
   'app.loading': 'One moment…',

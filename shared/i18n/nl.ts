@@ -12,6 +12,7 @@ import { nlFigure } from './nl-figure';
 import { nlHarvest } from './nl-harvest';
 import { nlKeyboard } from './nl-keyboard';
 import { nlPeople } from './nl-people';
+import { nlPhaseSteps } from './nl-phase-steps';
 import { nlTidy } from './nl-tidy';
 import { nlSuggest } from './nl-suggest';
 import { nlWall } from './nl-wall';
@@ -30,6 +31,7 @@ export const nl = {
   ...nlKeyboard,
   ...nlWall,
   ...nlTidy,
+  ...nlPhaseSteps,
   ...nlBoardActions,
   'app.name': 'Eiland',
   'app.loading': 'Even geduld…',

@@ -292,7 +292,7 @@ test('the help lists exactly the register’s keyed actions and gestures, and gr
   await socket.command('help', { type: 'phase.set', phaseId: 'voting' });
   await expect(help.getByText('Grijs: kan niet in de fase Stemmen.')).toBeVisible();
   const off = await help.locator('.help-row-off').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-action')));
-  expect(off.sort()).toEqual(['color', 'color-reset', 'delete', 'edit', 'group', 'new', 'promote', 'tidy', 'ungroup']);
+  expect(off.sort()).toEqual(['color', 'color-reset', 'delete', 'edit', 'group', 'new', 'promote', 'reveal-notes', 'tidy', 'ungroup']);
   await expect(help.locator('[data-action="group"]')).toContainText('(niet in deze fase)');
   await page.screenshot({ path: shot('help-voting.png') });
   socket.close();

@@ -35,7 +35,7 @@ test('the board: arrow keys go through a side’s notes, Space picks, and G and 
   await socket.command('workspace', { type: 'session.create', id: 's1', programmeId: null, title: 'Toetsen', group: 'Programmateam', date: '2026-12-06', templateId: 'lemniscaat-ik-wij-het' });
   const notes = [
     ['a1', 'wij', 'Mensen kennen elkaar', 300, 410],
-    ['a2', 'wij', 'Korte lijnen', 500, 400],
+    ['a2', 'wij', 'Korte lijnen', 520, 400],
     ['b1', 'wij', 'Gedeelde visie ontbreekt', 300, 560],
     ['h1', 'het', 'Monitoring ontbreekt nog', 1180, 500],
   ] as const;

@@ -18,7 +18,7 @@ export function FlowPanel(props: EditorProps) {
   return (
     // tabIndex: the panel scrolls, so keyboard users must be able to focus it to scroll it (WCAG 2.1.1).
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region is the documented exception.
-    <aside className="flow-panel" tabIndex={0} aria-label={t('flow.panel')} data-testid="flow-panel" data-kind={phase?.kind ?? ''}>
+    <aside className="flow-panel" tabIndex={0} aria-label={t('flow.panel')} data-testid="flow-panel" data-kind={phase?.kind ?? ''} data-phase={phase?.id ?? ''}>
       <header className="flow-head">
         <p className="flow-eyebrow">{phase ? phaseLabel(t, phase, session.template.zones) : t('flow.notStarted')}</p>
         {zone?.question && <p className="flow-question">{zone.question}</p>}

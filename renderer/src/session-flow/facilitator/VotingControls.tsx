@@ -51,8 +51,9 @@ export function VotingControls({ sessionId, session, readOnly, run, scope }: Edi
           disabled={readOnly || (ranking.length === 0 && !flow.votingOpen)}
           onClick={() => send({ type: 'voting.open', open: !flow.votingOpen })}
           data-testid="voting-open"
+          aria-keyshortcuts="S"
         >
-          {flow.votingOpen ? t('flow.closeVoting') : t('flow.openVoting')}
+          {flow.votingOpen ? t('flow.closeVoting') : t('flow.openVoting')} <kbd aria-hidden="true">S</kbd>
         </button>
         <button
           type="button"
@@ -60,8 +61,9 @@ export function VotingControls({ sessionId, session, readOnly, run, scope }: Edi
           disabled={readOnly || ranking.length === 0}
           onClick={() => send({ type: 'voting.reveal', revealed: !flow.votesRevealed })}
           data-testid="voting-reveal"
+          aria-keyshortcuts="U"
         >
-          {flow.votesRevealed ? t('flow.hideResult') : t('flow.revealResult')}
+          {flow.votesRevealed ? t('flow.hideResult') : t('flow.revealResult')} <kbd aria-hidden="true">U</kbd>
         </button>
       </div>
       <ol className="flow-points flow-ballot" data-testid="ballot">

@@ -7,6 +7,7 @@ import type { BoardController } from '../board-controller';
 import { GENERAL_ACTIONS } from './general';
 import { GROUP_ACTIONS } from './groups';
 import { NOTE_ACTIONS } from './notes';
+import { PHASE_STEP_ACTIONS } from './phase-steps';
 import { type ActionContext, type ActionInput, type BoardAction, type HelpGroup, inPhase, type KeyName, type Refusal, type Surface } from './register';
 import { VIEW_ACTIONS } from './view';
 
@@ -23,11 +24,14 @@ export { HELP_GROUPS, keyLabel } from './register';
 
 /**
  * The one register of the board's actions, in the order the help, the bar and the menu show them.
- * Adding an action is adding it to one of the four files; every surface picks it up from here.
+ * Adding an action is adding it to one of the five files; every surface picks it up from here.
  */
-export const BOARD_ACTIONS: readonly BoardAction[] = [...NOTE_ACTIONS, ...GROUP_ACTIONS, ...VIEW_ACTIONS, ...GENERAL_ACTIONS];
+export const BOARD_ACTIONS: readonly BoardAction[] = [...NOTE_ACTIONS, ...GROUP_ACTIONS, ...PHASE_STEP_ACTIONS, ...VIEW_ACTIONS, ...GENERAL_ACTIONS];
 
-/** Pointer gestures, which the help describes beside the keys; the pointer tool does them. */
+/**
+ * Pointer gestures, which the help describes beside the keys (the pointer tool does them), and the
+ * phase keys PageDown and PageUp, which work anywhere on the screen (PhaseBar's usePhaseKeys).
+ */
 export interface Gesture {
   id: string;
   group: HelpGroup;
@@ -48,6 +52,8 @@ export const GESTURES: readonly Gesture[] = [
   { id: 'pan', group: 'help.view', keys: [{ text: 'key.dragEmpty' }], label: 'shortcut.pan' },
   { id: 'touch-view', group: 'help.view', keys: [{ text: 'key.twoFingers' }], label: 'shortcut.panZoomTouch' },
   { id: 'menu-touch', group: 'help.general', keys: [{ text: 'key.hold' }], label: 'shortcut.menu' },
+  { id: 'next-phase', group: 'help.phase', keys: ['PageDown'], label: 'shortcut.nextPhase' },
+  { id: 'previous-phase', group: 'help.phase', keys: ['PageUp'], label: 'shortcut.previousPhase' },
 ];
 
 const byId = new Map(BOARD_ACTIONS.map((action) => [action.id, action]));

@@ -10,7 +10,7 @@ import type { BoardController } from '../board-controller';
  */
 
 /** The help's sections, in the order it shows them. */
-export const HELP_GROUPS = ['help.notes', 'help.groups', 'help.view', 'help.general'] as const;
+export const HELP_GROUPS = ['help.phase', 'help.notes', 'help.groups', 'help.view', 'help.general'] as const;
 export type HelpGroup = (typeof HELP_GROUPS)[number];
 
 /** A key as the help and the buttons show it: its name, or a message key for a gesture ("Shift + click"). */
