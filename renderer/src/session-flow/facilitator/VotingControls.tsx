@@ -53,7 +53,7 @@ export function VotingControls({ sessionId, session, readOnly, run, scope }: Edi
           data-testid="voting-open"
           aria-keyshortcuts="S"
         >
-          {flow.votingOpen ? t('flow.closeVoting') : t('flow.openVoting')} <kbd aria-hidden="true">S</kbd>
+          {flow.votingOpen ? t('flow.closeVoting') : t('flow.openVoting')} <kbd>S</kbd>
         </button>
         <button
           type="button"
@@ -63,7 +63,7 @@ export function VotingControls({ sessionId, session, readOnly, run, scope }: Edi
           data-testid="voting-reveal"
           aria-keyshortcuts="U"
         >
-          {flow.votesRevealed ? t('flow.hideResult') : t('flow.revealResult')} <kbd aria-hidden="true">U</kbd>
+          {flow.votesRevealed ? t('flow.hideResult') : t('flow.revealResult')} <kbd>U</kbd>
         </button>
       </div>
       <ol className="flow-points flow-ballot" data-testid="ballot">
