@@ -8,6 +8,7 @@ import { enHarvest } from './en-harvest';
 import { enKeyboard } from './en-keyboard';
 import { enPeople } from './en-people';
 import { enTidy } from './en-tidy';
+import { enExport } from './en-export';
 import { enSuggest } from './en-suggest';
 import { enWall } from './en-wall';
 import { enStorage } from './en-storage';
@@ -27,6 +28,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   ...enKeyboard,
   ...enWall,
   ...enTidy,
+  ...enExport,
   ...enBoardActions,
   'app.name': 'Eiland',
   'app.loading': 'One moment…',

@@ -13,6 +13,7 @@ import { nlHarvest } from './nl-harvest';
 import { nlKeyboard } from './nl-keyboard';
 import { nlPeople } from './nl-people';
 import { nlTidy } from './nl-tidy';
+import { nlExport } from './nl-export';
 import { nlSuggest } from './nl-suggest';
 import { nlWall } from './nl-wall';
 import { nlStorage } from './nl-storage';
@@ -30,6 +31,7 @@ export const nl = {
   ...nlKeyboard,
   ...nlWall,
   ...nlTidy,
+  ...nlExport,
   ...nlBoardActions,
   'app.name': 'Eiland',
   'app.loading': 'Even geduld…',
