@@ -1,7 +1,7 @@
-import { HeadingLevel, Paragraph, Table, TableLayoutType, TableRow, WidthType } from 'docx';
+import { HeadingLevel, Paragraph, type Table, TableRow } from 'docx';
 import type { Translate } from '../../../shared/report/format';
 import type { PointBlock, ReportBlock } from '../../../shared/report/types';
-import { CHOSEN, cell, columnWidths, CONTENT_WIDTH, headerRow, MUTED, paragraph, wordColor } from './docx-text';
+import { CHOSEN, cell, columnWidths, headerRow, MUTED, paragraph, wordColor, wordTable } from './docx-text';
 
 /**
  * The report model's blocks (shared/report) as Word content: the same headings as the PDF, as
@@ -14,15 +14,10 @@ export type DocxContent = Paragraph | Table;
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
 function table(columns: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[]): Table {
-  return new Table({
-    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-    columnWidths: [...widths],
-    layout: TableLayoutType.FIXED,
-    rows: [
-      headerRow(columns, widths),
-      ...rows.map((cells) => new TableRow({ cantSplit: true, children: cells.map((text, index) => cell([paragraph(text)], widths[index] ?? 0)) })),
-    ],
-  });
+  return wordTable(widths, [
+    headerRow(columns, widths),
+    ...rows.map((cells) => new TableRow({ cantSplit: true, children: cells.map((text, index) => cell([paragraph(text)], widths[index] ?? 0)) })),
+  ]);
 }
 
 /** Place, point (with its labels), dots: as the PDF's points table. */
@@ -46,12 +41,7 @@ function pointsTable(points: readonly PointBlock[], t: Translate): DocxContent[]
     });
   });
   const content: DocxContent[] = [
-    new Table({
-      width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-      columnWidths: widths,
-      layout: TableLayoutType.FIXED,
-      rows: [headerRow([t('report.ranking.place'), t('report.ranking.point'), t('report.ranking.dots')], widths), ...rows],
-    }),
+    wordTable(widths, [headerRow([t('report.ranking.place'), t('report.ranking.point'), t('report.ranking.dots')], widths), ...rows]),
   ];
   for (const point of points) {
     if (!point.ingredientsHeading) continue;
@@ -77,14 +67,12 @@ function blockContent(block: Exclude<ReportBlock, PointBlock>, t: Translate, cur
     case 'facts': {
       const widths = columnWidths(2, [0.3, 0.7]);
       return [
-        new Table({
-          width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-          columnWidths: widths,
-          layout: TableLayoutType.FIXED,
-          rows: block.rows.map(
+        wordTable(
+          widths,
+          block.rows.map(
             (fact) => new TableRow({ cantSplit: true, children: [cell([paragraph(fact.label, { run: { bold: true } })], widths[0] ?? 0), cell([paragraph(fact.value)], widths[1] ?? 0)] }),
           ),
-        }),
+        ),
         new Paragraph({}),
       ];
     }

@@ -1,4 +1,4 @@
-import { BorderStyle, type HeadingLevel, type IRunOptions, Paragraph, type ParagraphChild, ShadingType, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { BorderStyle, type HeadingLevel, type IRunOptions, Paragraph, type ParagraphChild, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import { startsRightToLeft } from './text-layout';
 
 /**
@@ -74,16 +74,28 @@ export function paragraph(text: string, options: ParagraphStyle = {}, extra: Par
   });
 }
 
-const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: RULE };
-const CELL_BORDERS = { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER };
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: RULE };
+
+/**
+ * A table across the page with fixed column widths; its lines and cell margins are the table's
+ * own (not each cell's), so a row the lead adds in Word looks like the others.
+ */
+export function wordTable(widths: readonly number[], rows: TableRow[]): Table {
+  return new Table({
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: [...widths],
+    layout: TableLayoutType.FIXED,
+    borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
+    margins: { top: 60, bottom: 60, left: 100, right: 100 },
+    rows,
+  });
+}
 
 /** A table cell of paragraphs; a header cell is bold on a light ground. */
 export function cell(children: Paragraph[], width: number, header = false): TableCell {
   return new TableCell({
     children: children.length > 0 ? children : [new Paragraph({})],
     width: { size: width, type: WidthType.DXA },
-    borders: CELL_BORDERS,
-    margins: { top: 60, bottom: 60, left: 100, right: 100 },
     ...(header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F6F3EC' } } : {}),
   });
 }
