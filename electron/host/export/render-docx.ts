@@ -9,6 +9,8 @@ export interface RenderedDocx {
 }
 
 const INK = '1D1D1B';
+/** A sans-serif every Word has (LibreOffice uses its metric twin, Carlito), as the PDF is set in a sans-serif. */
+const BODY_FONT = 'Calibri';
 
 /** "Pagina {page} van {pages}" with Word's own page fields, so the numbers stay right after editing. */
 function pageLabel(label: string): (string | (typeof PageNumber)[keyof typeof PageNumber])[] {
@@ -50,7 +52,7 @@ export async function renderDocx(report: ReportDocument): Promise<RenderedDocx> 
     creator: 'Eiland',
     styles: {
       default: {
-        document: { run: { size: 21, language: { value: lang }, color: INK }, paragraph: { spacing: { after: 100, line: 276 } } },
+        document: { run: { font: BODY_FONT, size: 21, language: { value: lang }, color: INK }, paragraph: { spacing: { after: 100, line: 276 } } },
         heading1: heading(34, 360),
         heading2: heading(26, 280),
         heading3: heading(22, 200),
