@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { otherPointsOf } from '../../../../shared/other-points';
 import { buildProgrammeReport } from '../../../../shared/report/programme-report';
 import { buildSessionReport } from '../../../../shared/report/session-report';
 import type { PointBlock, ReportBlock } from '../../../../shared/report/types';
@@ -112,5 +113,14 @@ describe('entry order and session order', () => {
   it('labels a themed point without ingredients with its theme instead', () => {
     const [, vision] = pointsOf(buildSessionReport(session().state, { locale: 'nl', programmeName: null }).blocks);
     expect(vision).toMatchObject({ title: 'Visie eigen maken', ingredientsTheme: null, themeLabel: 'Thema: Samen handen en voeten geven aan een visie' });
+  });
+});
+
+describe('other points stored before they had an order', () => {
+  it('come first, by id among themselves, then those entered since in their order', () => {
+    const point = (id: string, order: number) => ({ id, zoneId: 'het', text: id, order });
+    const otherPoints = { z: point('z', 0), b: point('b', 0), n2: point('n2', 2), n1: point('n1', 1), w: { ...point('w', 1), zoneId: 'wij' } };
+    expect(otherPointsOf({ otherPoints }, 'het').map((p) => p.id)).toEqual(['b', 'z', 'n1', 'n2']);
+    expect(otherPointsOf({ otherPoints }, null)).toEqual([]);
   });
 });
