@@ -1,4 +1,4 @@
-import { BorderStyle, type HeadingLevel, type IRunOptions, Paragraph, type ParagraphChild, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { BorderStyle, type HeadingLevel, type IRunOptions, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import { startsRightToLeft } from './text-layout';
 
 /**
@@ -53,16 +53,14 @@ export interface ParagraphStyle {
   bar?: string | null;
   spacingAfter?: number;
   spacingBefore?: number;
-  style?: string;
 }
 
 /** One paragraph of literal text, right to left when its text starts so (Hebrew, Arabic). */
-export function paragraph(text: string, options: ParagraphStyle = {}, extra: ParagraphChild[] = []): Paragraph {
+export function paragraph(text: string, options: ParagraphStyle = {}): Paragraph {
   const bar = wordColor(options.bar);
   return new Paragraph({
-    children: [...runs(text, options.run), ...extra],
+    children: runs(text, options.run),
     ...(options.heading ? { heading: options.heading } : {}),
-    ...(options.style ? { style: options.style } : {}),
     ...(options.bullet ? { bullet: { level: 0 } } : {}),
     ...(options.keepNext ? { keepNext: true } : {}),
     ...(options.pageBreakBefore ? { pageBreakBefore: true } : {}),
