@@ -50,7 +50,7 @@ export const joinReplySchema = z.object({ token: z.string(), participantId: z.st
 export const importReplySchema = importReportSchema;
 export type ImportReply = ImportReport;
 
-export const EXPORT_FORMATS = ['pdf', 'sqlite', 'csv', 'votes-csv'] as const;
+export const EXPORT_FORMATS = ['pdf', 'docx', 'sqlite', 'csv', 'votes-csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type ExportScope = 'session' | 'programme';
 
@@ -62,6 +62,7 @@ export type ExportScope = 'session' | 'programme';
  */
 export const EXPORT_EXTENSIONS: Record<ExportFormat, readonly string[]> = {
   pdf: ['.pdf'],
+  docx: ['.docx'],
   sqlite: ['.eiland', '.sqlite', '.db'],
   csv: ['.csv'],
   'votes-csv': ['.csv'],
@@ -135,7 +136,7 @@ export const API_ROUTES = {
     reply: suggestionsReplySchema,
     auth: 'facilitator',
   }),
-  /** The bytes of an export (`:file` is `<id>.pdf|sqlite|csv`); the query is exportQuery's. */
+  /** The bytes of an export (`:file` is `<id>.pdf|docx|sqlite|csv`); the query is exportQuery's. */
   exportFile: route({ method: 'GET', path: '/api/export/:scope/:file', bodyLimit: 0, bodyKind: 'none', body: null, reply: null, auth: 'facilitator' }),
   /**
    * The harvest's jobs (shared/jobs.ts): an export or an import that runs in the host's export
@@ -209,7 +210,7 @@ export interface ExportTarget {
   sessions?: readonly string[];
 }
 
-const EXTENSION: Record<ExportFormat, string> = { pdf: 'pdf', sqlite: 'sqlite', csv: 'csv', 'votes-csv': 'csv' };
+const EXTENSION: Record<ExportFormat, string> = { pdf: 'pdf', docx: 'docx', sqlite: 'sqlite', csv: 'csv', 'votes-csv': 'csv' };
 
 /** The GET address of an export, as the host's exportFile route reads it (parseExportTarget). */
 export function exportFilePath(target: ExportTarget): string {
@@ -226,7 +227,7 @@ export function suggestionsPath(programmeId: string, sessions: readonly string[]
   return `${fillPath(API_ROUTES.suggestions.path, { id: programmeId })}${queryString({ sessions: sessions.length ? sessions.join(',') : undefined })}`;
 }
 
-const FILE = /^([A-Za-z0-9_-]{1,64})\.(pdf|sqlite|csv)$/;
+const FILE = /^([A-Za-z0-9_-]{1,64})\.(pdf|docx|sqlite|csv)$/;
 
 /** What an exportFile request asks for; null when it asks for no export there is. */
 export function parseExportTarget(params: Readonly<Record<string, string>>, query: QueryReader): ExportTarget | null {

@@ -31,8 +31,8 @@ import { actionRows, actionsCsv, filterActions, sortActions } from '../../shared
 const USAGE = `Gebruik: npm run eiland -- <opdracht> [opties]
 
   list                                   programma's en sessies tonen
-  export --session ID [--pdf BESTAND] [--sqlite BESTAND] [--csv BESTAND] [--votes-csv BESTAND]
-  export --programme ID [--pdf BESTAND] [--sqlite BESTAND] [--sessions ID,ID]
+  export --session ID [--pdf BESTAND] [--docx BESTAND] [--sqlite BESTAND] [--csv BESTAND] [--votes-csv BESTAND]
+  export --programme ID [--pdf BESTAND] [--docx BESTAND] [--sqlite BESTAND] [--sessions ID,ID]
   actions --programme ID [--status open|ongoing|done|dropped] [--csv BESTAND]
                                          de acties van een programma tonen, of als CSV bewaren
   import BESTAND                         een archief (.sqlite) inlezen; twee keer kan geen kwaad
@@ -136,9 +136,9 @@ function list(engine: Engine): void {
 async function exportCommand(engine: Engine, argv: readonly string[], locale: Locale): Promise<void> {
   const sessionId = option(argv, '--session');
   const programmeId = option(argv, '--programme');
-  const targets = { pdf: option(argv, '--pdf'), sqlite: option(argv, '--sqlite'), csv: option(argv, '--csv'), votes: option(argv, '--votes-csv') };
+  const targets = { pdf: option(argv, '--pdf'), docx: option(argv, '--docx'), sqlite: option(argv, '--sqlite'), csv: option(argv, '--csv'), votes: option(argv, '--votes-csv') };
   if ((sessionId === undefined) === (programmeId === undefined)) throw new UsageError('Kies één van --session ID of --programme ID.');
-  if (!Object.values(targets).some(Boolean)) throw new UsageError('Zeg waarheen: --pdf, --sqlite, --csv of --votes-csv met een bestandsnaam.');
+  if (!Object.values(targets).some(Boolean)) throw new UsageError('Zeg waarheen: --pdf, --docx, --sqlite, --csv of --votes-csv met een bestandsnaam.');
   if (sessionId !== undefined) {
     const meta = exporter.sessionOf(engine, sessionId).meta;
     progress(`sessie "${meta.title}" (${meta.date}) wordt geëxporteerd…`);
@@ -146,6 +146,10 @@ async function exportCommand(engine: Engine, argv: readonly string[], locale: Lo
       const { pdf, pages } = await exporter.sessionPdf(engine, sessionId, locale);
       await writeFileAtomically(targets.pdf, pdf);
       progress(`PDF geschreven (${pages} pagina's): ${targets.pdf}`);
+    }
+    if (targets.docx) {
+      await writeFileAtomically(targets.docx, (await exporter.sessionDocx(engine, sessionId, locale)).docx);
+      progress(`Word-document geschreven: ${targets.docx}`);
     }
     if (targets.sqlite) {
       await writeFileAtomically(targets.sqlite, exporter.sessionArchive(engine, sessionId));
@@ -171,6 +175,10 @@ async function exportCommand(engine: Engine, argv: readonly string[], locale: Lo
     await writeFileAtomically(targets.pdf, pdf);
     progress(`PDF geschreven (${pages} pagina's): ${targets.pdf}`);
   }
+  if (targets.docx) {
+    await writeFileAtomically(targets.docx, (await exporter.programmeDocx(engine, id, locale, chosen)).docx);
+    progress(`Word-document geschreven: ${targets.docx}`);
+  }
   if (targets.sqlite) {
     await writeFileAtomically(targets.sqlite, exporter.programmeArchive(engine, id, chosen));
     progress(`archief geschreven: ${targets.sqlite}`);
@@ -178,7 +186,7 @@ async function exportCommand(engine: Engine, argv: readonly string[], locale: Lo
 }
 
 /** Flags that take a value, so the file name of `import` can be told apart from them. */
-const VALUE_FLAGS = new Set(['--data', '--lang', '--session', '--programme', '--pdf', '--sqlite', '--csv', '--votes-csv', '--sessions', '--status']);
+const VALUE_FLAGS = new Set(['--data', '--lang', '--session', '--programme', '--pdf', '--docx', '--sqlite', '--csv', '--votes-csv', '--sessions', '--status']);
 
 function positional(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i += 1) {

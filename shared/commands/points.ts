@@ -131,7 +131,8 @@ export const pointCommands = [
     apply(tx, { id, zoneId: zone, text }) {
       if (zone !== null) requireZone(tx.state, zone);
       if (tx.state.otherPoints[id]) refuse('duplicate_id', `Point ${id} already exists`);
-      tx.put('otherPoints', { id, zoneId: zone, text });
+      const siblings = Object.values(tx.state.otherPoints).filter((point) => point.zoneId === zone);
+      tx.put('otherPoints', { id, zoneId: zone, text, order: nextOrder(siblings) });
     },
   }),
   defineSessionCommand({

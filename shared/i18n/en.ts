@@ -9,6 +9,7 @@ import { enKeyboard } from './en-keyboard';
 import { enPeople } from './en-people';
 import { enPhaseSteps } from './en-phase-steps';
 import { enTidy } from './en-tidy';
+import { enExport } from './en-export';
 import { enSuggest } from './en-suggest';
 import { enWall } from './en-wall';
 import { enStorage } from './en-storage';
@@ -29,6 +30,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   ...enWall,
   ...enTidy,
   ...enPhaseSteps,
+  ...enExport,
   ...enBoardActions,
   'app.name': 'Eiland',
   'app.loading': 'One moment…',

@@ -14,6 +14,7 @@ import { nlKeyboard } from './nl-keyboard';
 import { nlPeople } from './nl-people';
 import { nlPhaseSteps } from './nl-phase-steps';
 import { nlTidy } from './nl-tidy';
+import { nlExport } from './nl-export';
 import { nlSuggest } from './nl-suggest';
 import { nlWall } from './nl-wall';
 import { nlStorage } from './nl-storage';
@@ -32,6 +33,7 @@ export const nl = {
   ...nlWall,
   ...nlTidy,
   ...nlPhaseSteps,
+  ...nlExport,
   ...nlBoardActions,
   'app.name': 'Eiland',
   'app.loading': 'Even geduld…',

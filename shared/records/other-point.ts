@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRecord } from './define';
-import { conflictsFieldSchema, entityId, storedNoteText, zoneId } from './fields';
+import { conflictsFieldSchema, entityId, position, storedNoteText, zoneId } from './fields';
 
 /** "Overig genoemde punten": said but not chosen; kept, never lost. */
 export const otherPointRecord = defineRecord({
@@ -8,8 +8,10 @@ export const otherPointRecord = defineRecord({
   scope: 'session',
   singleton: false,
   table: 'other_point',
-  version: 1,
-  migrations: [],
+  version: 2,
+  // 2: the order they were said in ("Overig genoemde punten" are listed as entered). Points stored
+  // before it had none: they share 0 and keep the old order by id among themselves.
+  migrations: [(stored) => ({ ...stored, order: stored.order ?? 0 })],
   conflictField: 'text',
-  schema: z.object({ id: entityId, zoneId: zoneId.nullable(), text: storedNoteText, conflicts: conflictsFieldSchema }).strict(),
+  schema: z.object({ id: entityId, zoneId: zoneId.nullable(), text: storedNoteText, order: position, conflicts: conflictsFieldSchema }).strict(),
 });

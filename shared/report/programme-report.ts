@@ -2,7 +2,8 @@ import type { Action, Programme, SessionState } from '../domain';
 import { actionMovementBlocks } from './actions-report';
 import type { Locale } from '../i18n/messages';
 import { dotsLabel, formatDate, type Translate, translator } from './format';
-import { clusterGroups, reportedNotes, sessionWideBlocks, sideBlocks, sidesInOrder, themeTitleIn } from './session-report';
+import { contributionGroups } from './contributions';
+import { sessionHeadingFacts, sessionWideBlocks, sideBlocks, sidesInOrder, themeTitleIn } from './session-report';
 import { type PointRef, pointsOutsideThemes, recurringThemes } from './themes';
 import type { ReportBlock, ReportDocument } from './types';
 
@@ -76,11 +77,10 @@ export function buildProgrammeReport(programme: Programme, chosen: readonly Sess
   for (const state of sessions) {
     const group = state.meta.group.trim() || state.meta.title;
     blocks.push({ kind: 'heading', level: 1, text: t('report.programme.sessionHeading', { group }), color: null, newPage: true });
-    const line = [formatDate(locale, state.meta.date), state.meta.title, state.meta.facilitator].filter((part) => part.trim() !== '').join(' · ');
-    blocks.push({ kind: 'paragraph', text: line, tone: 'muted' });
-    // "Daarbij is het volgende ingebracht": the clusters, as the memo lists them per theme.
-    const notes = reportedNotes(state);
-    const groups = sidesInOrder(state).flatMap((zone) => clusterGroups(state, zone, notes.filter((note) => note.zoneId === zone.id)));
+    blocks.push({ kind: 'facts', rows: sessionHeadingFacts(state, t, locale, programme.name) });
+    // "Daarbij is het volgende ingebracht": every note, in its cluster as the memo lists them per
+    // theme, the notes in none after the clusters of their side.
+    const groups = contributionGroups(state, t);
     if (groups.length > 0) blocks.push({ kind: 'heading', level: 2, text: t('report.programme.contributions'), color: null, newPage: false }, ...groups);
     for (const zone of sidesInOrder(state)) blocks.push(...sideBlocks(state, zone, t, themeTitle, 2));
     blocks.push(...sessionWideBlocks(state, t, themeTitle, 2));

@@ -2,11 +2,12 @@ import type { Action, Id, Note, SessionState, Zone } from '../domain';
 import { sessionActionBlocks } from './actions-report';
 import type { Locale } from '../i18n/messages';
 import { rankPoints } from '../voting';
-import { people } from '../rules';
+import { people, sidesInSessionOrder } from '../rules';
 import { modelAlt } from './figure-alt';
 import { byOrderThenText, dotsLabel, formatDate, orNone, type Translate, translator } from './format';
 import { modelFigure } from './model-figure';
 import type { PointBlock, ReportBlock, ReportDocument } from './types';
+import { otherPointsOf } from '../other-points';
 
 export { modelFigure };
 
@@ -18,15 +19,13 @@ export interface SessionReportOptions {
   actions?: readonly Action[];
 }
 
-/** The sides in the order the group walked them: as the phases run, then any the phases skip. */
+/**
+ * The sides in the order the group walked them, as the ballot, the phones and the wall list them
+ * (sidesInSessionOrder): as the phases run, then any the phases skip.
+ */
 export function sidesInOrder(state: SessionState): Zone[] {
-  const order: Id[] = [];
-  for (const phase of state.flow.phases) {
-    if (phase.zoneId !== null && !order.includes(phase.zoneId)) order.push(phase.zoneId);
-  }
   const zones = state.template.zones;
-  const known = order.map((id) => zones.find((zone) => zone.id === id)).filter((zone): zone is Zone => zone !== undefined);
-  return [...known, ...zones.filter((zone) => !order.includes(zone.id))];
+  return sidesInSessionOrder(state).flatMap((id) => zones.find((zone) => zone.id === id) ?? []);
 }
 
 const notesByTime = (a: Note, b: Note) => a.createdAt - b.createdAt || a.id.localeCompare(b.id);
@@ -58,6 +57,8 @@ export function pointBlocks(state: SessionState, zoneId: Id | null, t: Translate
       .filter((ingredient) => ingredient.attentionPointId === point.id)
       .sort(byOrderThenText((i) => i.order, (i) => i.id))
       .map((ingredient) => ingredient.text);
+    // With ingredients, the theme heads them (as in the memo); without, it is a label of the point.
+    const theme = point.themeKey && ingredients.length > 0 ? themeTitle(point.themeKey) : null;
     return [
       {
         kind: 'point',
@@ -67,7 +68,8 @@ export function pointBlocks(state: SessionState, zoneId: Id | null, t: Translate
         dotsLabel: dotsLabel(t, dots),
         chosen: point.chosen,
         chosenLabel: point.chosen ? t('report.point.chosen') : null,
-        themeLabel: themeLabelOf(point.themeKey, point.title, t, themeTitle),
+        themeLabel: theme === null ? themeLabelOf(point.themeKey, point.title, t, themeTitle) : null,
+        ingredientsTheme: theme,
         ingredientsHeading: ingredients.length > 0 ? t('report.ingredients.heading') : null,
         ingredients,
       } satisfies PointBlock,
@@ -76,10 +78,7 @@ export function pointBlocks(state: SessionState, zoneId: Id | null, t: Translate
 }
 
 export function otherPointTexts(state: SessionState, zoneId: Id | null): string[] {
-  return Object.values(state.otherPoints)
-    .filter((point) => point.zoneId === zoneId)
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .map((point) => point.text);
+  return otherPointsOf(state, zoneId).map((point) => point.text);
 }
 
 /** A theme key is either a name ("Monitoring, …") or the id of the point it came from. */
@@ -156,6 +155,17 @@ export function sessionWideBlocks(state: SessionState, t: Translate, themeTitle:
   return blocks;
 }
 
+/**
+ * Every note of a side: its clusters in reading order, then the notes in none of them under
+ * `looseTitle` (the appendix says "Zonder thema"; the programme report names the side too).
+ */
+export function sideNoteGroups(state: SessionState, zone: Zone, inZone: readonly Note[], looseTitle: string): ReportBlock[] {
+  const blocks = clusterGroups(state, zone, inZone);
+  const loose = inZone.filter((note) => note.clusterId === null || !state.clusters[note.clusterId]);
+  if (loose.length > 0) blocks.push({ kind: 'noteGroup', title: looseTitle, color: zone.color, notes: loose.map((note) => note.text) });
+  return blocks;
+}
+
 /** One block per cluster of a side, in reading order (top to bottom, left to right). */
 export function clusterGroups(state: SessionState, zone: Zone, inZone: readonly Note[]): ReportBlock[] {
   return Object.values(state.clusters)
@@ -192,11 +202,7 @@ export function appendixBlocks(state: SessionState, t: Translate): ReportBlock[]
     const inZone = notes.filter((note) => note.zoneId === zone.id);
     if (inZone.length === 0) continue;
     blocks.push({ kind: 'heading', level: 2, text: t('report.appendix.zone', { zone: zone.name }), color: zone.color, newPage: false });
-    blocks.push(...clusterGroups(state, zone, inZone));
-    const loose = inZone.filter((note) => note.clusterId === null || !state.clusters[note.clusterId]);
-    if (loose.length > 0) {
-      blocks.push({ kind: 'noteGroup', title: t('report.appendix.unclustered'), color: zone.color, notes: loose.map((note) => note.text) });
-    }
+    blocks.push(...sideNoteGroups(state, zone, inZone, t('report.appendix.unclustered')));
   }
   return blocks;
 }
@@ -240,6 +246,17 @@ export function peopleWhoTookPart(state: SessionState): number {
   for (const note of Object.values(state.notes)) if (note.authorId !== null) active.add(note.authorId);
   for (const vote of Object.values(state.votes)) active.add(vote.participantId);
   return people(state).filter((person) => active.has(person.id)).length;
+}
+
+/** The memo's heading of a session's results: programme, group, date and who facilitated. */
+export function sessionHeadingFacts(state: SessionState, t: Translate, locale: Locale, programmeName: string | null) {
+  const { meta } = state;
+  return [
+    { label: t('report.fact.programme'), value: orNone(t, programmeName) },
+    { label: t('report.fact.group'), value: orNone(t, meta.group) },
+    { label: t('report.fact.date'), value: formatDate(locale, meta.date) },
+    { label: t('report.fact.facilitator'), value: orNone(t, meta.facilitator) },
+  ];
 }
 
 export function sessionFacts(state: SessionState, t: Translate, locale: Locale, programmeName: string | null) {

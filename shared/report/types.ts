@@ -93,6 +93,11 @@ export interface PointBlock {
   chosenLabel: string | null;
   /** "Thema: …" when the point carries a theme from another session, else null. */
   themeLabel: string | null;
+  /**
+   * The theme's name above "Dit zijn de ingrediënten" when the point has a theme, as the memo
+   * heads a theme's ingredients with its name; then `themeLabel` is null (it would say it twice).
+   */
+  ingredientsTheme: string | null;
   ingredientsHeading: string | null;
   ingredients: string[];
 }

@@ -177,8 +177,9 @@ function readSession(db: Database.Database, raw: unknown): SessionState {
   for (const r of rows(db, 'ingredient', row.id).map((i) => parse(ingredientRow, i, where('een ingrediënt')))) {
     state.ingredients[r.id] = { id: r.id, attentionPointId: r.attention_point_id, text: r.text, order: r.position };
   }
-  for (const r of rows(db, 'other_point', row.id).map((o) => parse(otherRow, o, where('een overig punt')))) {
-    state.otherPoints[r.id] = { id: r.id, zoneId: r.zone_id, text: r.text };
+  // A version-1 archive kept no order for them: they keep the order they are read in.
+  for (const [index, r] of rows(db, 'other_point', row.id).map((o) => parse(otherRow, o, where('een overig punt'))).entries()) {
+    state.otherPoints[r.id] = { id: r.id, zoneId: r.zone_id, text: r.text, order: index + 1 };
   }
   for (const r of rows(db, 'vote', row.id).map((v) => parse(voteRow, v, where('een stem')))) {
     state.votes[r.id] = { id: r.id, attentionPointId: r.attention_point_id, participantId: r.participant_id };

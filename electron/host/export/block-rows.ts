@@ -91,8 +91,15 @@ interface StructureCursor {
 }
 
 /**
+ * Blocks that only lead into what a heading heads (a side's question, "Punten met de meeste
+ * stippen staan bovenaan", "genoemd door 3 groepen"): a heading keeps them and also the first
+ * lines of the block after them, so it never ends a page with nothing of its own below it.
+ */
+const leadsIn = (block: ReportBlock) => block.kind === 'heading' || (block.kind === 'paragraph' && block.tone !== 'body');
+
+/**
  * The rows of every block in order, their tags added to `root` in the same order (reading order);
- * a heading's first following row is kept with it.
+ * a heading is kept with its lead-in and the first rows of what it heads.
  */
 export function reportRows(blocks: readonly ReportBlock[], modelRows: ModelRows, root: Tag): Row[] {
   const rows: Row[] = [];
@@ -101,12 +108,13 @@ export function reportRows(blocks: readonly ReportBlock[], modelRows: ModelRows,
   for (const block of blocks) {
     const blockRows = rowsOf(block, modelRows, cursor);
     const first = blockRows[0];
-    if (first && heading.length > 0) {
+    if (first && heading.length > 0 && !first.newPage) {
       first.keep = true;
       // A heading goes on the page of what it heads: the model's landscape page too.
       if (first.landscape) for (const row of heading) row.landscape = true;
     }
-    heading = block.kind === 'heading' ? blockRows : [];
+    if (block.kind === 'heading') heading = [...(heading.length > 0 && !first?.newPage ? heading : []), ...blockRows];
+    else heading = heading.length > 0 && leadsIn(block) ? [...heading, ...blockRows] : [];
     rows.push(...blockRows);
   }
   return rows;

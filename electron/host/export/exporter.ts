@@ -12,7 +12,9 @@ import { recordFor } from '../../../shared/records/index';
 import type { StampedRecord } from '../../../shared/records/merge';
 import { ExportError, unknownProgramme, unknownSession } from './errors';
 import { type ImportReport, importArchive } from './importer';
+import { type RenderedDocx, renderDocx } from './render-docx';
 import { type RenderedPdf, renderPdf, type RenderOptions } from './render-pdf';
+import type { ReportDocument } from '../../../shared/report/types';
 
 /**
  * The one code path for every export and import: the app's HTTP API, the command line and the
@@ -44,11 +46,22 @@ export function programmeSessions(engine: Engine, programmeId: string, sessionId
   return states.sort((a, b) => a.meta.date.localeCompare(b.meta.date) || a.meta.title.localeCompare(b.meta.title));
 }
 
-export function sessionPdf(engine: Engine, id: string, locale: Locale, options: RenderOptions = {}): Promise<RenderedPdf> {
+/** The session report's model: what the PDF and the Word file are both made from. */
+export function sessionReport(engine: Engine, id: string, locale: Locale): ReportDocument {
   const state = sessionOf(engine, id);
   const programmeName = state.meta.programmeId ? (engine.workspace.programmes[state.meta.programmeId]?.name ?? null) : null;
   const actions = programmeActions(engine, state.meta.programmeId);
-  return renderPdf(buildSessionReport(state, { locale, programmeName, actions }), options);
+  return buildSessionReport(state, { locale, programmeName, actions });
+}
+
+/** The programme summary's model, over the chosen sessions (all when none are named). */
+export function programmeReport(engine: Engine, programmeId: string, locale: Locale, sessionIds?: readonly string[]): ReportDocument {
+  const programme = programmeOf(engine, programmeId);
+  return buildProgrammeReport(programme, programmeSessions(engine, programmeId, sessionIds), { locale, actions: programmeActions(engine, programmeId) });
+}
+
+export function sessionPdf(engine: Engine, id: string, locale: Locale, options: RenderOptions = {}): Promise<RenderedPdf> {
+  return renderPdf(sessionReport(engine, id, locale), options);
 }
 
 export function programmePdf(
@@ -58,8 +71,17 @@ export function programmePdf(
   sessionIds?: readonly string[],
   options: RenderOptions = {},
 ): Promise<RenderedPdf> {
-  const programme = programmeOf(engine, programmeId);
-  return renderPdf(buildProgrammeReport(programme, programmeSessions(engine, programmeId, sessionIds), { locale, actions: programmeActions(engine, programmeId) }), options);
+  return renderPdf(programmeReport(engine, programmeId, locale, sessionIds), options);
+}
+
+/** The session report as an editable Word document, from the same model as its PDF. */
+export function sessionDocx(engine: Engine, id: string, locale: Locale): Promise<RenderedDocx> {
+  return renderDocx(sessionReport(engine, id, locale));
+}
+
+/** The programme summary as an editable Word document, from the same model as its PDF. */
+export function programmeDocx(engine: Engine, programmeId: string, locale: Locale, sessionIds?: readonly string[]): Promise<RenderedDocx> {
+  return renderDocx(programmeReport(engine, programmeId, locale, sessionIds));
 }
 
 /** The name of an action's side in the model of the session it came from (null: the whole session). */

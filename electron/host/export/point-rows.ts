@@ -52,6 +52,7 @@ export function pointRows(point: PointBlock, table: Tag): Row[] {
     if (label) rows.push(...textRows(label, STYLES.pointMeta, x, fullWidth, details.add('P'), { gap: 1, keepFirst: true }));
   }
   if (point.ingredientsHeading) {
+    if (point.ingredientsTheme) rows.push(...textRows(point.ingredientsTheme, STYLES.ingredientsHeading, x, fullWidth, details.add('P'), { gap: 6, keepFirst: true }));
     rows.push(...textRows(point.ingredientsHeading, STYLES.ingredientsHeading, x, fullWidth, details.add('P'), { gap: 5, keepFirst: true }));
     const list = details.add('L');
     point.ingredients.forEach((ingredient, index) => {

@@ -9,7 +9,7 @@ import { ExportError } from './errors';
  * dialog picks the path; the host makes the export with the same code as the downloads and the
  * command line (exporter.ts, in the export worker) and writes it whole or not at all (files.ts).
  *
- *   {scope: 'session' | 'programme', id, format: 'pdf' | 'sqlite' | 'csv' | 'votes-csv', path, lang?, sessions?}
+ *   {scope: 'session' | 'programme', id, format: 'pdf' | 'docx' | 'sqlite' | 'csv' | 'votes-csv', path, lang?, sessions?}
  *
  * The answer is JSON: `{path, bytes, pages?}`, or `{code, message}`. A target that cannot be
  * written is 422 `not_writable` (the request was fine, the place is not), and nothing is left there.
@@ -28,7 +28,7 @@ export interface ExportToFileReply {
 const FIELD_MESSAGES: Record<string, string> = {
   scope: 'Kies wat je exporteert: "session" of "programme".',
   id: 'De id van de sessie of het programma ontbreekt of klopt niet.',
-  format: 'Onbekend formaat. Kies pdf, sqlite, csv of votes-csv.',
+  format: 'Onbekend formaat. Kies pdf, docx, sqlite, csv of votes-csv.',
   path: 'Geef aan waar het bestand moet komen.',
   lang: 'De taal is nl of en.',
   sessions: 'De lijst met sessies klopt niet.',
@@ -47,7 +47,7 @@ export function parseExportRequest(input: unknown, needsPath = true): ExportJobR
   const request = parsed.data;
   if (needsPath && request.path === undefined) throw new ExportError('bad_request', FIELD_MESSAGES.path as string);
   if (request.scope === 'programme' && (request.format === 'csv' || request.format === 'votes-csv')) {
-    throw new ExportError('bad_request', 'CSV kan alleen per sessie. Kies voor een programma pdf of sqlite.');
+    throw new ExportError('bad_request', 'CSV kan alleen per sessie. Kies voor een programma pdf, docx of sqlite.');
   }
   if (request.path === undefined) return request;
   if (!isAbsolute(request.path)) throw new ExportError('bad_request', 'Geef de volledige plek van het bestand, met de map erbij.');

@@ -71,7 +71,7 @@ export function buildRoutes(services: HttpServices): Route[] {
       refuse: refuseStopped,
       handle({ params, query, request }) {
         const wanted = parseExportTarget(params, query);
-        if (!wanted) throw new ApiRefusal(404, 'not_found', 'Een sessie kan als PDF, archief of CSV worden geëxporteerd, een programma als PDF of archief.');
+        if (!wanted) throw new ApiRefusal(404, 'not_found', 'Een sessie kan als PDF, Word, archief of CSV worden geëxporteerd, een programma als PDF, Word of archief.');
         const { sessions, ...what } = wanted;
         return exportInOnePiece(jobs, { ...what, lang: wanted.lang ?? DEFAULT_LOCALE, ...(sessions ? { sessions: [...sessions] } : {}) }, request.request);
       },

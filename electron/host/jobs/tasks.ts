@@ -7,7 +7,18 @@ import { readArchive } from '../export/archive-read';
 import { ExportError } from '../export/errors';
 import type { ArchiveContent } from '../export/archive-write';
 import { writeArchive } from '../export/archive-write';
-import { programmeArchiveContent, programmeOf, programmePdf, programmeSessions, sessionArchiveContent, sessionCsv, sessionOf, sessionPdf } from '../export/exporter';
+import {
+  programmeArchiveContent,
+  programmeDocx,
+  programmeOf,
+  programmePdf,
+  programmeSessions,
+  sessionArchiveContent,
+  sessionCsv,
+  sessionDocx,
+  sessionOf,
+  sessionPdf,
+} from '../export/exporter';
 import type { RenderOptions } from '../export/render-pdf';
 import type { ExportOutput, WorkerOutput, WorkerTask } from './messages';
 
@@ -44,6 +55,9 @@ function snapshot<T>(databaseFile: string, load: (engine: Engine) => T): { engin
   }
 }
 
+/** What a Word document (.docx) is called on the wire. */
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 const bytesOf = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 
 async function exportTask(task: Extract<WorkerTask, { kind: 'export' }>, databaseFile: string, progress: Progress): Promise<ExportOutput> {
@@ -72,6 +86,11 @@ async function exportTask(task: Extract<WorkerTask, { kind: 'export' }>, databas
         const { pdf, pages } = await sessionPdf(engine, id, locale, options);
         return { kind: 'export', data: pdf, pages, fileName: `${stem}.pdf`, contentType: 'application/pdf' };
       }
+      case 'docx': {
+        saving();
+        const { docx } = await sessionDocx(engine, id, locale);
+        return { kind: 'export', data: docx, fileName: `${stem}.docx`, contentType: DOCX_TYPE };
+      }
       case 'sqlite':
         saving();
         return { kind: 'export', data: archiveBytes(), fileName: `${stem}.eiland`, contentType: 'application/vnd.sqlite3' };
@@ -88,11 +107,16 @@ async function exportTask(task: Extract<WorkerTask, { kind: 'export' }>, databas
     const { pdf, pages } = await programmePdf(engine, id, locale, sessions, options);
     return { kind: 'export', data: pdf, pages, fileName: `${stem}.pdf`, contentType: 'application/pdf' };
   }
+  if (format === 'docx') {
+    saving();
+    const { docx } = await programmeDocx(engine, id, locale, sessions);
+    return { kind: 'export', data: docx, fileName: `${stem}.docx`, contentType: DOCX_TYPE };
+  }
   if (format === 'sqlite') {
     saving();
     return { kind: 'export', data: archiveBytes(), fileName: `${stem}.eiland`, contentType: 'application/vnd.sqlite3' };
   }
-  throw new ExportError('bad_request', 'CSV kan alleen per sessie. Kies voor een programma pdf of sqlite.');
+  throw new ExportError('bad_request', 'CSV kan alleen per sessie. Kies voor een programma pdf, docx of sqlite.');
 }
 
 export async function runTask(task: WorkerTask, databaseFile: string, progress: Progress): Promise<WorkerOutput> {

@@ -12,6 +12,7 @@ import type { ExportRunner } from './use-export';
 
 const PROGRAMME_ITEMS: readonly ExportItem[] = [
   { format: 'pdf', label: 'harvest.programmePdf', hint: 'harvest.programmePdfHint' },
+  { format: 'docx', label: 'harvest.programmeDocx', hint: 'harvest.programmeDocxHint' },
   { format: 'sqlite', label: 'harvest.programmeSqlite', hint: 'harvest.programmeSqliteHint' },
 ];
 

@@ -14,6 +14,7 @@ import './harvest.css';
 
 const SESSION_ITEMS: readonly ExportItem[] = [
   { format: 'pdf', label: 'harvest.pdf', hint: 'harvest.pdfHint' },
+  { format: 'docx', label: 'harvest.docx', hint: 'harvest.docxHint' },
   { format: 'sqlite', label: 'harvest.sqlite', hint: 'harvest.sqliteHint' },
   { format: 'csv', label: 'harvest.notesCsv', hint: 'harvest.notesCsvHint' },
   { format: 'votes-csv', label: 'harvest.votesCsv', hint: 'harvest.votesCsvHint' },

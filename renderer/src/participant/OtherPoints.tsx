@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { type Id, LIMITS, type SessionState } from '../../../shared/domain';
 import { useLink, useParticipant, useT } from './context';
 import { currentPhase } from './derive';
+import { otherPointsOf } from '../../../shared/other-points';
 
 /**
  * "Overig genoemde punten" from a phone: what someone wants kept although it was not chosen, on
@@ -32,7 +33,7 @@ export function OtherPoints({ session }: { session: SessionState }) {
       </h2>
       <p className="phone-muted">{t('participant.otherIntro')}</p>
       {sides.map((side) => {
-        const points = Object.values(session.otherPoints).filter((point) => point.zoneId === side.id);
+        const points = otherPointsOf(session, side.id);
         if (points.length === 0) return null;
         return (
           <div key={side.id ?? 'session'} className="phone-side">

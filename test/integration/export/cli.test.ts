@@ -6,6 +6,7 @@ import { EventStore } from '../../../electron/host/db/event-store';
 import { openDatabase } from '../../../electron/host/db/open';
 import { Engine } from '../../../electron/host/engine';
 import { buildCliBundle, type CliBundle, withoutDataEnv } from '../../support/cli-process';
+import { readWord, wordHeadings } from '../../support/word-read';
 
 /**
  * The programme lead's command line, end to end: bundled as the build does, started as its own
@@ -53,7 +54,7 @@ describe('eiland command line', () => {
     expect(lines.find((line) => line.startsWith('demo-avk-act3'))).toContain(`"'=HYPERLINK(""http://x"")"`);
   });
 
-  it('makes the demo, lists it, exports it and imports it on another laptop', () => {
+  it('makes the demo, lists it, exports it and imports it on another laptop', async () => {
     const data = join(work, 'laptop-a');
     const made = eiland('demo', '--data', data);
     expect(made.code).toBe(0);
@@ -74,9 +75,12 @@ describe('eiland command line', () => {
     expect(readFileSync(out('m.csv'), 'utf8').startsWith('\uFEFFid,kant')).toBe(true);
     expect(readFileSync(out('v.csv'), 'utf8').split('\r\n')).toHaveLength(32);
 
-    const programme = eiland('export', '--programme', 'demo-avk', '--pdf', out('p.pdf'), '--sqlite', out('p.sqlite'), '--lang', 'en', '--data', data);
+    const programme = eiland('export', '--programme', 'demo-avk', '--pdf', out('p.pdf'), '--docx', out('p.docx'), '--sqlite', out('p.sqlite'), '--lang', 'en', '--data', data);
     expect(programme.code).toBe(0);
     expect(programme.stderr).toContain('met 3 sessies');
+    expect(programme.stderr).toContain(`Word-document geschreven: ${out('p.docx')}`);
+    const word = await readWord(readFileSync(out('p.docx')));
+    expect(wordHeadings(word.html).slice(0, 3)).toEqual(['H1 Alliantie van Kracht tegen Armoede', 'H2 Sessions in this summary', 'H1 In summary']);
 
     const fresh = join(work, 'laptop-b');
     const first = eiland('import', out('p.sqlite'), '--data', fresh);

@@ -136,14 +136,15 @@ describe('POST /api/export-to-file', () => {
       ['{"scope": "session",', 'Dit verzoek is geen geldige JSON.'],
       ['', 'Dit verzoek is geen geldige JSON.'],
       [[], 'Stuur een JSON-object met scope, id, format en path.'],
-      [{ scope: 'session', id: 's1', format: 'docx', path }, 'Onbekend formaat. Kies pdf, sqlite, csv of votes-csv.'],
+      [{ scope: 'session', id: 's1', format: 'odt', path }, 'Onbekend formaat. Kies pdf, docx, sqlite, csv of votes-csv.'],
       [{ scope: 'team', id: 's1', format: 'pdf', path }, 'Kies wat je exporteert: "session" of "programme".'],
       [{ scope: 'session', id: 's1', format: 'pdf' }, 'Geef aan waar het bestand moet komen.'],
       [{ scope: 'session', id: '../s1', format: 'pdf', path }, 'De id van de sessie of het programma ontbreekt of klopt niet.'],
       [{ scope: 'session', id: 's1', format: 'pdf', path, lang: 'de' }, 'De taal is nl of en.'],
-      [{ scope: 'programme', id: 'prog', format: 'csv', path: join(out, 'fout.csv') }, 'CSV kan alleen per sessie. Kies voor een programma pdf of sqlite.'],
+      [{ scope: 'programme', id: 'prog', format: 'csv', path: join(out, 'fout.csv') }, 'CSV kan alleen per sessie. Kies voor een programma pdf, docx of sqlite.'],
       [{ scope: 'session', id: 's1', format: 'pdf', path: 'fout.pdf' }, 'Geef de volledige plek van het bestand, met de map erbij.'],
       [{ scope: 'session', id: 's1', format: 'pdf', path: join(out, 'fout.sh') }, 'De bestandsnaam moet eindigen op .pdf.'],
+      [{ scope: 'programme', id: 'prog', format: 'docx', path: join(out, 'fout.doc') }, 'De bestandsnaam moet eindigen op .docx.'],
     ];
     for (const [body, message] of cases) {
       const response = await save(body);

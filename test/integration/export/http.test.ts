@@ -106,7 +106,8 @@ describe('harvest over HTTP', () => {
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ code: 'unknown_session', message: 'Er is geen sessie met id "nope".' });
     expect(await (await get(source, 'api/export/programme/nope.pdf')).json()).toMatchObject({ code: 'unknown_programme' });
-    expect((await get(source, 'api/export/session/s1.docx')).status).toBe(404);
+    expect((await get(source, 'api/export/session/s1.odt')).status).toBe(404);
+    expect(await (await get(source, 'api/export/programme/prog.odt')).json()).toMatchObject({ code: 'not_found', message: expect.stringContaining('PDF, Word of archief') });
     expect((await post(source, 'api/export/session/s1.pdf')).status).toBe(405);
   });
 

@@ -418,12 +418,21 @@ describe('other.add and other.delete', () => {
       id: 'o2',
       zoneId: null,
       text: 'Ook gezegd',
+      order: 1,
     });
     expect(seededState().otherPoints.o1).toEqual({
       id: 'o1',
       zoneId: 'het',
       text: 'Meer tijd voor reflectie',
+      order: 1,
     });
+  });
+
+  it('numbers other points per side in the order they are entered, whatever their ids', () => {
+    const second = acceptFrozen(seededState(), { type: 'other.add', id: 'a0', zoneId: 'het', text: 'Later gezegd' }, PARTICIPANT);
+    expect(second.state.otherPoints.a0?.order).toBe(2);
+    const third = acceptFrozen(second.state, { type: 'other.add', id: '00', zoneId: 'het', text: 'Nog later' }, PARTICIPANT);
+    expect(third.state.otherPoints['00']?.order).toBe(3);
   });
 
   it('refuses an unknown zone and a duplicate id', () => {

@@ -4,6 +4,7 @@ import { type Id, LIMITS, type SessionState, type Zone } from '../../../../share
 import { useT } from '../../ui/i18n';
 import type { RunCommand } from '../../ui/use-command';
 import { EditableText } from './EditableText';
+import { otherPointsOf } from '../../../../shared/other-points';
 
 export interface EditorProps {
   sessionId: Id;
@@ -82,7 +83,7 @@ export function OtherPointsEditor({ sessionId, session, readOnly, run, zoneId }:
     <section className="flow-section" data-testid="other-editor">
       <p className="flow-hint">{t('flow.otherHint')}</p>
       {sides.map((zone) => {
-        const points = Object.values(session.otherPoints).filter((point) => point.zoneId === (zone?.id ?? null));
+        const points = otherPointsOf(session, zone?.id ?? null);
         return (
           <div key={zone?.id ?? 'session'} className="flow-group" data-zone={zone?.id ?? ''}>
             <h3 className="flow-group-title">

@@ -2,6 +2,7 @@ import type { CSSProperties } from 'react';
 import type { Id, SessionState } from '../../../../shared/domain';
 import { ingredientPoints, ingredientsOf } from '../../../../shared/voting';
 import { useT } from '../../ui/i18n';
+import { otherPointsOf } from '../../../../shared/other-points';
 
 /** The chosen attention points (all, while none is chosen) with their ingredients, as the memo writes them, in ranking order. */
 export function IngredientsView({ session, closing }: { session: SessionState; closing: boolean }) {
@@ -39,7 +40,7 @@ export function OtherView({ session }: { session: SessionState }) {
   const t = useT();
   const sides = [...session.template.zones.map((zone) => ({ id: zone.id as Id | null, name: zone.name, color: zone.color })), { id: null, name: t('flow.wholeSession'), color: 'var(--ink-soft)' }];
   const groups = sides
-    .map((side) => ({ ...side, points: Object.values(session.otherPoints).filter((point) => point.zoneId === side.id) }))
+    .map((side) => ({ ...side, points: otherPointsOf(session, side.id) }))
     .filter((side) => side.points.length > 0);
   const columns = { '--columns': Math.min(Math.max(groups.length, 1), 3) } as CSSProperties;
   return (

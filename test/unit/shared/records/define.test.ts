@@ -44,4 +44,12 @@ describe('record declarations', () => {
     expect(migrateStored(settings, old, 1)).toEqual({ ...old, moderation: false });
     expect(settings.schema.safeParse(migrateStored(settings, old, 1)).success).toBe(true);
   });
+
+  it('give other points stored before their order an order of 0', () => {
+    const other = SESSION_RECORDS.find((record) => record.key === 'otherPoints');
+    if (!other) throw new Error('other points are a record');
+    const old = { id: 'o1', zoneId: 'het', text: 'Weten wie waar wat doet', conflicts: [] };
+    expect(migrateStored(other, old, 1)).toEqual({ ...old, order: 0 });
+    expect(other.schema.safeParse(migrateStored(other, old, 1)).success).toBe(true);
+  });
 });

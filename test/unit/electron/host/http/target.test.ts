@@ -70,7 +70,9 @@ describe('the API paths in shared/http-routes.ts', () => {
     expect(parseExportTarget(params, target.target.query)).toEqual({ scope: 'programme', id: 'prog-1', format: 'pdf', lang: 'en', sessions: ['s1', 's2'] });
     expect(parseExportTarget({ scope: 'session', file: 's1.csv' }, new URLSearchParams('table=votes'))).toMatchObject({ format: 'votes-csv' });
     expect(parseExportTarget({ scope: 'programme', file: 'p.csv' }, new URLSearchParams())).toBeNull();
-    expect(parseExportTarget({ scope: 'session', file: 's1.docx' }, new URLSearchParams())).toBeNull();
+    expect(parseExportTarget({ scope: 'session', file: 's1.docx' }, new URLSearchParams())).toEqual({ scope: 'session', id: 's1', format: 'docx' });
+    expect(parseExportTarget({ scope: 'programme', file: 'p.docx' }, new URLSearchParams('lang=en'))).toEqual({ scope: 'programme', id: 'p', format: 'docx', lang: 'en' });
+    expect(parseExportTarget({ scope: 'session', file: 's1.odt' }, new URLSearchParams())).toBeNull();
     expect(parseExportTarget({ scope: 'team', file: 's1.pdf' }, new URLSearchParams())).toBeNull();
   });
 });
