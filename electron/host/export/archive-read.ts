@@ -10,6 +10,7 @@ import { WORKSPACE_STREAM } from '../../../shared/protocol';
 import { ARCHIVE_LIMITS } from './archive-limits';
 import { readArchiveV1 } from './archive-read-v1';
 import { ARCHIVE_FORMAT, ARCHIVE_SCHEMA_V1, ARCHIVE_SCHEMA_V2, ARCHIVE_SCHEMA_VERSION, ARCHIVE_TABLES_V2, type ArchiveTable, quote } from './archive-schema';
+import { FROZEN_ARCHIVE_SCHEMAS } from './archive-schema-frozen';
 import type { ArchiveContent } from './archive-write';
 import { ExportError } from './errors';
 
@@ -31,13 +32,22 @@ function expectedSchema(version: number): string {
   if (cached) return cached;
   const db = new Database(':memory:');
   try {
-    db.exec(version === 1 ? ARCHIVE_SCHEMA_V1 : ARCHIVE_SCHEMA_V2);
+    db.exec(schemaSql(version));
     const text = schemaOf(db);
     schemaCache.set(version, text);
     return text;
   } finally {
     db.close();
   }
+}
+
+/** The CREATE statements of a version this Eiland reads: the first, a frozen earlier one, or its own. */
+function schemaSql(version: number): string {
+  if (version === 1) return ARCHIVE_SCHEMA_V1;
+  if (version === ARCHIVE_SCHEMA_VERSION) return ARCHIVE_SCHEMA_V2;
+  const frozen = FROZEN_ARCHIVE_SCHEMAS[version];
+  if (!frozen) throw new ExportError('unsupported_archive', `Dit archief heeft versie ${version}, die deze Eiland niet kent.`);
+  return frozen.sql;
 }
 
 function schemaOf(db: Database.Database): string {
@@ -92,7 +102,7 @@ export function readArchive(bytes: Buffer): ArchiveContent {
       throw notAnArchive();
     }
     checkCounts(db, header.version);
-    const records = header.version === 1 ? recordsOfV1(db) : recordsOfV2(db);
+    const records = header.version === 1 ? recordsOfV1(db) : recordsOfV2(db, header.version);
     return { scope: header.scope, scopeId: header.scopeId, ...records };
   } catch (error) {
     if (error instanceof ExportError) throw error;
@@ -109,7 +119,9 @@ function count(db: Database.Database, sql: string): number {
 function checkCounts(db: Database.Database, version: number): void {
   const sessions = count(db, 'SELECT count(*) AS n FROM session');
   if (sessions > ARCHIVE_LIMITS.sessions) throw invalid(`er staan ${sessions} sessies in; een archief mag er hoogstens ${ARCHIVE_LIMITS.sessions} hebben.`);
-  const tables = version === 1 ? ['programme', 'session', 'zone', 'participant', 'cluster', 'note', 'observation', 'attention_point', 'ingredient', 'other_point', 'vote'] : ARCHIVE_TABLES_V2.map((t) => t.table);
+  // The file's schema was found to be exactly its version's, so the tables it has are the ones to count.
+  const present = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name));
+  const tables = version === 1 ? ['programme', 'session', 'zone', 'participant', 'cluster', 'note', 'observation', 'attention_point', 'ingredient', 'other_point', 'vote'] : ARCHIVE_TABLES_V2.map((t) => t.table).filter((name) => present.has(name));
   for (const table of tables) {
     const rows = count(db, `SELECT count(*) AS n FROM ${table}`);
     if (rows > ARCHIVE_LIMITS.rowsPerTable) throw invalid(`de tabel ${table} heeft ${rows} rijen; hoogstens ${ARCHIVE_LIMITS.rowsPerTable} mogen.`);
@@ -125,8 +137,34 @@ function checkCounts(db: Database.Database, version: number): void {
 
 const vectorSchema = z.record(z.string().refine(isDeviceId), z.string().refine(isRevision)).refine((vv) => Object.keys(vv).length <= 64);
 
-function readTable(db: Database.Database, table: ArchiveTable, sessionIds: ReadonlySet<string> | null): { sessionId: string | null; record: StampedRecord }[] {
-  const columns = [...table.keys, 'rev', 'vv', 'deleted', ...table.fields.map((field) => field.column)];
+/**
+ * How a table lies in a file of an earlier layout: the columns it had, and its record's version then.
+ * Null for the current layout; `table` null when the record had no table yet.
+ */
+interface OlderLayout {
+  columns: ReadonlySet<string> | null;
+  recordVersion: number;
+}
+
+function olderLayout(db: Database.Database, table: ArchiveTable, version: number): OlderLayout | null {
+  const frozen = FROZEN_ARCHIVE_SCHEMAS[version];
+  if (!frozen) return null;
+  const recordVersion = frozen.recordVersions[table.record.key];
+  if (recordVersion === undefined) return { columns: null, recordVersion: table.record.version };
+  const info = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table.table) as { name: string }[];
+  return { columns: new Set(info.map((column) => column.name)), recordVersion };
+}
+
+function readTable(
+  db: Database.Database,
+  table: ArchiveTable,
+  sessionIds: ReadonlySet<string> | null,
+  older: OlderLayout | null = null,
+): { sessionId: string | null; record: StampedRecord }[] {
+  // A record that had no table in the file's layout has no rows in it.
+  if (older && older.columns === null) return [];
+  const fields = older?.columns ? table.fields.filter((field) => older.columns?.has(field.column)) : table.fields;
+  const columns = [...table.keys, 'rev', 'vv', 'deleted', ...fields.map((field) => field.column)];
   const rows = db.prepare(`SELECT ${columns.map(quote).join(', ')} FROM ${table.table} ORDER BY ${table.keys.map(quote).join(', ')}`).all() as Record<string, unknown>[];
   const what = `tabel ${table.table}`;
   return rows.map((row) => {
@@ -136,7 +174,7 @@ function readTable(db: Database.Database, table: ArchiveTable, sessionIds: Reado
     const vv = vectorSchema.safeParse(parseJson(row.vv));
     if (!vv.success) throw invalid(`${what}: een versievector klopt niet.`);
     if (row.deleted !== 0 && row.deleted !== 1) throw invalid(`${what}: de kolom deleted is 0 of 1.`);
-    const value = fromColumns(table.fields, row);
+    const value = fromColumns(fields, row);
     const id = table.keys.includes('id') ? String(row.id) : '';
     if (table.keys.includes('id')) value.id = id;
     const { record } = table;
@@ -150,7 +188,8 @@ function readTable(db: Database.Database, table: ArchiveTable, sessionIds: Reado
       }
       return { sessionId, record: { key: record.key, id, value: null, kept, rev: row.rev, vv: vv.data } };
     }
-    const parsed = record.schema.safeParse(value);
+    // A row of an earlier layout is brought forward as the app's own stored rows are.
+    const parsed = record.schema.safeParse(older ? migrateStored(record, value, older.recordVersion) : value);
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path.join('.') || '?';
       throw invalid(`${what}, rij ${id || sessionId}, veld ${field}.`);
@@ -168,14 +207,17 @@ function parseJson(value: unknown): unknown {
   }
 }
 
-function recordsOfV2(db: Database.Database): Omit<ArchiveContent, 'scope' | 'scopeId'> {
+/** Records of a records-derived archive: this Eiland's own layout, or a frozen earlier one (`version`). */
+function recordsOfV2(db: Database.Database, version: number): Omit<ArchiveContent, 'scope' | 'scopeId'> {
   const workspace: StampedRecord[] = [];
-  for (const table of ARCHIVE_TABLES_V2.filter((t) => t.record.scope !== 'session')) workspace.push(...readTable(db, table, null).map((row) => row.record));
+  for (const table of ARCHIVE_TABLES_V2.filter((t) => t.record.scope !== 'session')) {
+    workspace.push(...readTable(db, table, null, olderLayout(db, table, version)).map((row) => row.record));
+  }
   const live = workspace.filter((record) => record.key === 'sessions' && record.value !== null).map((record) => record.id);
   if (live.includes(WORKSPACE_STREAM)) throw invalid(`een sessie heeft de gereserveerde id "${WORKSPACE_STREAM}".`);
   const sessions = new Map(live.map((id) => [id, [] as StampedRecord[]]));
   for (const table of ARCHIVE_TABLES_V2.filter((t) => t.record.scope === 'session')) {
-    for (const { sessionId, record } of readTable(db, table, new Set(live))) sessions.get(sessionId as string)?.push(record);
+    for (const { sessionId, record } of readTable(db, table, new Set(live), olderLayout(db, table, version))) sessions.get(sessionId as string)?.push(record);
   }
   for (const [id, records] of sessions) {
     for (const key of ['settings', 'template', 'flow', 'timer']) {

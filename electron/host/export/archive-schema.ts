@@ -6,12 +6,14 @@ import { ARCHIVED_RECORDS } from '../../../shared/records/index';
  * and documented in docs/archive-format.md. It is a stable exchange format, separate from the
  * app's own database (whose layout may change), and says its version in `archive.schema_version`.
  *
- * Version 2 is derived from the record declarations (shared/records/): one table per record type,
- * one column per field, and per row its revision, version vector and whether it is a tombstone.
- * Version 1 (hand-written below) is still read.
+ * Version 2 onwards is derived from the record declarations (shared/records/): one table per record
+ * type, one column per field, and per row its revision, version vector and whether it is a
+ * tombstone. The current version is written; earlier derived ones are read by their frozen layout
+ * (archive-schema-frozen.ts), and version 1 (hand-written below) is still read.
  */
 export const ARCHIVE_FORMAT = 'eiland-archive';
-export const ARCHIVE_SCHEMA_VERSION = 2;
+/** 3: other points keep their order (and what came with it); version 2 is read by its frozen layout. */
+export const ARCHIVE_SCHEMA_VERSION = 3;
 /** SQLite's application_id header field: "EILA", so file tools can tell an Eiland archive. */
 export const ARCHIVE_APPLICATION_ID = 0x45494c41;
 

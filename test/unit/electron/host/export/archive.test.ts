@@ -9,7 +9,7 @@ import { createDemo } from '../../../../../electron/host/export/demo';
 import { ExportError } from '../../../../../electron/host/export/errors';
 import { sessionArchive, sessionArchiveContent } from '../../../../../electron/host/export/exporter';
 import { ARCHIVED_RECORDS } from '../../../../../shared/records/index';
-import { V1_ARCHIVE_FIXTURE } from '../../../../support/fixtures';
+import { V1_ARCHIVE_FIXTURE, V2_ARCHIVE_FIXTURE } from '../../../../support/fixtures';
 import { send, type TempEngine, tempEngine } from './temp-engine';
 
 /** Rewrites an archive with one SQL statement applied, as a hand-edited or hostile file would be. */
@@ -33,7 +33,7 @@ const code = (work: () => unknown) => {
 
 const SESSION = 'demo-avk-managers';
 
-describe('archive file, version 2', () => {
+describe('archive file, the current version', () => {
   let temp: TempEngine;
   afterEach(() => temp?.cleanup());
   const demo = () => {
@@ -161,6 +161,34 @@ describe('archive file, version 2', () => {
       expect(doc, table.table).toContain(`### \`${table.table}\``);
       for (const field of table.fields) expect(doc, `${table.table}.${field.column}`).toContain(`\`${field.column}\``);
     }
+  });
+});
+
+describe('archive file, version 2 (an earlier layout of the records)', () => {
+  it('is still read, every row brought forward: other points written before they had an order get one', () => {
+    const content = readArchive(readFileSync(V2_ARCHIVE_FIXTURE));
+    expect(content).toMatchObject({ scope: 'programme', scopeId: 'demo-avk' });
+    const records = content.sessions.flatMap((session) => session.records);
+    expect(records.filter((record) => record.key === 'notes')).toHaveLength(37);
+    const others = records.filter((record) => record.key === 'otherPoints');
+    expect(others).toHaveLength(10);
+    for (const other of others) expect(other.value).toMatchObject({ order: 0 });
+    // Its revisions are kept, unlike version 1's: it was written by the record layer.
+    expect(others.every((other) => typeof other.rev === 'string' && other.rev.split('.').length === 3)).toBe(true);
+    const raw = new Database(readFileSync(V2_ARCHIVE_FIXTURE), { readonly: true });
+    const texts = (raw.prepare('SELECT text FROM other_point ORDER BY id').all() as { text: string }[]).map((row) => row.text);
+    raw.close();
+    expect(others.map((other) => (other.value as { text: string }).text).sort()).toEqual([...texts].sort());
+  });
+
+  it('is held to its own layout: a column of a later version added to it is refused', () => {
+    const bytes = tamper(readFileSync(V2_ARCHIVE_FIXTURE), 'ALTER TABLE other_point ADD COLUMN "order" INTEGER');
+    expect(code(() => readArchive(bytes))).toBe('invalid_archive');
+  });
+
+  it('names a version it does not know', () => {
+    const bytes = tamper(readFileSync(V2_ARCHIVE_FIXTURE), 'UPDATE archive SET schema_version = 0');
+    expect(code(() => readArchive(bytes))).toBe('unreadable_archive');
   });
 });
 
