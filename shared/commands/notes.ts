@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Transaction } from '../changes';
 import { LIMITS } from '../domain';
-import type { Note, SessionState, ZoneArea } from '../domain';
+import type { Note, SessionState, Zone, ZoneArea } from '../domain';
+import { clusterRegions } from '../geometry/clusters';
 import { type Allowed, tidyPicked } from '../geometry/gather';
 import { freeNoteSpot, type TidyPlan, tidySide } from '../geometry/note-places';
-import { labelPlacement } from '../geometry/model';
+import { labelPlacement, labelRoom } from '../geometry/model';
 import { zoneAt } from '../templates';
 import { type CommandContext, defineSessionCommand, EVERYONE_WHO_WRITES, FACILITATOR, notFound, refuse } from './registry';
 import { color, coordinate, entityId, noteText, zoneId } from './schemas';
@@ -68,6 +69,12 @@ function moveNote(tx: Transaction<SessionState>, note: Note, x: number, y: numbe
   if (leaves && !Object.values(tx.state.notes).some((other) => other.clusterId === cluster.id)) tx.remove('clusters', cluster.id);
 }
 
+/** A phone's note: clear of every note, every group's box and every side's name. */
+function freeSpotFor(state: SessionState, zone: Zone): { x: number; y: number } {
+  const boxes = [...clusterRegions(state.clusters, state.notes), ...state.template.zones.map((side) => labelRoom(side.area))];
+  return freeNoteSpot(zone, state.template.zones, Object.values(state.notes), boxes);
+}
+
 function applyTidy(tx: Transaction<SessionState>, plan: TidyPlan): void {
   for (const { id, x, y } of plan.clusters) {
     const cluster = tx.state.clusters[id];
@@ -104,7 +111,7 @@ export const noteCommands = [
         zoneId: payload.zoneId,
         text: payload.text,
         // Without a place of its own (a phone's note) it takes the side's first free spot.
-        ...(payload.x !== undefined && payload.y !== undefined ? { x: payload.x, y: payload.y } : zone ? freeNoteSpot(zone, state.template.zones, Object.values(state.notes)) : { x: 0, y: 0 }),
+        ...(payload.x !== undefined && payload.y !== undefined ? { x: payload.x, y: payload.y } : zone ? freeSpotFor(state, zone) : { x: 0, y: 0 }),
         color: payload.color ?? null,
         authorId: context.actor.participantId,
         authorName: anonymous ? null : (participant?.name ?? null),

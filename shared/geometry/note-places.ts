@@ -1,6 +1,6 @@
 import type { Cluster, Id, Note, Zone, ZoneArea } from '../domain';
 import { CLUSTER } from './clusters';
-import { freeSpan, packInEllipse, type PackItem } from './ellipse-pack';
+import { type Box, freeSpan, packInEllipse, type PackItem } from './ellipse-pack';
 import { labelPlacement, NOTE } from './model';
 
 /**
@@ -24,10 +24,11 @@ function neighbours(zone: Zone, zones: readonly Zone[]): ZoneArea[] {
 
 /**
  * The first spot of the side, row by row from its top and left to right in each row, where a note
- * covers no other note (of any side). A full side continues in rows under its ellipse, as a
- * facilitator would lay the overflow out on a table.
+ * covers no other note (of any side) and lies in no group's box (`boxes`: a box holds its own notes
+ * only). A full side continues in rows under its ellipse, as a facilitator would lay the overflow
+ * out on a table.
  */
-export function freeNoteSpot(zone: Zone, zones: readonly Zone[], notes: Iterable<Pick<Note, 'x' | 'y'>>): { x: number; y: number } {
+export function freeNoteSpot(zone: Zone, zones: readonly Zone[], notes: Iterable<Pick<Note, 'x' | 'y'>>, boxes: readonly Box[] = []): { x: number; y: number } {
   const { area } = zone;
   const step = { x: NOTE.width + NOTE_GAP, y: NOTE.height + NOTE_GAP };
   const inside = insideSpots(area, neighbours(zone, zones), step);
@@ -44,22 +45,27 @@ export function freeNoteSpot(zone: Zone, zones: readonly Zone[], notes: Iterable
   const coveredUnder = new Set<number>();
   const top = area.y - area.ry - step.y;
   const bottom = area.y + area.ry + step.y;
-  const half = { x: step.x / 2, y: step.y / 2 };
   const right = origin.x + perRow * step.x;
-  for (const note of notes) {
-    // Plain numbers, no objects: this loop runs over every note of the session for each new one.
-    if (note.x + half.x <= origin.x || note.x - half.x >= right) continue;
-    if (note.y - half.y < bottom && note.y + half.y > top) {
+  // A thing from `left` to `right` across and `upper` to `lower` down, with air around it, covers
+  // every spot whose note would come nearer than the air.
+  const cover = (left: number, upper: number, width: number, height: number) => {
+    const reach = { x: (width + NOTE.width) / 2 + NOTE_GAP, y: (height + NOTE.height) / 2 + NOTE_GAP };
+    const middle = { x: left + width / 2, y: upper + height / 2 };
+    if (middle.x + reach.x <= origin.x || middle.x - reach.x >= right + step.x) return;
+    if (upper < bottom && upper + height > top - step.y) {
       inside.forEach((spot, index) => {
-        if (Math.abs(spot.x - note.x) < step.x && Math.abs(spot.y - note.y) < step.y) coveredInside.add(index);
+        if (Math.abs(spot.x - middle.x) < reach.x && Math.abs(spot.y - middle.y) < reach.y) coveredInside.add(index);
       });
     }
-    const rows = spanOf(note.y - half.y - origin.y, step.y, step.y);
-    const columns = spanOf(note.x - half.x - origin.x, step.x, step.x);
+    const rows = spanOf(upper - NOTE_GAP / 2 - origin.y, height + NOTE_GAP, step.y);
+    const columns = spanOf(left - NOTE_GAP / 2 - origin.x, width + NOTE_GAP, step.x);
     for (let row = Math.max(0, rows.first); row <= rows.last; row++) {
       for (let column = Math.max(0, columns.first); column <= Math.min(perRow - 1, columns.last); column++) coveredUnder.add(row * perRow + column);
     }
-  }
+  };
+  // Plain numbers, no objects: this loop runs over every note of the session for each new one.
+  for (const note of notes) cover(note.x - NOTE.width / 2, note.y - NOTE.height / 2, NOTE.width, NOTE.height);
+  for (const box of boxes) cover(box.x, box.y, box.width, box.height);
   const free = inside.find((_, index) => !coveredInside.has(index));
   if (free) return free;
   let index = 0;

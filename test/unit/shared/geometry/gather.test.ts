@@ -114,6 +114,19 @@ describe('a new group gathers its notes', () => {
   });
 });
 
+describe('a phone note and the groups', () => {
+  it('never lands in a group’s box, nor on a side’s name', () => {
+    let state = emptied();
+    state = step(state, { type: 'note.add', id: 'f1', zoneId: 'wij', text: 'In het midden', x: 420, y: 500 });
+    // One note: its box is wider than the note (a group's least width) and has its title band above.
+    state = step(state, { type: 'cluster.create', id: 'c1', title: 'Midden', noteIds: ['f1'] });
+    for (let index = 0; index < 12; index++) state = step(state, { type: 'note.add', id: `p${index}`, zoneId: 'wij', text: `Telefoon ${index}` }, PARTICIPANT);
+    expectNoneOverlap(state);
+    expectBoxesExact(state);
+    expectSidesKept(state);
+  });
+});
+
 describe('"Netjes leggen" of a selection (notes.tidy with noteIds)', () => {
   it('lays the picked notes and their whole groups out without overlap, leaving the rest alone, as one undo step', () => {
     let before = spreadWij();
