@@ -78,7 +78,7 @@ describe('facilitator routes in the one router', () => {
       ['POST', API_ROUTES.backupSettings.path, json({ secondFolder: 5 }), 400, 'bad_request'],
       ['POST', API_ROUTES.backupRestore.path, json({ name: 'x.sqlite', folder: 'usb' }), 400, 'bad_request'],
       ['POST', API_ROUTES.backupNow.path, json({ now: true }), 400, 'bad_request'],
-      ['POST', API_ROUTES.jobExport.path, json({ scope: 'session', id: 's1', format: 'docx' }), 400, 'bad_request'],
+      ['POST', API_ROUTES.jobExport.path, json({ scope: 'session', id: 's1', format: 'odt' }), 400, 'bad_request'],
       ['POST', API_ROUTES.jobExport.path, { headers: { ...auth, 'Content-Type': 'text/plain', 'Content-Length': 2 }, body: '{}' }, 415, 'bad_request'],
       ['POST', API_ROUTES.jobExport.path, { headers: { ...auth, 'Content-Type': 'application/json', 'Content-Length': 3 }, body: '{x}' }, 400, 'bad_request'],
     ];

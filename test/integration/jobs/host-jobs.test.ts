@@ -156,7 +156,7 @@ describe('jobs on a running host', () => {
   });
 
   it('refuses a bad export request before any job starts', async () => {
-    const wrong = exportJob({ scope: 'session', id: SMALL, format: 'docx' });
+    const wrong = exportJob({ scope: 'session', id: SMALL, format: 'odt' });
     expect(await wrong.status).toBe(400);
     const relative = exportJob({ scope: 'session', id: SMALL, format: 'pdf', path: 'verslag.pdf' });
     expect(await relative.status).toBe(400);

@@ -186,12 +186,12 @@ describe('when an action applies', () => {
   });
 
   it.each([
-    ['notes', ['color', 'color-reset', 'delete', 'edit-model', 'group', 'new', 'nudge', 'tidy']],
-    ['clustering', ['color', 'color-reset', 'delete', 'edit-model', 'group', 'new', 'nudge', 'promote', 'tidy']],
-    ['attention', ['color', 'color-reset', 'delete', 'edit-model', 'new', 'nudge', 'promote', 'tidy']],
-    ['observation', ['color', 'color-reset', 'delete', 'edit-model', 'new', 'nudge', 'tidy']],
+    ['notes', ['color', 'color-reset', 'delete', 'edit-model', 'group', 'new', 'nudge', 'reveal-notes', 'tidy']],
+    ['clustering', ['color', 'color-reset', 'delete', 'edit-model', 'group', 'new', 'nudge', 'promote', 'reveal-notes', 'tidy']],
+    ['attention', ['color', 'color-reset', 'delete', 'edit-model', 'new', 'nudge', 'promote', 'reveal-notes', 'tidy']],
+    ['observation', ['color', 'color-reset', 'delete', 'edit-model', 'new', 'nudge', 'reveal-notes', 'tidy']],
     ['checkin', ['color', 'color-reset', 'delete', 'edit-model', 'new', 'nudge', 'tidy']],
-    ['voting', ['edit-model', 'nudge']],
+    ['voting', ['edit-model', 'nudge', 'voting-open', 'voting-result']],
     ['ingredients', ['edit-model', 'nudge']],
     ['other', ['edit-model', 'nudge']],
     ['closing', ['edit-model', 'nudge']],
@@ -219,7 +219,7 @@ describe('when an action applies', () => {
     const ids = (surface: 'canvasMenu' | 'selectionMenu', init: Partial<ActionContext>) => offered(surface, context(init)).map((action) => action.id);
     expect(ids('canvasMenu', {})).toEqual(['new', 'all', 'tidy', 'fit', 'undo', 'redo', 'help']);
     expect(ids('canvasMenu', { phase: 'voting' })).toEqual(['all', 'fit', 'undo', 'redo', 'help']);
-    expect(ids('selectionMenu', { phase: 'clustering', notes: 1 })).toEqual(['edit', 'clear', 'color', 'color-reset', 'group', 'promote', 'delete']);
+    expect(ids('selectionMenu', { phase: 'clustering', notes: 1 })).toEqual(['edit', 'clear', 'color', 'color-reset', 'group', 'promote', 'tidy', 'delete']);
     expect(ids('selectionMenu', { phase: 'voting', notes: 1 })).toEqual(['clear']);
     expect(ids('canvasMenu', { readOnly: true })).toEqual(['all', 'help']);
   });

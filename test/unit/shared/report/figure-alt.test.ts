@@ -9,7 +9,7 @@ function session() {
   return new StateBuilder()
     .note('n1', 'het', 'Lerend evalueren', { x: 1500, y: 700 })
     .note('n2', 'het', 'Wat werkt waar?', { x: 1500, y: 300 })
-    .note('n3', 'het', 'Per partner één aanspreekpunt', { x: 1700, y: 900 })
+    .note('n3', 'het', 'Per partner één aanspreekpunt', { x: 1750, y: 950 })
     .note('n4', 'wij', 'Samen leren')
     .run({ type: 'cluster.create', id: 'k1', title: 'Zicht op wat werkt', noteIds: ['n1'], x: 1500, y: 600 })
     .run({ type: 'cluster.create', id: 'k2', title: 'Aanspreekpunten', noteIds: ['n3'], x: 1700, y: 850 })
