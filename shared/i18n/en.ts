@@ -7,6 +7,7 @@ import { enFigure } from './en-figure';
 import { enHarvest } from './en-harvest';
 import { enKeyboard } from './en-keyboard';
 import { enPeople } from './en-people';
+import { enThemes } from './en-themes';
 import { enTidy } from './en-tidy';
 import { enSuggest } from './en-suggest';
 import { enWall } from './en-wall';
@@ -28,6 +29,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   ...enWall,
   ...enTidy,
   ...enBoardActions,
+  ...enThemes,
   'app.name': 'Eiland',
   'app.loading': 'One moment…',
 

@@ -12,6 +12,7 @@ import { nlFigure } from './nl-figure';
 import { nlHarvest } from './nl-harvest';
 import { nlKeyboard } from './nl-keyboard';
 import { nlPeople } from './nl-people';
+import { nlThemes } from './nl-themes';
 import { nlTidy } from './nl-tidy';
 import { nlSuggest } from './nl-suggest';
 import { nlWall } from './nl-wall';
@@ -31,6 +32,7 @@ export const nl = {
   ...nlWall,
   ...nlTidy,
   ...nlBoardActions,
+  ...nlThemes,
   'app.name': 'Eiland',
   'app.loading': 'Even geduld…',
 

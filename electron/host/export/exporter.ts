@@ -1,4 +1,4 @@
-import type { Action, Programme, SessionState } from '../../../shared/domain';
+import type { Action, Programme, SessionState, Theme } from '../../../shared/domain';
 import type { Locale } from '../../../shared/i18n/messages';
 import { notesCsv, votesCsv } from '../../../shared/report/csv';
 import { buildProgrammeReport } from '../../../shared/report/programme-report';
@@ -59,7 +59,12 @@ export function programmePdf(
   options: RenderOptions = {},
 ): Promise<RenderedPdf> {
   const programme = programmeOf(engine, programmeId);
-  return renderPdf(buildProgrammeReport(programme, programmeSessions(engine, programmeId, sessionIds), { locale, actions: programmeActions(engine, programmeId) }), options);
+  const report = buildProgrammeReport(programme, programmeSessions(engine, programmeId, sessionIds), {
+    locale,
+    actions: programmeActions(engine, programmeId),
+    themes: programmeThemeRecords(engine, programmeId),
+  });
+  return renderPdf(report, options);
 }
 
 /** The name of an action's side in the model of the session it came from (null: the whole session). */
@@ -70,6 +75,13 @@ export function sideName(engine: Engine, action: Action): string | null {
 }
 
 /** A programme's actions, oldest first (none without a programme). */
+/** The programme's themes, oldest first (the summary orders them by what was linked). */
+export function programmeThemeRecords(engine: Engine, programmeId: string): Theme[] {
+  return Object.values(engine.workspace.themes)
+    .filter((theme) => theme.programmeId === programmeId)
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
 export function programmeActions(engine: Engine, programmeId: string | null): Action[] {
   if (programmeId === null) return [];
   return Object.values(engine.workspace.actions)
