@@ -101,7 +101,7 @@ export function sessionArchiveContent(engine: Engine, id: string): ArchiveConten
   return {
     scope: 'session',
     scopeId: id,
-    workspace: workspace.filter((row) => (row.key === 'programmes' && row.id === programmeId) || (row.key === 'sessions' && row.id === id) || isProgrammeAction(row, programmeId)),
+    workspace: workspace.filter((row) => (row.key === 'programmes' && row.id === programmeId) || (row.key === 'sessions' && row.id === id) || isProgrammeRecord(row, programmeId)),
     sessions: [{ id, records: sessionRecords(engine, id) }],
   };
 }
@@ -119,7 +119,7 @@ export function programmeArchiveContent(engine: Engine, programmeId: string, ses
   const chosen = new Set(ids);
   const workspace = engine.recordRows(WORKSPACE_STREAM).filter((row) => {
     if (row.key === 'programmes') return row.id === programmeId;
-    if (row.key === 'actions') return isProgrammeAction(row, programmeId);
+    if (row.key === 'actions' || row.key === 'themes') return isProgrammeRecord(row, programmeId);
     if (row.key !== 'sessions') return false;
     if (row.value === null) return !sessionIds?.length && row.kept?.programmeId === programmeId;
     return chosen.has(row.id);
@@ -128,11 +128,12 @@ export function programmeArchiveContent(engine: Engine, programmeId: string, ses
 }
 
 /**
- * The programme's actions (tombstones by the programme they kept) travel with every archive of it,
- * a session's too: they are the programme's, and the next session on any laptop reviews them.
+ * The programme's actions and themes (tombstones by the programme they kept) travel with every
+ * archive of it, a session's too: they are the programme's, the next session on any laptop reviews
+ * the actions, and the session's points, clusters and notes may be linked to the themes.
  */
-function isProgrammeAction(row: { key: string; value: unknown; kept?: Record<string, unknown> | null }, programmeId: string | null): boolean {
-  if (row.key !== 'actions' || programmeId === null) return false;
+function isProgrammeRecord(row: { key: string; value: unknown; kept?: Record<string, unknown> | null }, programmeId: string | null): boolean {
+  if ((row.key !== 'actions' && row.key !== 'themes') || programmeId === null) return false;
   const value = (row.value ?? row.kept) as { programmeId?: unknown } | null | undefined;
   return value?.programmeId === programmeId;
 }

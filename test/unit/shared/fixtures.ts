@@ -262,11 +262,11 @@ export function votingState(settings: Partial<SessionSettings> = {}): SessionSta
   return step(seededState(settings), { type: 'voting.open', open: true });
 }
 
-export const WORKSPACE: WorkspaceState = { programmes: {}, sessions: {}, actions: {} };
+export const WORKSPACE: WorkspaceState = { programmes: {}, sessions: {}, actions: {}, themes: {} };
 
 /** A workspace with programme prog1 and session s1 in it. */
 export function seededWorkspace(): WorkspaceState {
-  let ws: WorkspaceState = { programmes: {}, sessions: {}, actions: {} };
+  let ws: WorkspaceState = { programmes: {}, sessions: {}, actions: {}, themes: {} };
   ws = stepWorkspace(ws, { type: 'programme.create', id: 'prog1', name: 'Alliantie tegen armoede' }, FACILITATOR, NOW - 2000);
   ws = stepWorkspace(
     ws,
@@ -367,6 +367,8 @@ export const SAMPLE_SESSION_COMMANDS: Record<string, CommandInput> = {
   'review.show': { type: 'review.show', actionId: 'act1' },
   'review.set': { type: 'review.set', actionId: 'act1', status: 'done', note: 'Gelukt' },
   'review.react': { type: 'review.react', id: 'r9', actionId: 'act1', thumb: 'up', text: '' },
+  'theme.link': { type: 'theme.link', target: 'point', id: 'a1', themeId: 'th1' },
+  'theme.unlink': { type: 'theme.unlink', target: 'point', id: 'a1' },
 };
 
 export const SAMPLE_WORKSPACE_COMMANDS: Record<string, CommandInput> = {
@@ -414,6 +416,11 @@ export const SAMPLE_WORKSPACE_COMMANDS: Record<string, CommandInput> = {
   'action.create': { type: 'action.create', id: 'act9', programmeId: 'prog1', sessionId: 's1', ingredientId: 'i1', owner: 'Anna' },
   'action.update': { type: 'action.update', id: 'act1', status: 'ongoing' },
   'action.delete': { type: 'action.delete', id: 'act1' },
+  'theme.create': { type: 'theme.create', id: 'th9', programmeId: 'prog1', title: 'Visie' },
+  'theme.rename': { type: 'theme.rename', id: 'th1', title: 'Visie' },
+  'theme.summary.set': { type: 'theme.summary.set', id: 'th1', text: 'Wat de groepen zeiden' },
+  'theme.delete': { type: 'theme.delete', id: 'th1' },
+  'programme.introduction.set': { type: 'programme.introduction.set', programmeId: 'prog1', text: 'Inleiding' },
 };
 
 /** The value, or a thrown error when it is missing (a non-null assertion that fails loudly). */

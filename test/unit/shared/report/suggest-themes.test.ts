@@ -8,7 +8,7 @@ import { StateBuilder } from './build-state';
  * ("Eilanden van reflectie", 2025), as the groups wrote them, with no theme linked yet.
  */
 function cluster(builder: StateBuilder, id: string, zoneId: string, title: string, notes: string[]): StateBuilder {
-  notes.forEach((text, index) => builder.note(`${id}n${index}`, zoneId, text));
+  for (const [index, text] of notes.entries()) builder.note(`${id}n${index}`, zoneId, text);
   return builder.run({ type: 'cluster.create', id, title, noteIds: notes.map((_, index) => `${id}n${index}`) });
 }
 
