@@ -4,7 +4,8 @@ import { UndoHistory } from '../../shared/history';
 import type { CommandMessage, EventMessage, HostMessage } from '../../shared/protocol';
 import { WORKSPACE_STREAM } from '../../shared/protocol';
 import { applyCommand, type CommandInput, SESSION_COMMANDS, WORKSPACE_COMMANDS } from '../../shared/reducer';
-import { createSessionState, prepareNextSession } from '../../shared/session-factory';
+import type { CarryChoice } from '../../shared/carry-themes';
+import { createSessionState, type NextSessionThemes, prepareNextSession } from '../../shared/session-factory';
 import { LEMNISCATE_IK_WIJ_HET, resolveTemplate } from '../../shared/templates';
 import { visibilityKey } from '../../shared/views';
 import { personOf } from '../../shared/rules';
@@ -199,13 +200,20 @@ export class Engine {
     if (change.before === null) {
       const template = resolveTemplate(this.workspaceState, String(input.templateId)) ?? LEMNISCATE_IK_WIJ_HET;
       const source = input.type === 'session.duplicate' ? this.loadSession(String(input.sourceId))?.state : undefined;
-      const state = source ? prepareNextSession(source, meta) : createSessionState(meta, template);
+      const state = source ? prepareNextSession(source, meta, this.carriedThemes(input)) : createSessionState(meta, template);
       // A session of a programme with open actions opens with their review (plan-do-check-act).
       return [{ stream: change.id, changes: [], newSession: openWithReview(state, this.workspaceState) }];
     }
     const loaded = this.loadSession(change.id);
     if (!loaded) return [];
     return [{ stream: change.id, changes: [{ key: 'meta', id: null, before: loaded.state.meta, after: meta }] }];
+  }
+
+  /** The facilitator's choice per theme in "Volgende sessie voorbereiden", when the command gave one. */
+  private carriedThemes(input: CommandInput): NextSessionThemes | null {
+    if (!Array.isArray(input.themes)) return null;
+    const choices = new Map((input.themes as { themeId: string; carry: CarryChoice }[]).map((entry) => [entry.themeId, entry.carry]));
+    return { themes: Object.values(this.workspaceState.themes), choices };
   }
 
   private handleSession(id: string, stream: string, input: CommandInput, sender: Actor): HostMessage {

@@ -55,6 +55,27 @@ function itemsOf(state: SessionState, themes: ReadonlyMap<Id, Theme>): ThemeItem
   return [...points, ...clusters];
 }
 
+/** A point or cluster with the theme it is linked to now (null: none, or a theme since deleted). */
+export interface LinkableItem extends ThemeItem {
+  themeId: Id | null;
+}
+
+/** Every attention point and cluster of the sessions, oldest session first, for linking by hand. */
+export function linkableItems(sessions: readonly SessionState[], programmeThemes: readonly Theme[]): LinkableItem[] {
+  const themes = new Map(programmeThemes.map((theme) => [theme.id, theme]));
+  const ordered = [...sessions].sort((a, b) => a.meta.date.localeCompare(b.meta.date) || a.meta.id.localeCompare(b.meta.id));
+  return ordered.flatMap((state) => {
+    const base = { sessionId: state.meta.id, group: state.meta.group, date: state.meta.date };
+    const points = Object.values(state.attentionPoints)
+      .sort((a, b) => (a.zoneId ?? '').localeCompare(b.zoneId ?? '') || a.order - b.order || a.id.localeCompare(b.id))
+      .map((point): LinkableItem => ({ ...base, target: 'point', id: point.id, title: point.title, themeId: themeOf(themes, point)?.id ?? null }));
+    const clusters = Object.values(state.clusters)
+      .sort((a, b) => a.zoneId.localeCompare(b.zoneId) || a.id.localeCompare(b.id))
+      .map((cluster): LinkableItem => ({ ...base, target: 'cluster', id: cluster.id, title: cluster.title, themeId: themeOf(themes, cluster)?.id ?? null }));
+    return [...points, ...clusters];
+  });
+}
+
 export function suggestThemes(sessions: readonly SessionState[], programmeThemes: readonly Theme[] = []): ThemeSuggestion[] {
   const themes = new Map(programmeThemes.map((theme) => [theme.id, theme]));
   const ordered = [...sessions].sort((a, b) => a.meta.date.localeCompare(b.meta.date) || a.meta.id.localeCompare(b.meta.id));

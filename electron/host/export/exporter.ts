@@ -4,6 +4,7 @@ import { notesCsv, votesCsv } from '../../../shared/report/csv';
 import { buildProgrammeReport } from '../../../shared/report/programme-report';
 import { buildSessionReport } from '../../../shared/report/session-report';
 import { type LinkSuggestion, suggestLinks } from '../../../shared/report/suggest';
+import { type LinkableItem, linkableItems, suggestThemes, type ThemeSuggestion } from '../../../shared/report/suggest-themes';
 import type { Engine } from '../engine';
 import { readArchive } from './archive-read';
 import { type ArchiveContent, writeArchive } from './archive-write';
@@ -154,7 +155,16 @@ export function importArchiveBytes(engine: Engine, bytes: Buffer): ImportReport 
   return importArchive(engine, readArchive(bytes));
 }
 
-/** Suggested theme links between the sessions of a programme; a person confirms each one. */
-export function programmeSuggestions(engine: Engine, programmeId: string, sessionIds?: readonly string[]): LinkSuggestion[] {
-  return suggestLinks(programmeSessions(engine, programmeId, sessionIds));
+/**
+ * Suggested links and themes between the sessions of a programme (a person confirms each one), and
+ * every point and cluster of them with its theme, for the harvest panel's linking by hand.
+ */
+export function programmeSuggestions(
+  engine: Engine,
+  programmeId: string,
+  sessionIds?: readonly string[],
+): { suggestions: LinkSuggestion[]; themes: ThemeSuggestion[]; items: LinkableItem[] } {
+  const sessions = programmeSessions(engine, programmeId, sessionIds);
+  const themes = programmeThemeRecords(engine, programmeId);
+  return { suggestions: suggestLinks(sessions), themes: suggestThemes(sessions, themes), items: linkableItems(sessions, themes) };
 }
