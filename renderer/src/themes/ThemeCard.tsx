@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Theme } from '../../../shared/domain';
 import { LIMITS } from '../../../shared/domain';
 import { WORKSPACE_STREAM } from '../../../shared/protocol';
@@ -16,6 +16,8 @@ export function ThemeCard({ theme, items, onChanged }: { theme: Theme; items: re
   const run = useCommand();
   const showToast = useAppStore((state) => state.showToast);
   const [title, setTitle] = useState(theme.title);
+  // A name changed elsewhere (undo, another window) shows here too.
+  useEffect(() => setTitle(theme.title), [theme.title]);
   const rename = async () => {
     if (await run(WORKSPACE_STREAM, { type: 'theme.rename', id: theme.id, title })) showToast({ tone: 'info', key: 'themes.saved' });
   };
