@@ -179,8 +179,8 @@ test('sums up a programme after the facilitator confirms a theme link', async ({
   expect(theme).not.toBe('');
   await chosen.getByRole('button', { name: 'Koppelen', exact: true }).click();
   await expect(page.getByText(`Gekoppeld aan het thema “${theme}”.`)).toBeVisible();
-  const made = Object.values((await socket.workspace()).themes);
-  expect(made.map((item) => item.title)).toEqual([theme]);
+  const themes = Object.values((await socket.workspace()).themes);
+  expect(themes.map((item) => item.title)).toEqual([theme]);
   await expect(programme.getByTestId('theme-card').getByTestId('theme-linked-item').first()).toBeVisible();
 
   // Leave one session out: the summary of the other two downloads as a PDF.

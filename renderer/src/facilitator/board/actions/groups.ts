@@ -64,6 +64,8 @@ export const linkTheme = registerAction({
   group: 'help.groups',
   keys: ['T'],
   keyTest: plain('t'),
+  // While groups and points are made; the voting keeps the board still, as for every other change.
+  phases: PROMOTING,
   needs: 'editable',
   on: ['bar', 'selectionMenu'],
   perform: (board) => board.linkTheme(),
