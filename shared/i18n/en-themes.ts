@@ -48,6 +48,7 @@ export const enThemes: { readonly [K in keyof typeof nlThemes]: string } = {
   'themes.suggestionTitle': 'Theme: {title}',
   'themes.suggestionExisting': 'existing theme',
   'themes.suggestionWords': 'Same words: {words}',
+  'themes.suggestionOldKey': 'Linked to each other before, still without a theme.',
   'themes.accept': 'Link',
   'themes.skip': 'Do not link',
   'themes.kind.point': 'Attention point',

@@ -50,6 +50,7 @@ export const nlThemes = {
   'themes.suggestionTitle': 'Thema: {title}',
   'themes.suggestionExisting': 'bestaand thema',
   'themes.suggestionWords': 'Zelfde woorden: {words}',
+  'themes.suggestionOldKey': 'Al eerder aan elkaar gekoppeld, nog zonder thema.',
   'themes.accept': 'Koppelen',
   'themes.skip': 'Niet koppelen',
   'themes.kind.point': 'Aandachtspunt',

@@ -42,10 +42,10 @@ interface Candidate {
 const TOO_COMMON_SHARE = 0.5;
 const TOO_COMMON_FROM_ITEMS = 8;
 
-function itemsOf(state: SessionState, themes: ReadonlyMap<Id, Theme>): ThemeItem[] {
+function itemsOf(state: SessionState, themes: ReadonlyMap<Id, Theme>, keyed: ReadonlySet<string>): ThemeItem[] {
   const base = { sessionId: state.meta.id, group: state.meta.group, date: state.meta.date };
   const points = Object.values(state.attentionPoints)
-    .filter((point) => themeOf(themes, point) === null && !point.themeKey)
+    .filter((point) => themeOf(themes, point) === null && !point.themeKey && !keyed.has(`${state.meta.id}/${point.id}`))
     .sort((a, b) => (a.zoneId ?? '').localeCompare(b.zoneId ?? '') || a.order - b.order || a.id.localeCompare(b.id))
     .map((point): ThemeItem => ({ ...base, target: 'point', id: point.id, title: point.title }));
   const clusters = Object.values(state.clusters)
@@ -79,7 +79,9 @@ export function linkableItems(sessions: readonly SessionState[], programmeThemes
 export function suggestThemes(sessions: readonly SessionState[], programmeThemes: readonly Theme[] = []): ThemeSuggestion[] {
   const themes = new Map(programmeThemes.map((theme) => [theme.id, theme]));
   const ordered = [...sessions].sort((a, b) => a.meta.date.localeCompare(b.meta.date) || a.meta.id.localeCompare(b.meta.id));
-  const items = ordered.flatMap((state) => itemsOf(state, themes));
+  const legacy = oldKeySuggestions(ordered, programmeThemes);
+  const keyed = new Set(legacy.flatMap((suggestion) => suggestion.items.map((item) => `${item.sessionId}/${item.id}`)));
+  const items = ordered.flatMap((state) => itemsOf(state, themes, keyed));
   const words = items.map((item) => keywords(item.title));
   const vocabulary = new Map<string, string>();
   for (const found of words) for (const [key, word] of found) if (!vocabulary.has(key)) vocabulary.set(key, word);
@@ -96,7 +98,7 @@ export function suggestThemes(sessions: readonly SessionState[], programmeThemes
   for (const candidate of candidates) for (const concept of candidate.concepts) counts.set(concept, (counts.get(concept) ?? 0) + 1);
   const tooCommon = (concept: string) => candidates.length >= TOO_COMMON_FROM_ITEMS && (counts.get(concept) ?? 0) > candidates.length * TOO_COMMON_SHARE;
 
-  const suggestions: ThemeSuggestion[] = [];
+  const suggestions: ThemeSuggestion[] = [...legacy];
   let pool = candidates;
   for (;;) {
     const best = bestTheme(pool, tooCommon);
@@ -114,6 +116,42 @@ export function suggestThemes(sessions: readonly SessionState[], programmeThemes
     pool = pool.filter((candidate) => !members.has(candidate));
   }
   return suggestions;
+}
+
+/**
+ * Points linked by the free-text key of before themes were records, whose key names no theme of the
+ * programme yet: offered as a theme of that name (with the point the key names, when a key is a
+ * carried point's id), so one click turns the old link into a theme the lead can write about.
+ */
+function oldKeySuggestions(sessions: readonly SessionState[], programmeThemes: readonly Theme[]): ThemeSuggestion[] {
+  const themes = new Map(programmeThemes.map((theme) => [theme.id, theme]));
+  const titles = new Set(programmeThemes.map((theme) => normaliseThemeKey(theme.title)));
+  const pointById = new Map(sessions.flatMap((state) => Object.values(state.attentionPoints).map((point) => [point.id, { state, point }] as const)));
+  const groups = new Map<string, { title: string; items: ThemeItem[] }>();
+  const item = (state: SessionState, point: { id: Id; title: string }): ThemeItem => ({
+    sessionId: state.meta.id,
+    target: 'point',
+    id: point.id,
+    title: point.title,
+    group: state.meta.group,
+    date: state.meta.date,
+  });
+  for (const state of sessions) {
+    for (const point of Object.values(state.attentionPoints).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))) {
+      if (!point.themeKey?.trim() || themeOf(themes, point) !== null) continue;
+      const source = pointById.get(point.themeKey);
+      const title = (source?.point.title ?? point.themeKey).trim();
+      if (titles.has(normaliseThemeKey(point.themeKey)) || titles.has(normaliseThemeKey(title))) continue;
+      const key = normaliseThemeKey(point.themeKey);
+      const group = groups.get(key) ?? { title: title.slice(0, 120), items: [] };
+      if (source && themeOf(themes, source.point) === null && !group.items.some((other) => other.sessionId === source.state.meta.id && other.id === source.point.id)) {
+        group.items.push(item(source.state, source.point));
+      }
+      if (!group.items.some((other) => other.sessionId === state.meta.id && other.id === point.id)) group.items.push(item(state, point));
+      groups.set(key, group);
+    }
+  }
+  return [...groups.values()].map(({ title, items }) => ({ title, themeId: null, words: [], items, sessionCount: new Set(items.map((entry) => entry.sessionId)).size }));
 }
 
 /**

@@ -50,7 +50,9 @@ export function ThemeSuggestionList({ programmeId, suggestions, onChanged }: { p
                     </li>
                   ))}
                 </ul>
-                <p className="harvest-link-why">{t('themes.suggestionWords', { words: suggestion.words.join(', ') })}</p>
+                <p className="harvest-link-why">
+                  {suggestion.words.length > 0 ? t('themes.suggestionWords', { words: suggestion.words.join(', ') }) : t('themes.suggestionOldKey')}
+                </p>
                 <div className="harvest-link-buttons">
                   <button type="button" className="button button-primary" disabled={busy} onClick={() => void accept(suggestion)}>
                     {t('themes.accept')}

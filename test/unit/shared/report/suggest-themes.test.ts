@@ -94,3 +94,18 @@ describe('suggestThemes with the reference memo', () => {
     expect(suggestThemes([managers().state])).toEqual([]);
   });
 });
+
+describe('suggestThemes with links made before themes were records', () => {
+  it('offers each old key as a theme of that name, with the point a carried key names', () => {
+    const first = new StateBuilder({ id: 'pt', date: '2025-01-01' }).point('p1', null, 'Monitoring, effectiviteit en ervaringen').point('p2', null, 'Visie', { themeKey: 'Samen verder' }).state;
+    const next = new StateBuilder({ id: 'mg', date: '2025-02-01' }).point('q1', null, 'Meten wat werkt', { themeKey: 'p1' }).point('q2', null, 'Visie delen', { themeKey: ' samen VERDER ' }).state;
+    const suggestions = suggestThemes([next, first]);
+    expect(suggestions.slice(0, 2).map((suggestion) => [suggestion.title, suggestion.words, ids(suggestion)])).toEqual([
+      ['Samen verder', [], ['pt/p2', 'mg/q2']],
+      ['Monitoring, effectiviteit en ervaringen', [], ['pt/p1', 'mg/q1']],
+    ]);
+    // Once a theme has the key's name the old links belong to it (read time), and nothing is offered.
+    const theme: Theme = { id: 'th', programmeId: 'prog', title: 'Samen verder', summary: '', createdAt: 1, updatedAt: 1 };
+    expect(suggestThemes([first, next], [theme]).map((suggestion) => suggestion.title)).toEqual(['Monitoring, effectiviteit en ervaringen']);
+  });
+});
