@@ -53,7 +53,7 @@ export const ctx = (actor: Actor = FACILITATOR, now: number = NOW) => ({
 
 let cachedReviewWorkspace: WorkspaceState | undefined;
 let building = false;
-/** prog1 with s0 (2025-01-10, action act1 open, made from its ingredient i1) and s1 (2025-03-12). */
+/** prog1 with s0 (2025-01-10, action act1 open, made from its ingredient i1), s1 (2025-03-12) and theme th0. */
 export function reviewWorkspace(): WorkspaceState {
   if (cachedReviewWorkspace) return cachedReviewWorkspace;
   building = true;
@@ -61,6 +61,7 @@ export function reviewWorkspace(): WorkspaceState {
     const base = seededWorkspace();
     let ws = stepWorkspace(base, { type: 'session.create', id: 's0', templateId: 'lemniscaat-ik-wij-het', programmeId: 'prog1', title: 'Eerder', group: 'Programmateam', date: '2025-01-10' });
     ws = stepWorkspace(ws, { type: 'action.create', id: 'act1', programmeId: 'prog1', sessionId: 's0', ingredientId: 'i1', owner: 'Coördinator', due: '2025-02-01' });
+    ws = stepWorkspace(ws, { type: 'theme.create', id: 'th0', programmeId: 'prog1', title: 'Visie' });
     cachedReviewWorkspace = deepFreeze(ws);
     return ws;
   } finally {
@@ -367,7 +368,7 @@ export const SAMPLE_SESSION_COMMANDS: Record<string, CommandInput> = {
   'review.show': { type: 'review.show', actionId: 'act1' },
   'review.set': { type: 'review.set', actionId: 'act1', status: 'done', note: 'Gelukt' },
   'review.react': { type: 'review.react', id: 'r9', actionId: 'act1', thumb: 'up', text: '' },
-  'theme.link': { type: 'theme.link', target: 'point', id: 'a1', themeId: 'th1' },
+  'theme.link': { type: 'theme.link', target: 'point', id: 'a1', themeId: 'th0' },
   'theme.unlink': { type: 'theme.unlink', target: 'point', id: 'a1' },
 };
 
@@ -417,9 +418,9 @@ export const SAMPLE_WORKSPACE_COMMANDS: Record<string, CommandInput> = {
   'action.update': { type: 'action.update', id: 'act1', status: 'ongoing' },
   'action.delete': { type: 'action.delete', id: 'act1' },
   'theme.create': { type: 'theme.create', id: 'th9', programmeId: 'prog1', title: 'Visie' },
-  'theme.rename': { type: 'theme.rename', id: 'th1', title: 'Visie' },
-  'theme.summary.set': { type: 'theme.summary.set', id: 'th1', text: 'Wat de groepen zeiden' },
-  'theme.delete': { type: 'theme.delete', id: 'th1' },
+  'theme.rename': { type: 'theme.rename', id: 'th0', title: 'Visie' },
+  'theme.summary.set': { type: 'theme.summary.set', id: 'th0', text: 'Wat de groepen zeiden' },
+  'theme.delete': { type: 'theme.delete', id: 'th0' },
   'programme.introduction.set': { type: 'programme.introduction.set', programmeId: 'prog1', text: 'Inleiding' },
 };
 
