@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -15,6 +16,13 @@ const P = 'avk';
 const LEMNISCATE = 'lemniscaat-ik-wij-het';
 const shot = (name: string) => test.info().outputPath(name);
 const pdfText = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+
+/** No serious accessibility problem in the part of the page the selector names. */
+async function accessible(page: Page, selector: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 async function seed(host: HostHandle): Promise<HostSocket> {
   const socket = await HostSocket.open(host.socketUrl());
@@ -83,6 +91,7 @@ test('links by hand, writes the summary text, carries the theme to the next sess
   await introduction.getByLabel('Inleiding van Samengevat').fill('Twee groepen keken terug op faseplan 2.');
   await introduction.getByRole('button', { name: 'Opslaan' }).click();
   await expect.poll(async () => (await socket.workspace()).programmes[P]?.introduction).toBe('Twee groepen keken terug op faseplan 2.');
+  await accessible(page, '[data-testid="programme-themes"]');
   await page.getByRole('dialog').screenshot({ path: shot('themes-harvest-panel.png') });
   await card.scrollIntoViewIfNeeded();
   await card.screenshot({ path: shot('themes-theme-card.png') });
@@ -113,6 +122,7 @@ test('links by hand, writes the summary text, carries the theme to the next sess
   await hostHas(socket, 'pt', (state) => state.notes.n1?.themeId, themeId);
   await expect(picker).toContainText('Nu gekoppeld aan “Samen handen en voeten geven aan een visie”.');
   await page.screenshot({ path: shot('themes-board-picker.png') });
+  await accessible(page, '[data-testid="theme-picker"]');
   // Undo on the board takes the link back.
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+z');
@@ -134,5 +144,30 @@ test('links by hand, writes the summary text, carries the theme to the next sess
   expect(next).toBeDefined();
   const points = Object.values((await socket.session(next?.id ?? '')).attentionPoints);
   expect(points.map((point) => [point.zoneId, point.title, point.themeId])).toEqual([[null, 'Samen handen en voeten geven aan een visie', themeId]]);
+  socket.close();
+});
+
+test('links an attention point to a theme in the points editor, and unlinks it', async ({ page, host }) => {
+  const socket = await seed(host);
+  await socket.command('workspace', { type: 'theme.create', id: 'visie', programmeId: P, title: 'Samen handen en voeten geven aan een visie' });
+  await socket.command('pt', { type: 'phases.configure', phases: [{ id: 'attention-wij', kind: 'attention', zoneId: 'wij' }] });
+  await socket.command('pt', { type: 'phase.set', phaseId: 'attention-wij' });
+  await openBoard(page, host, 'pt', 1);
+  const editor = page.getByTestId('attention-editor');
+  const select = editor.getByTestId('theme-pt1');
+  await expect(select).toHaveValue('');
+  await select.selectOption({ label: 'Samen handen en voeten geven aan een visie' });
+  await hostHas(socket, 'pt', (state) => state.attentionPoints.pt1?.themeId, 'visie');
+  await expect(page.getByText('Gekoppeld aan het thema “Samen handen en voeten geven aan een visie”.')).toBeVisible();
+  await page.screenshot({ path: shot('themes-points-editor.png') });
+  await accessible(page, '[data-testid="attention-editor"]');
+  // A new theme named after the point, then none again.
+  await select.selectOption({ label: 'Nieuw thema met deze naam' });
+  await expect.poll(async () => Object.values((await socket.workspace()).themes).map((theme) => theme.title).sort()).toEqual([
+    'Samen handen en voeten geven aan een visie',
+    'Visie eigen maken in alle organisaties',
+  ]);
+  await select.selectOption({ label: 'geen thema' });
+  await hostHas(socket, 'pt', (state) => state.attentionPoints.pt1?.themeId ?? null, null);
   socket.close();
 });
