@@ -171,3 +171,21 @@ test('links an attention point to a theme in the points editor, and unlinks it',
   await hostHas(socket, 'pt', (state) => state.attentionPoints.pt1?.themeId ?? null, null);
   socket.close();
 });
+
+test('a phone may not link or make a theme: refused over the real socket, nothing changed', async ({ host }) => {
+  const socket = await seed(host);
+  await socket.command('workspace', { type: 'theme.create', id: 'visie', programmeId: P, title: 'Samen handen en voeten geven aan een visie' });
+  const code = await socket.openRoom('pt');
+  const phone = await HostSocket.joinRoom(host.origin, code, 'Bram');
+  await expect(phone.command('pt', { type: 'theme.link', target: 'point', id: 'pt1', themeId: 'visie' })).rejects.toThrow('theme.link refused: forbidden');
+  // A phone's connection belongs to its session: the programme's records are out of its reach.
+  await expect(phone.command('workspace', { type: 'theme.create', id: 'tel', programmeId: P, title: 'Van de telefoon' })).rejects.toThrow('theme.create refused: wrong_session');
+  await expect(phone.command('workspace', { type: 'theme.summary.set', id: 'visie', text: 'Van de telefoon' })).rejects.toThrow('theme.summary.set refused: wrong_session');
+  await expect(phone.command('pt', { type: 'theme.unlink', target: 'point', id: 'pt1' })).rejects.toThrow('theme.unlink refused: forbidden');
+  expect((await socket.session('pt')).attentionPoints.pt1?.themeId).toBeUndefined();
+  const workspace = await socket.workspace();
+  expect(Object.keys(workspace.themes)).toEqual(['visie']);
+  expect(workspace.themes.visie?.summary).toBe('');
+  phone.close();
+  socket.close();
+});
