@@ -150,3 +150,19 @@ describe('theme.delete', () => {
     expectLinkRefused(seededState(), { type: 'theme.link', target: 'point', id: 'a1', themeId: 'th1' }, 'not_found', undefined, FACILITATOR, deleted);
   });
 });
+
+describe('session.duplicate with themes to carry', () => {
+  const duplicate = { type: 'session.duplicate', id: 's9', sourceId: 's1', title: 'Vervolg', date: '2025-05-01' };
+
+  it('takes a choice per theme of the session’s programme', () => {
+    const ws = stepWorkspace(themedWorkspace(), { ...duplicate, themes: [{ themeId: 'th1', carry: 'whole' }] });
+    expect(ws.sessions.s9).toMatchObject({ programmeId: 'prog1', title: 'Vervolg' });
+  });
+
+  it('refuses a theme of another programme, an unknown theme and an unknown choice, changing nothing', () => {
+    const other = expectWorkspaceRefused(themedWorkspace(), { ...duplicate, themes: [{ themeId: 'th2', carry: 'whole' }] }, FACILITATOR, 'rule_violation', 'theme_wrong_programme');
+    expect(other.message).toContain('another programme');
+    expectWorkspaceRefused(themedWorkspace(), { ...duplicate, themes: [{ themeId: 'nope', carry: 'ballot' }] }, FACILITATOR, 'not_found');
+    expectWorkspaceRefused(themedWorkspace(), { ...duplicate, themes: [{ themeId: 'th1', carry: 'later' }] }, FACILITATOR, 'invalid_payload');
+  });
+});
