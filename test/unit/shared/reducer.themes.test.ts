@@ -166,3 +166,15 @@ describe('session.duplicate with themes to carry', () => {
     expectWorkspaceRefused(themedWorkspace(), { ...duplicate, themes: [{ themeId: 'th1', carry: 'later' }] }, FACILITATOR, 'invalid_payload');
   });
 });
+
+describe('an action made from a point linked to a theme', () => {
+  it('carries the theme’s name, so the actions group with the theme', () => {
+    const ws = themedWorkspace();
+    const linked = runLink(seededState(), { type: 'theme.link', target: 'point', id: 'a1', themeId: 'th1' });
+    if (!linked.ok) throw new Error(linked.message);
+    const create = { type: 'action.create', id: 'act9', programmeId: 'prog1', sessionId: 's1', ingredientId: 'i1' };
+    const outcome = applyCommand(WORKSPACE_COMMANDS, ws, create, { actor: FACILITATOR, now: NOW, session: () => linked.state });
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.state.actions.act9?.themeKey).toBe('Samen handen en voeten geven aan een visie');
+  });
+});
