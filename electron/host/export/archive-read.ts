@@ -9,7 +9,17 @@ import { isDeviceId, isRevision, ORIGIN_REVISION } from '../../../shared/records
 import { WORKSPACE_STREAM } from '../../../shared/protocol';
 import { ARCHIVE_LIMITS } from './archive-limits';
 import { readArchiveV1 } from './archive-read-v1';
-import { ARCHIVE_FORMAT, ARCHIVE_SCHEMA_V1, ARCHIVE_SCHEMA_V2, ARCHIVE_SCHEMA_VERSION, ARCHIVE_TABLES_V2, type ArchiveTable, quote } from './archive-schema';
+import {
+  ARCHIVE_FORMAT,
+  ARCHIVE_SCHEMA_V1,
+  ARCHIVE_SCHEMA_V2,
+  ARCHIVE_SCHEMA_V2_BEFORE_THEMES,
+  ARCHIVE_SCHEMA_VERSION,
+  ARCHIVE_TABLES_V2,
+  ARCHIVE_TABLES_V2_BEFORE_THEMES,
+  type ArchiveTable,
+  quote,
+} from './archive-schema';
 import type { ArchiveContent } from './archive-write';
 import { ExportError } from './errors';
 
@@ -23,17 +33,17 @@ import { ExportError } from './errors';
 const invalid = (message: string) => new ExportError('invalid_archive', `Het archief klopt niet: ${message}`);
 const notAnArchive = () => new ExportError('unreadable_archive', 'Dit bestand is geen Eiland-archief.');
 
-const schemaCache = new Map<number, string>();
+const schemaCache = new Map<string, string>();
 
 /** The schema as SQLite keeps it after running our own CREATE statements, to compare with a file's. */
-function expectedSchema(version: number): string {
-  const cached = schemaCache.get(version);
+function expectedSchema(sql: string): string {
+  const cached = schemaCache.get(sql);
   if (cached) return cached;
   const db = new Database(':memory:');
   try {
-    db.exec(version === 1 ? ARCHIVE_SCHEMA_V1 : ARCHIVE_SCHEMA_V2);
+    db.exec(sql);
     const text = schemaOf(db);
-    schemaCache.set(version, text);
+    schemaCache.set(sql, text);
     return text;
   } finally {
     db.close();
@@ -45,7 +55,23 @@ function schemaOf(db: Database.Database): string {
   return JSON.stringify(rows);
 }
 
-function checkHeader(db: Database.Database): { version: number; scope: 'session' | 'programme'; scopeId: string } {
+/**
+ * The tables of a version-2 file as it has them: as this Eiland writes them, or as before programme
+ * themes (archive-schema.ts); any other schema is refused.
+ */
+function layoutOf(db: Database.Database, version: number): readonly ArchiveTable[] {
+  const schema = schemaOf(db);
+  if (version === 1) {
+    if (schema === expectedSchema(ARCHIVE_SCHEMA_V1)) return [];
+  } else if (schema === expectedSchema(ARCHIVE_SCHEMA_V2)) {
+    return ARCHIVE_TABLES_V2;
+  } else if (schema === expectedSchema(ARCHIVE_SCHEMA_V2_BEFORE_THEMES)) {
+    return ARCHIVE_TABLES_V2_BEFORE_THEMES;
+  }
+  throw invalid('de tabellen zijn niet die van een Eiland-archief (er is iets toegevoegd of veranderd).');
+}
+
+function checkHeader(db: Database.Database): { version: number; scope: 'session' | 'programme'; scopeId: string; layout: readonly ArchiveTable[] } {
   const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name = 'archive'").all();
   if (tables.length === 0) throw notAnArchive();
   const header = db.prepare('SELECT schema_version, format, scope, scope_id FROM archive').get() as
@@ -56,9 +82,7 @@ function checkHeader(db: Database.Database): { version: number; scope: 'session'
   if (header.schema_version > ARCHIVE_SCHEMA_VERSION) {
     throw new ExportError('unsupported_archive', 'Dit archief is gemaakt met een nieuwere versie van Eiland. Werk Eiland eerst bij.');
   }
-  if (schemaOf(db) !== expectedSchema(header.schema_version)) {
-    throw invalid('de tabellen zijn niet die van een Eiland-archief (er is iets toegevoegd of veranderd).');
-  }
+  const layout = layoutOf(db, header.schema_version);
   if (header.schema_version >= 2) {
     // Records of a newer shape than this Eiland knows would be refused one by one; say why at once.
     const records = (db.prepare('SELECT records_version FROM archive').get() as { records_version: unknown } | undefined)?.records_version;
@@ -67,7 +91,7 @@ function checkHeader(db: Database.Database): { version: number; scope: 'session'
     }
   }
   const scope = header.scope === 'programme' ? 'programme' : 'session';
-  return { version: header.schema_version, scope, scopeId: typeof header.scope_id === 'string' ? header.scope_id : '' };
+  return { version: header.schema_version, scope, scopeId: typeof header.scope_id === 'string' ? header.scope_id : '', layout };
 }
 
 /** Opens archive bytes; throws an ExportError with a plain Dutch message when they are not one. */
@@ -91,8 +115,8 @@ export function readArchive(bytes: Buffer): ArchiveContent {
       if (error instanceof ExportError) throw error;
       throw notAnArchive();
     }
-    checkCounts(db, header.version);
-    const records = header.version === 1 ? recordsOfV1(db) : recordsOfV2(db);
+    checkCounts(db, header.version, header.layout);
+    const records = header.version === 1 ? recordsOfV1(db) : recordsOfV2(db, header.layout);
     return { scope: header.scope, scopeId: header.scopeId, ...records };
   } catch (error) {
     if (error instanceof ExportError) throw error;
@@ -106,10 +130,10 @@ function count(db: Database.Database, sql: string): number {
   return (db.prepare(sql).get() as { n: number }).n;
 }
 
-function checkCounts(db: Database.Database, version: number): void {
+function checkCounts(db: Database.Database, version: number, layout: readonly ArchiveTable[]): void {
   const sessions = count(db, 'SELECT count(*) AS n FROM session');
   if (sessions > ARCHIVE_LIMITS.sessions) throw invalid(`er staan ${sessions} sessies in; een archief mag er hoogstens ${ARCHIVE_LIMITS.sessions} hebben.`);
-  const tables = version === 1 ? ['programme', 'session', 'zone', 'participant', 'cluster', 'note', 'observation', 'attention_point', 'ingredient', 'other_point', 'vote'] : ARCHIVE_TABLES_V2.map((t) => t.table);
+  const tables = version === 1 ? ['programme', 'session', 'zone', 'participant', 'cluster', 'note', 'observation', 'attention_point', 'ingredient', 'other_point', 'vote'] : layout.map((t) => t.table);
   for (const table of tables) {
     const rows = count(db, `SELECT count(*) AS n FROM ${table}`);
     if (rows > ARCHIVE_LIMITS.rowsPerTable) throw invalid(`de tabel ${table} heeft ${rows} rijen; hoogstens ${ARCHIVE_LIMITS.rowsPerTable} mogen.`);
@@ -168,13 +192,13 @@ function parseJson(value: unknown): unknown {
   }
 }
 
-function recordsOfV2(db: Database.Database): Omit<ArchiveContent, 'scope' | 'scopeId'> {
+function recordsOfV2(db: Database.Database, layout: readonly ArchiveTable[]): Omit<ArchiveContent, 'scope' | 'scopeId'> {
   const workspace: StampedRecord[] = [];
-  for (const table of ARCHIVE_TABLES_V2.filter((t) => t.record.scope !== 'session')) workspace.push(...readTable(db, table, null).map((row) => row.record));
+  for (const table of layout.filter((t) => t.record.scope !== 'session')) workspace.push(...readTable(db, table, null).map((row) => row.record));
   const live = workspace.filter((record) => record.key === 'sessions' && record.value !== null).map((record) => record.id);
   if (live.includes(WORKSPACE_STREAM)) throw invalid(`een sessie heeft de gereserveerde id "${WORKSPACE_STREAM}".`);
   const sessions = new Map(live.map((id) => [id, [] as StampedRecord[]]));
-  for (const table of ARCHIVE_TABLES_V2.filter((t) => t.record.scope === 'session')) {
+  for (const table of layout.filter((t) => t.record.scope === 'session')) {
     for (const { sessionId, record } of readTable(db, table, new Set(live))) sessions.get(sessionId as string)?.push(record);
   }
   for (const [id, records] of sessions) {

@@ -194,7 +194,24 @@ const RANKING_VIEW_V2 = `CREATE VIEW attention_point_dots AS
   WHERE p.deleted = 0
   GROUP BY p.session_id, p.id`;
 
-export const ARCHIVE_SCHEMA_V2 = [HEADER_V2, ...ARCHIVE_TABLES_V2.map(tableSql), RANKING_VIEW_V2].map((statement) => `${statement};`).join('\n');
+const schemaOf = (tables: readonly ArchiveTable[]) => [HEADER_V2, ...tables.map(tableSql), RANKING_VIEW_V2].map((statement) => `${statement};`).join('\n');
+
+export const ARCHIVE_SCHEMA_V2 = schemaOf(ARCHIVE_TABLES_V2);
+
+/**
+ * What version 2 gained after files of it were made: programme themes (the `theme` table, the
+ * `theme_id` of notes, clusters and attention points, the programme's `introduction`). A file
+ * without them is read as made before: every one of these fields is optional, so its records are
+ * whole without them (nothing linked, no introduction).
+ */
+const ADDED_WITH_THEMES = { tables: ['theme'], columns: { note: ['theme_id'], cluster: ['theme_id'], attention_point: ['theme_id'], programme: ['introduction'] } as Record<string, readonly string[]> };
+
+/** The tables of a version-2 file made before programme themes, as such a file has them. */
+export const ARCHIVE_TABLES_V2_BEFORE_THEMES: readonly ArchiveTable[] = ARCHIVE_TABLES_V2.filter((table) => !ADDED_WITH_THEMES.tables.includes(table.table)).map((table) => {
+  const added = ADDED_WITH_THEMES.columns[table.table] ?? [];
+  return { ...table, fields: table.fields.filter((field) => !added.includes(field.column)) };
+});
+export const ARCHIVE_SCHEMA_V2_BEFORE_THEMES = schemaOf(ARCHIVE_TABLES_V2_BEFORE_THEMES);
 
 /** The tables every version-1 archive has; reading checks for them before anything else. */
 export const ARCHIVE_TABLES_V1 = [

@@ -1,9 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readArchive } from '../../../../../electron/host/export/archive-read';
-import { ARCHIVE_SCHEMA_VERSION, ARCHIVE_TABLES_V2 } from '../../../../../electron/host/export/archive-schema';
+import {
+  ARCHIVE_SCHEMA_V2_BEFORE_THEMES,
+  ARCHIVE_SCHEMA_VERSION,
+  ARCHIVE_TABLES_V2,
+  ARCHIVE_TABLES_V2_BEFORE_THEMES,
+} from '../../../../../electron/host/export/archive-schema';
 import { type ArchiveContent, writeArchive } from '../../../../../electron/host/export/archive-write';
 import { createDemo } from '../../../../../electron/host/export/demo';
 import { ExportError } from '../../../../../electron/host/export/errors';
@@ -161,6 +166,54 @@ describe('archive file, version 2', () => {
       expect(doc, table.table).toContain(`### \`${table.table}\``);
       for (const field of table.fields) expect(doc, `${table.table}.${field.column}`).toContain(`\`${field.column}\``);
     }
+  });
+});
+
+describe('archive file, version 2 made before programme themes', () => {
+  let temp: TempEngine;
+  afterEach(() => temp?.cleanup());
+
+  /** The same archive as a file of before themes: its tables without the theme table and columns. */
+  function beforeThemes(bytes: Buffer): Buffer {
+    const source = join(temp.dir, 'new.sqlite');
+    writeFileSync(source, bytes);
+    const db = new Database(':memory:');
+    db.exec(ARCHIVE_SCHEMA_V2_BEFORE_THEMES);
+    db.exec(`ATTACH DATABASE '${source}' AS src`);
+    db.exec('INSERT INTO archive SELECT * FROM src.archive');
+    for (const table of ARCHIVE_TABLES_V2_BEFORE_THEMES) {
+      const columns = [...table.keys, 'rev', 'vv', 'deleted', ...table.fields.map((field) => field.column)].map((column) => `"${column}"`).join(', ');
+      db.exec(`INSERT INTO ${table.table} (${columns}) SELECT ${columns} FROM src.${table.table}`);
+    }
+    db.exec('DETACH DATABASE src');
+    const out = db.serialize();
+    db.close();
+    return out;
+  }
+
+  it('lacks exactly the theme table, theme_id and the introduction', () => {
+    const now = new Map(ARCHIVE_TABLES_V2.map((table) => [table.table, table.fields.map((field) => field.column)]));
+    const before = new Map(ARCHIVE_TABLES_V2_BEFORE_THEMES.map((table) => [table.table, table.fields.map((field) => field.column)]));
+    expect([...now.keys()].filter((table) => !before.has(table))).toEqual(['theme']);
+    const dropped = [...before].flatMap(([table, columns]) => (now.get(table) ?? []).filter((column) => !columns.includes(column)).map((column) => `${table}.${column}`));
+    expect(dropped.sort()).toEqual(['attention_point.theme_id', 'cluster.theme_id', 'note.theme_id', 'programme.introduction']);
+  });
+
+  it('is still read: nothing linked, no introduction, every note there', () => {
+    temp = tempEngine();
+    createDemo(temp.engine);
+    send(temp.engine, 'workspace', { type: 'theme.create', id: 'th', programmeId: 'demo-avk', title: 'Visie' });
+    send(temp.engine, SESSION, { type: 'theme.link', target: 'note', id: Object.keys(temp.engine.session(SESSION)?.notes ?? {})[0] ?? '', themeId: 'th' });
+    const current = readArchive(sessionArchive(temp.engine, SESSION));
+    const old = readArchive(beforeThemes(sessionArchive(temp.engine, SESSION)));
+    const notes = (content: ArchiveContent) => content.sessions[0]?.records.filter((record) => record.key === 'notes') ?? [];
+    expect(notes(old)).toHaveLength(notes(current).length);
+    expect(notes(current).some((record) => (record.value as { themeId?: string }).themeId === 'th')).toBe(true);
+    expect(notes(old).every((record) => !('themeId' in (record.value ?? {})))).toBe(true);
+    expect(old.workspace.some((record) => record.key === 'themes')).toBe(false);
+    expect(current.workspace.some((record) => record.key === 'themes')).toBe(true);
+    // A file that is neither layout is still refused.
+    expect(code(() => readArchive(tamper(beforeThemes(sessionArchive(temp.engine, SESSION)), 'ALTER TABLE note ADD COLUMN extra TEXT')))).toBe('invalid_archive');
   });
 });
 
