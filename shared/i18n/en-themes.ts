@@ -20,7 +20,7 @@ export const enThemes: { readonly [K in keyof typeof nlThemes]: string } = {
   'themes.introduction': 'Introduction to the summary',
   'themes.save': 'Save',
   'themes.saved': 'Saved.',
-  'themes.undo': 'Undo the last change',
+  'themes.undo': 'Undo the last change to themes and texts',
   'themes.undone': 'The last change was undone.',
   'themes.newTitle': 'New theme',
   'themes.create': 'Make theme',

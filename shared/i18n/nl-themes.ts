@@ -22,7 +22,7 @@ export const nlThemes = {
   'themes.introduction': 'Inleiding van Samengevat',
   'themes.save': 'Opslaan',
   'themes.saved': 'Opgeslagen.',
-  'themes.undo': 'Laatste wijziging ongedaan maken',
+  'themes.undo': 'Laatste wijziging aan thema’s en teksten ongedaan maken',
   'themes.undone': 'De laatste wijziging is ongedaan gemaakt.',
   'themes.newTitle': 'Nieuw thema',
   'themes.create': 'Thema maken',

@@ -85,7 +85,7 @@ test('links by hand, writes the summary text, carries the theme to the next sess
   await introduction.getByLabel('Inleiding van Samengevat').fill('Drie groepen keken terug op faseplan 2.');
   await introduction.getByRole('button', { name: 'Opslaan' }).click();
   await expect.poll(async () => (await socket.workspace()).programmes[P]?.introduction).toBe('Drie groepen keken terug op faseplan 2.');
-  await panel.getByRole('button', { name: 'Laatste wijziging ongedaan maken' }).click();
+  await panel.getByRole('button', { name: 'Laatste wijziging aan thema’s en teksten ongedaan maken' }).click();
   await expect.poll(async () => (await socket.workspace()).programmes[P]?.introduction ?? '').toBe('');
   await expect(introduction.getByLabel('Inleiding van Samengevat')).toHaveValue('');
   await introduction.getByLabel('Inleiding van Samengevat').fill('Twee groepen keken terug op faseplan 2.');
