@@ -29,6 +29,8 @@ export type ModelTemplate = SessionState['template'];
 export type Phase = z.infer<typeof phaseSchema>;
 
 export type Programme = WorkspaceState['programmes'][string];
+/** A theme of a programme that points, clusters and notes are linked to by hand. */
+export type Theme = WorkspaceState['themes'][string];
 export type SessionMeta = SessionState['meta'];
 export type SessionSettings = SessionState['settings'];
 export type Flow = SessionState['flow'];

@@ -110,8 +110,22 @@ const pointRef = z.object({
   dots: z.number(),
   themeKey: z.string().nullable(),
 });
+const themeItem = z.object({
+  sessionId: z.string(),
+  target: z.enum(['point', 'cluster']),
+  id: z.string(),
+  title: z.string(),
+  group: z.string(),
+  date: z.string(),
+});
 export const suggestionsReplySchema = z.object({
   suggestions: z.array(z.object({ a: pointRef, b: pointRef, sharedWords: z.array(z.string()), score: z.number(), themeKey: z.string() })),
+  /** Suggested themes across the groups (shared/report/suggest-themes.ts); a person confirms each. */
+  themes: z.array(
+    z.object({ title: z.string(), themeId: z.string().nullable(), words: z.array(z.string()), items: z.array(themeItem), sessionCount: z.number() }),
+  ),
+  /** Every attention point and cluster of the chosen sessions with the theme it is linked to, for linking by hand. */
+  items: z.array(themeItem.extend({ themeId: z.string().nullable() })),
 });
 
 export const API_ROUTES = {

@@ -72,6 +72,15 @@ export const RULE_REASONS = [
   'already_merged',
   /** "Netjes leggen": the side's notes do not fit in it, not even spread to its edges. */
   'side_too_full',
+  /** A theme title that is empty once trimmed, or longer than LIMITS.themeTitle. */
+  'theme_title_empty',
+  'theme_title_too_long',
+  /** A link to a theme of another programme than the session's. */
+  'theme_wrong_programme',
+  /** A link to a theme from a session that belongs to no programme. */
+  'theme_no_programme',
+  /** Unlinking a point, cluster or note that is linked to no theme. */
+  'theme_not_linked',
 ] as const;
 export type RuleReason = (typeof RULE_REASONS)[number];
 

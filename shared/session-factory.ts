@@ -1,5 +1,6 @@
 import { emptySessionCollections } from './records/index';
-import type { Flow, ModelTemplate, Phase, PhaseKind, SessionMeta, SessionSettings, SessionState } from './domain';
+import { type CarryChoice, carriedPoints } from './carry-themes';
+import type { Flow, Id, ModelTemplate, Phase, PhaseKind, SessionMeta, SessionSettings, SessionState, Theme } from './domain';
 
 export const DEFAULT_SETTINGS: SessionSettings = {
   dotsPerParticipant: 3,
@@ -51,12 +52,15 @@ export const emptyCollections = emptySessionCollections;
  * The next session of a programme starts from the last: same model, settings and phases, and the
  * chosen attention points carried over as themes, but no notes, votes or participants.
  */
-export function prepareNextSession(source: SessionState, meta: SessionMeta): SessionState {
+export function prepareNextSession(source: SessionState, meta: SessionMeta, carry: NextSessionThemes | null = null): SessionState {
   const next = createSessionState(meta, source.template, source.settings);
   next.flow = { ...initialFlow(source.template), phases: source.flow.phases };
-  for (const point of Object.values(source.attentionPoints)) {
-    if (!point.chosen) continue;
-    next.attentionPoints[point.id] = { ...point, chosen: false, themeKey: point.themeKey ?? point.id };
-  }
+  for (const point of carriedPoints(source, carry?.themes ?? [], carry?.choices ?? null)) next.attentionPoints[point.id] = point;
   return next;
+}
+
+/** The programme's themes and the facilitator's choice per theme of the previous session (carry-themes.ts). */
+export interface NextSessionThemes {
+  themes: readonly Theme[];
+  choices: ReadonlyMap<Id, CarryChoice>;
 }

@@ -4,7 +4,8 @@ import { UndoHistory } from '../../shared/history';
 import type { CommandMessage, EventMessage, HostMessage } from '../../shared/protocol';
 import { WORKSPACE_STREAM } from '../../shared/protocol';
 import { applyCommand, type CommandInput, SESSION_COMMANDS, WORKSPACE_COMMANDS } from '../../shared/reducer';
-import { createSessionState, prepareNextSession } from '../../shared/session-factory';
+import type { CarryChoice } from '../../shared/carry-themes';
+import { createSessionState, type NextSessionThemes, prepareNextSession } from '../../shared/session-factory';
 import { LEMNISCATE_IK_WIJ_HET, resolveTemplate } from '../../shared/templates';
 import { visibilityKey } from '../../shared/views';
 import { personOf } from '../../shared/rules';
@@ -68,6 +69,8 @@ interface LoadedSession {
 export class Engine {
   private workspaceState: WorkspaceState;
   private workspaceSeq: number;
+  /** The facilitator's undo for the workspace's undoable commands (themes and the lead's texts). */
+  private readonly workspaceHistory: UndoHistory;
   private readonly sessions = new Map<string, LoadedSession>();
   private readonly fanOut = new FanOut({
     seqOf: (stream) => this.seqOf(stream),
@@ -86,6 +89,7 @@ export class Engine {
     if (!store.stream(WORKSPACE_STREAM)) store.createStream(WORKSPACE_STREAM, 'workspace');
     this.workspaceState = store.loadState(WORKSPACE_STREAM, EMPTY_WORKSPACE, WORKSPACE_COLLECTIONS);
     this.workspaceSeq = store.stream(WORKSPACE_STREAM)?.seq ?? 0;
+    this.workspaceHistory = this.historyFromLog(WORKSPACE_STREAM);
   }
 
   get workspace(): WorkspaceState {
@@ -122,9 +126,11 @@ export class Engine {
   }
 
   private handleWorkspace(id: string, input: CommandInput, actor: Actor): HostMessage {
+    if (HISTORY_COMMANDS.has(input.type)) return this.handleWorkspaceHistory(id, input, actor);
     const session = (stream: string) => this.loadSession(stream)?.state;
     const outcome = applyCommand(WORKSPACE_COMMANDS, this.workspaceState, input, { actor, now: this.clock(), session });
     if (!outcome.ok) return refusal(id, outcome.code, outcome.message, outcome.reason);
+    if (outcome.undoable && actor.role === 'facilitator') this.workspaceHistory.record(outcome.changes);
     const seq = this.workspaceSeq + 1;
     const derived: { stream: string; changes: Change[]; newSession?: SessionState; deleted?: boolean }[] = [];
     this.atomically(() => {
@@ -163,6 +169,29 @@ export class Engine {
     return { t: 'ack', id, stream: WORKSPACE_STREAM, seq };
   }
 
+  /**
+   * Undo and redo on the workspace: only its undoable commands are in the history (themes and the
+   * lead's texts), none of which touch the sessions list, so a step never creates or drops a session.
+   */
+  private handleWorkspaceHistory(id: string, input: CommandInput, actor: Actor): HostMessage {
+    if (actor.role !== 'facilitator') return refusal(id, 'forbidden', `${actor.role} may not send ${input.type}`);
+    if (Object.keys(input).length > 1) return refusal(id, 'invalid_payload', `${input.type} takes no fields`);
+    const history = this.workspaceHistory;
+    const outcome = input.type === 'history.undo' ? history.undo(this.workspaceState) : history.redo(this.workspaceState);
+    if (!outcome.ok) return refusal(id, outcome.code, outcome.message);
+    const event = this.appendWorkspaceAtomically(id, input.type, outcome.changes);
+    this.broadcast(WORKSPACE_STREAM, event);
+    return { t: 'ack', id, stream: WORKSPACE_STREAM, seq: event.seq };
+  }
+
+  private appendWorkspaceAtomically(commandId: string, type: string, changes: Change[]): EventMessage {
+    let event: EventMessage | null = null;
+    this.atomically(() => {
+      event = this.appendWorkspace(commandId, type, changes);
+    });
+    return event as unknown as EventMessage;
+  }
+
   /** What a change to the sessions list means for the session's own stream. */
   private sessionSideOf(input: CommandInput, change: Change): { stream: string; changes: Change[]; newSession?: SessionState; deleted?: boolean }[] {
     if (change.key !== 'sessions' || change.id === null) return [];
@@ -171,13 +200,20 @@ export class Engine {
     if (change.before === null) {
       const template = resolveTemplate(this.workspaceState, String(input.templateId)) ?? LEMNISCATE_IK_WIJ_HET;
       const source = input.type === 'session.duplicate' ? this.loadSession(String(input.sourceId))?.state : undefined;
-      const state = source ? prepareNextSession(source, meta) : createSessionState(meta, template);
+      const state = source ? prepareNextSession(source, meta, this.carriedThemes(input)) : createSessionState(meta, template);
       // A session of a programme with open actions opens with their review (plan-do-check-act).
       return [{ stream: change.id, changes: [], newSession: openWithReview(state, this.workspaceState) }];
     }
     const loaded = this.loadSession(change.id);
     if (!loaded) return [];
     return [{ stream: change.id, changes: [{ key: 'meta', id: null, before: loaded.state.meta, after: meta }] }];
+  }
+
+  /** The facilitator's choice per theme in "Volgende sessie voorbereiden", when the command gave one. */
+  private carriedThemes(input: CommandInput): NextSessionThemes | null {
+    if (!Array.isArray(input.themes)) return null;
+    const choices = new Map((input.themes as { themeId: string; carry: CarryChoice }[]).map((entry) => [entry.themeId, entry.carry]));
+    return { themes: Object.values(this.workspaceState.themes), choices };
   }
 
   private handleSession(id: string, stream: string, input: CommandInput, sender: Actor): HostMessage {
@@ -386,8 +422,9 @@ export class Engine {
   /** The facilitator's undo history as it was before the host last stopped, from the session's log. */
   private historyFromLog(id: string): UndoHistory {
     const history = new UndoHistory();
+    const commands = id === WORKSPACE_STREAM ? WORKSPACE_COMMANDS : SESSION_COMMANDS;
     // Twice the history's length: undos and redos in the window use up steps too.
-    for (const event of this.store.recentEvents(id, history.limit * 2)) history.replay(event, SESSION_COMMANDS.get(event.type)?.undoable === true);
+    for (const event of this.store.recentEvents(id, history.limit * 2)) history.replay(event, commands.get(event.type)?.undoable === true);
     return history;
   }
 

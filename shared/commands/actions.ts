@@ -38,7 +38,9 @@ export const actionCommands = [
         attentionPointId: point.id,
         ingredientId: ingredient.id,
         zoneId: point.zoneId,
-        themeKey: point.themeKey,
+        // The theme it is linked to by hand, by name, so the actions overview and the summary's
+        // movement per theme group it with the theme's other actions; else the old free-text key.
+        themeKey: (point.themeId !== undefined ? tx.state.themes[point.themeId]?.title : undefined) ?? point.themeKey,
         pointTitle: point.title,
         text: ingredient.text,
         owner: payload.owner ?? '',

@@ -5,6 +5,7 @@ import { noteCommands } from './notes';
 import { participantCommands } from './participants';
 import { pointCommands } from './points';
 import { reviewCommands } from './review';
+import { themeCommands, themeLinkCommands } from './themes';
 import type { InputOf } from './registry';
 import { votingCommands } from './voting';
 import { workspaceCommands } from './workspace';
@@ -14,8 +15,8 @@ import { workspaceCommands } from './workspace';
  * are derived from them, so the facilitator window, the phone page and the tests cannot send a
  * command name or field that the host does not know without a compile error.
  */
-export const SESSION_COMMAND_LIST = [...noteCommands, ...clusterCommands, ...pointCommands, ...votingCommands, ...flowCommands, ...reviewCommands, ...participantCommands];
-export const WORKSPACE_COMMAND_LIST = [...workspaceCommands, ...actionCommands];
+export const SESSION_COMMAND_LIST = [...noteCommands, ...clusterCommands, ...pointCommands, ...votingCommands, ...flowCommands, ...reviewCommands, ...participantCommands, ...themeLinkCommands];
+export const WORKSPACE_COMMAND_LIST = [...workspaceCommands, ...actionCommands, ...themeCommands];
 
 /** Undo and redo are the host's own (shared/history.ts): they take no fields. */
 export type HistoryCommand = { type: 'history.undo' } | { type: 'history.redo' };

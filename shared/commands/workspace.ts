@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SessionMeta } from '../domain';
+import { CARRY_CHOICES } from '../carry-themes';
 import { findTemplate, resolveTemplate } from '../templates';
 import { defineWorkspaceCommand, FACILITATOR, notFound, refuse } from './registry';
 import { entityId, isoDate, shortText, title } from './schemas';
@@ -105,12 +106,25 @@ export const workspaceCommands = [
   }),
   defineWorkspaceCommand({
     type: 'session.duplicate',
-    schema: z.object({ id: entityId, sourceId: entityId, title, date: isoDate, group: shortText.optional() }),
+    // `themes`: per theme of the previous session, how it goes on (shared/carry-themes.ts); the host
+    // builds the new session's points from it (electron/host/engine.ts).
+    schema: z.object({
+      id: entityId,
+      sourceId: entityId,
+      title,
+      date: isoDate,
+      group: shortText.optional(),
+      themes: z.array(z.object({ themeId: entityId, carry: z.enum(CARRY_CHOICES) }).strict()).max(500).optional(),
+    }),
     roles: FACILITATOR,
     undoable: false,
     apply(tx, payload, { now }) {
       const source = tx.state.sessions[payload.sourceId] ?? notFound('Session', payload.sourceId);
       if (tx.state.sessions[payload.id]) refuse('duplicate_id', `Session ${payload.id} already exists`);
+      for (const { themeId } of payload.themes ?? []) {
+        const theme = tx.state.themes[themeId] ?? notFound('Theme', themeId);
+        if (theme.programmeId !== source.programmeId) refuse('theme_wrong_programme', `Theme ${themeId} belongs to another programme`);
+      }
       tx.put('sessions', {
         ...source,
         id: payload.id,

@@ -49,17 +49,7 @@ export const enHarvest: { readonly [K in keyof typeof nlHarvest]: string } = {
   'harvest.programmeSqlite': 'Programme archive (.sqlite)',
   'harvest.programmeSqliteHint': 'The chosen sessions together in one file.',
 
-  'harvest.links': 'Link themes',
-  'harvest.linksIntro': 'These points from different sessions seem to be about the same thing. Link them if that is right. Eiland never links by itself.',
-  'harvest.linksLoading': 'Eiland is looking for points that are alike…',
-  'harvest.linksNone': 'No new points to link.',
   'harvest.linksFailed': 'The suggestions could not be loaded.',
-  'harvest.linkTitle': '“{title}”',
-  'harvest.linkWords': 'Same words: {words}',
-  'harvest.linkTheme': 'Theme will be: {theme}',
-  'harvest.link': 'Link',
-  'harvest.skip': 'Do not link',
-  'harvest.linked': 'The points are linked to the theme “{theme}”.',
 
   'harvest.import': 'Import an archive',
   'harvest.importIntro': 'Read in an archive from another laptop. What is here already stays as it is.',

@@ -8,6 +8,7 @@ import { enHarvest } from './en-harvest';
 import { enKeyboard } from './en-keyboard';
 import { enPeople } from './en-people';
 import { enPhaseSteps } from './en-phase-steps';
+import { enThemes } from './en-themes';
 import { enTidy } from './en-tidy';
 import { enExport } from './en-export';
 import { enSuggest } from './en-suggest';
@@ -32,6 +33,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   ...enPhaseSteps,
   ...enExport,
   ...enBoardActions,
+  ...enThemes,
   'app.name': 'Eiland',
   'app.loading': 'One moment…',
 

@@ -51,17 +51,7 @@ export const nlHarvest = {
   'harvest.programmeSqlite': 'Programma-archief (.sqlite)',
   'harvest.programmeSqliteHint': 'De gekozen sessies samen in één bestand.',
 
-  'harvest.links': 'Thema’s koppelen',
-  'harvest.linksIntro': 'Deze punten uit verschillende sessies lijken over hetzelfde te gaan. Koppel ze als dat klopt. Eiland koppelt nooit zelf.',
-  'harvest.linksLoading': 'Eiland zoekt punten die op elkaar lijken…',
-  'harvest.linksNone': 'Geen nieuwe punten om te koppelen.',
   'harvest.linksFailed': 'De suggesties konden niet worden geladen.',
-  'harvest.linkTitle': '“{title}”',
-  'harvest.linkWords': 'Zelfde woorden: {words}',
-  'harvest.linkTheme': 'Thema wordt: {theme}',
-  'harvest.link': 'Koppelen',
-  'harvest.skip': 'Niet koppelen',
-  'harvest.linked': 'De punten zijn gekoppeld aan het thema “{theme}”.',
 
   'harvest.import': 'Archief importeren',
   'harvest.importIntro': 'Lees een archief in van een andere laptop. Wat hier al staat, blijft zoals het is.',

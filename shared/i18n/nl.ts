@@ -13,6 +13,7 @@ import { nlHarvest } from './nl-harvest';
 import { nlKeyboard } from './nl-keyboard';
 import { nlPeople } from './nl-people';
 import { nlPhaseSteps } from './nl-phase-steps';
+import { nlThemes } from './nl-themes';
 import { nlTidy } from './nl-tidy';
 import { nlExport } from './nl-export';
 import { nlSuggest } from './nl-suggest';
@@ -35,6 +36,7 @@ export const nl = {
   ...nlPhaseSteps,
   ...nlExport,
   ...nlBoardActions,
+  ...nlThemes,
   'app.name': 'Eiland',
   'app.loading': 'Even geduld…',
 

@@ -23,6 +23,8 @@ export const attentionPointRecord = defineRecord({
       chosen: z.boolean(),
       /** A theme carried over from an earlier session, so a programme summary can link them. */
       themeKey: storedText(LIMITS.shortText).nullable(),
+      /** The programme theme it is linked to by hand (theme.link); absent when it is linked to none. */
+      themeId: entityId.optional(),
       conflicts: conflictsFieldSchema,
     })
     .strict(),

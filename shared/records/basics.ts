@@ -33,6 +33,8 @@ export const LIMITS = {
   reactionText: 200,
   /** Reactions one participant may give to one action. */
   reactionsPerAction: 3,
+  /** A programme theme's title: as long as the theme keys it replaces, so every old key fits. */
+  themeTitle: 120,
 } as const;
 
 export const FIGURE_KINDS = ['lemniscate', 'creation', 'judgement'] as const;

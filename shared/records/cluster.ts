@@ -11,6 +11,17 @@ export const clusterRecord = defineRecord({
   version: 1,
   migrations: [],
   conflictField: 'title',
-  schema: z.object({ id: entityId, zoneId, title: storedTitle, x: coordinate, y: coordinate, conflicts: conflictsFieldSchema }).strict(),
+  schema: z
+    .object({
+      id: entityId,
+      zoneId,
+      title: storedTitle,
+      x: coordinate,
+      y: coordinate,
+      /** The programme theme it is linked to by hand (theme.link); absent when it is linked to none. */
+      themeId: entityId.optional(),
+      conflicts: conflictsFieldSchema,
+    })
+    .strict(),
 });
 

@@ -15,6 +15,7 @@ import { programmeRecord } from './programme';
 import { sessionEntryRecord, sessionMetaRecord } from './session-meta';
 import { settingsRecord } from './settings';
 import { templateRecord } from './template';
+import { themeRecord } from './theme';
 import { timerRecord } from './timer';
 import { voteRecord } from './vote';
 
@@ -22,7 +23,7 @@ import { voteRecord } from './vote';
  * Every stored record type. A new one is declared in its own file and listed here; the state types,
  * key lists, redaction, archive tables and merging follow from the list.
  */
-export const WORKSPACE_RECORDS = [programmeRecord, sessionEntryRecord, actionRecord] as const;
+export const WORKSPACE_RECORDS = [programmeRecord, sessionEntryRecord, actionRecord, themeRecord] as const;
 export const SESSION_RECORDS = [
   sessionMetaRecord,
   settingsRecord,

@@ -18,6 +18,8 @@ const noteSchema = z
     authorId: entityId.nullable(),
     authorName: storedText(LIMITS.participantName).nullable(),
     clusterId: entityId.nullable(),
+    /** The programme theme it is linked to by hand (theme.link); absent when it is linked to none. */
+    themeId: entityId.optional(),
     createdAt: timestamp,
     /**
      * True while a phone's note waits for the facilitator's approval (moderation); only its author

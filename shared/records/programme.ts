@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { modelTemplate } from '../commands/template-schemas';
-import { entityId, storedTitle, timestamp } from './fields';
+import { LIMITS } from './basics';
+import { entityId, storedText, storedTitle, timestamp } from './fields';
 import { defineRecord } from './define';
 
 /** The long-running effort that sessions belong to (e.g. a 20-year alliance). */
@@ -23,6 +24,11 @@ export const programmeRecord = defineRecord({
       templates: z.array(modelTemplate).max(50).optional(),
       /** Hidden from the lists, kept whole. Absent in programmes made before archiving existed. */
       archived: z.boolean().optional(),
+      /**
+       * The programme lead's introduction to "Samengevat", the programme summary. One per programme,
+       * so it lives on the programme itself and travels in every archive of it. Absent until written.
+       */
+      introduction: storedText(LIMITS.longText).optional(),
     })
     .strict(),
 });

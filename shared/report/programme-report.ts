@@ -1,51 +1,22 @@
-import type { Action, Programme, SessionState } from '../domain';
+import type { Action, Programme, SessionState, Theme } from '../domain';
 import { actionMovementBlocks } from './actions-report';
 import type { Locale } from '../i18n/messages';
-import { dotsLabel, formatDate, type Translate, translator } from './format';
+import { formatDate, translator } from './format';
 import { contributionGroups } from './contributions';
 import { sessionHeadingFacts, sessionWideBlocks, sideBlocks, sidesInOrder, themeTitleIn } from './session-report';
-import { type PointRef, pointsOutsideThemes, recurringThemes } from './themes';
+import { summaryBlocks } from './theme-summary';
 import type { ReportBlock, ReportDocument } from './types';
 
 export interface ProgrammeReportOptions {
   locale: Locale;
   /** The programme's actions; the summary shows how they moved across the sessions. */
   actions?: readonly Action[];
+  /** The programme's themes; "Samengevat" groups by them. */
+  themes?: readonly Theme[];
 }
 
 const sessionOrder = (a: SessionState, b: SessionState) =>
   a.meta.date.localeCompare(b.meta.date) || a.meta.title.localeCompare(b.meta.title) || a.meta.id.localeCompare(b.meta.id);
-
-function pointLine(t: Translate, locale: Locale, ref: PointRef): string {
-  return t('report.programme.pointLine', {
-    group: ref.group || '—',
-    date: formatDate(locale, ref.date),
-    title: ref.title,
-    dots: dotsLabel(t, ref.dots),
-  });
-}
-
-/** "Samengevat": themes that came back in more than one session, then what only one group said. */
-export function summaryBlocks(sessions: readonly SessionState[], t: Translate, locale: Locale): ReportBlock[] {
-  const blocks: ReportBlock[] = [{ kind: 'heading', level: 1, text: t('report.programme.summary'), color: null, newPage: true }];
-  const themes = recurringThemes(sessions);
-  if (themes.length === 0) {
-    blocks.push({ kind: 'paragraph', text: t('report.programme.noRecurring'), tone: 'muted' });
-  } else {
-    blocks.push({ kind: 'paragraph', text: t('report.programme.summaryIntro'), tone: 'body' });
-    for (const theme of themes) {
-      blocks.push({ kind: 'heading', level: 2, text: t('report.programme.theme', { theme: theme.title }), color: null, newPage: false });
-      blocks.push({ kind: 'paragraph', text: t('report.programme.mentionedBy', { count: theme.groupCount }), tone: 'muted' });
-      blocks.push({ kind: 'bullets', items: theme.points.map((ref) => pointLine(t, locale, ref)) });
-    }
-  }
-  const single = pointsOutsideThemes(sessions, themes);
-  if (single.length > 0) {
-    blocks.push({ kind: 'heading', level: 2, text: t('report.programme.single'), color: null, newPage: false });
-    blocks.push({ kind: 'bullets', items: single.map((ref) => pointLine(t, locale, ref)) });
-  }
-  return blocks;
-}
 
 /**
  * The programme summary: "Samengevat" first (what the programme lead reads and sends on), then one
@@ -72,7 +43,10 @@ export function buildProgrammeReport(programme: Programme, chosen: readonly Sess
       ),
     });
   }
-  if (sessions.length > 0) blocks.push(...summaryBlocks(sessions, t, locale));
+  if (sessions.length > 0) {
+    const input = { sessions, themes: options.themes ?? [], actions: options.actions ?? [], introduction: programme.introduction ?? '' };
+    blocks.push(...summaryBlocks(input, t, locale));
+  }
   const themeTitle = themeTitleIn(sessions);
   for (const state of sessions) {
     const group = state.meta.group.trim() || state.meta.title;

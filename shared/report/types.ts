@@ -102,6 +102,14 @@ export interface PointBlock {
   ingredients: string[];
 }
 
+export interface LeadTextBlock {
+  kind: 'leadText';
+  purpose: 'introduction' | 'themeSummary';
+  /** The theme it belongs to, for a theme's synthesis; null for the introduction. */
+  themeId: Id | null;
+  paragraphs: string[];
+}
+
 /** One bar of a status picture: a label and its parts, each counted, worded and coloured. */
 export interface StatusBar {
   label: string;
@@ -123,4 +131,10 @@ export type ReportBlock =
   | { kind: 'table'; columns: string[]; rows: string[][]; shares?: number[] }
   /** Stacked bars, one per label (the actions per theme by status); `alt` says it in words (PDF/UA). */
   | { kind: 'statusBars'; bars: StatusBar[]; alt: string }
+  /**
+   * What the programme lead wrote in the app for "Samengevat": the introduction, or the synthesis of
+   * one theme. Kept apart from other paragraphs so every writer (PDF, Word) can print the lead's own
+   * words as theirs; one entry per paragraph as typed (blank lines part them).
+   */
+  | LeadTextBlock
   | { kind: 'pageBreak' };

@@ -50,13 +50,13 @@ test('the selection bar shows only what applies in each phase, and a key that do
   expect(await page.locator('.board-actions [data-action]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-action')))).toEqual(['undo', 'redo']);
 
   // Before the first phase everything applies: the colours, edit, group, promote, delete.
-  expect(await barActions(page)).toEqual(['color', 'edit', 'group', 'promote', 'delete']);
+  expect(await barActions(page)).toEqual(['color', 'edit', 'group', 'promote', 'linkTheme', 'delete']);
   await page.screenshot({ path: shot('bar-0-not-started.png') });
 
   const expected: [string, string[]][] = [
     ['notes-wij', ['color', 'edit', 'group', 'delete']],
-    ['clustering-wij', ['color', 'edit', 'group', 'promote', 'delete']],
-    ['attention-wij', ['color', 'edit', 'promote', 'delete']],
+    ['clustering-wij', ['color', 'edit', 'group', 'promote', 'linkTheme', 'delete']],
+    ['attention-wij', ['color', 'edit', 'promote', 'linkTheme', 'delete']],
     ['voting', []],
     ['ingredients', []],
   ];
@@ -227,7 +227,7 @@ test('the keyboard opens the same menu at the cursor’s note (Shift+F10, the me
   if (!box) throw new Error('menu not on screen');
   expect(Math.abs(box.x - corner.x)).toBeLessThanOrEqual(2);
   expect(Math.abs(box.y - corner.y)).toBeLessThanOrEqual(2);
-  expect(await menuActions(page)).toEqual(['edit', 'color', 'color-reset', 'promote', 'tidy', 'clear', 'delete']);
+  expect(await menuActions(page)).toEqual(['edit', 'color', 'color-reset', 'promote', 'tidy', 'linkTheme', 'clear', 'delete']);
   await expect(menu.getByRole('menuitem').first()).toBeFocused();
   await page.screenshot({ path: shot('menu-keyboard.png') });
 
@@ -238,6 +238,8 @@ test('the keyboard opens the same menu at the cursor’s note (Shift+F10, the me
   await expect(menu.getByRole('menuitem').first()).toBeFocused();
   await page.keyboard.press('End');
   await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator(':focus')).toHaveAttribute('data-action', 'linkTheme');
   await page.keyboard.press('ArrowUp');
   await expect(page.locator(':focus')).toHaveAttribute('data-action', 'tidy');
   await page.keyboard.press('ArrowUp');
@@ -292,7 +294,7 @@ test('the help lists exactly the register’s keyed actions and gestures, and gr
   await socket.command('help', { type: 'phase.set', phaseId: 'voting' });
   await expect(help.getByText('Grijs: kan niet in de fase Stemmen.')).toBeVisible();
   const off = await help.locator('.help-row-off').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-action')));
-  expect(off.sort()).toEqual(['color', 'color-reset', 'delete', 'edit', 'group', 'new', 'promote', 'reveal-notes', 'tidy', 'ungroup']);
+  expect(off.sort()).toEqual(['color', 'color-reset', 'delete', 'edit', 'group', 'linkTheme', 'new', 'promote', 'reveal-notes', 'tidy', 'ungroup']);
   await expect(help.locator('[data-action="group"]')).toContainText('(niet in deze fase)');
   await page.screenshot({ path: shot('help-voting.png') });
   socket.close();

@@ -160,29 +160,28 @@ test('sums up a programme after the facilitator confirms a theme link', async ({
   const programme = panel.getByTestId('harvest-programme');
   await expect(programme.getByRole('checkbox')).toHaveCount(3);
   for (const box of await programme.getByRole('checkbox').all()) await expect(box).toBeChecked();
-  const suggestions = programme.getByTestId('link-suggestion');
+  const suggestions = programme.getByTestId('theme-suggestion');
   await expect(suggestions.first()).toBeVisible();
   await page.getByRole('dialog').screenshot({ path: shot('harvest-programme-panel.png') });
   await page.screenshot({ path: shot('harvest-programme-page.png') });
 
-  // Nothing is linked until the facilitator says so; then both points carry the theme.
+  // Nothing is linked until the facilitator says so; "Niet koppelen" only hides a suggestion.
   const socket = await HostSocket.open(host.socketUrl());
   const count = await suggestions.count();
-  const first = suggestions.first();
-  const skipped = `[data-a="${await first.getAttribute('data-a')}"][data-b="${await first.getAttribute('data-b')}"]`;
-  await first.getByRole('button', { name: 'Niet koppelen' }).click();
+  expect(count).toBeGreaterThan(1);
+  await suggestions.first().getByRole('button', { name: 'Niet koppelen' }).click();
   await expect(suggestions).toHaveCount(count - 1);
-  await expect(programme.locator(skipped)).toHaveCount(0);
+  expect(await socket.workspace().then((ws) => Object.keys(ws.themes))).toEqual([]);
 
+  // "Koppelen" makes the theme and links the suggested points and groups to it.
   const chosen = suggestions.first();
-  const theme = ((await chosen.locator('.harvest-link-theme').textContent()) ?? '').split('Thema wordt: ')[1] ?? '';
-  const points = await Promise.all(['data-a', 'data-b'].map(async (name) => ((await chosen.getAttribute(name)) ?? '').split('/') as [string, string]));
-  const themeOf = async ([sessionId, pointId]: [string, string]) => (await socket.session(sessionId)).attentionPoints[pointId]?.themeKey;
+  const theme = ((await chosen.locator('.harvest-link-theme strong').textContent()) ?? '').replace(/^Thema: /, '');
   expect(theme).not.toBe('');
-  expect(await Promise.all(points.map(themeOf))).not.toEqual([theme, theme]);
   await chosen.getByRole('button', { name: 'Koppelen', exact: true }).click();
-  await expect(page.getByText(`De punten zijn gekoppeld aan het thema “${theme}”.`)).toBeVisible();
-  expect(await Promise.all(points.map(themeOf))).toEqual([theme, theme]);
+  await expect(page.getByText(`Gekoppeld aan het thema “${theme}”.`)).toBeVisible();
+  const themes = Object.values((await socket.workspace()).themes);
+  expect(themes.map((item) => item.title)).toEqual([theme]);
+  await expect(programme.getByTestId('theme-card').getByTestId('theme-linked-item').first()).toBeVisible();
 
   // Leave one session out: the summary of the other two downloads as a PDF.
   await programme.getByRole('checkbox').first().uncheck();

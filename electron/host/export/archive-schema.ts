@@ -196,7 +196,9 @@ const RANKING_VIEW_V2 = `CREATE VIEW attention_point_dots AS
   WHERE p.deleted = 0
   GROUP BY p.session_id, p.id`;
 
-export const ARCHIVE_SCHEMA_V2 = [HEADER_V2, ...ARCHIVE_TABLES_V2.map(tableSql), RANKING_VIEW_V2].map((statement) => `${statement};`).join('\n');
+const schemaOf = (tables: readonly ArchiveTable[]) => [HEADER_V2, ...tables.map(tableSql), RANKING_VIEW_V2].map((statement) => `${statement};`).join('\n');
+
+export const ARCHIVE_SCHEMA_V2 = schemaOf(ARCHIVE_TABLES_V2);
 
 /** The tables every version-1 archive has; reading checks for them before anything else. */
 export const ARCHIVE_TABLES_V1 = [

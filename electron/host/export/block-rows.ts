@@ -135,6 +135,8 @@ function rowsOf(block: ReportBlock, modelRows: ModelRows, cursor: StructureCurso
       const style = block.tone === 'body' ? STYLES.body : STYLES.muted;
       return textRows(block.text, style, PAGE.left, CONTENT_WIDTH, root.add('P'), { gap: block.tone === 'question' ? 2 : 6 });
     }
+    case 'leadText':
+      return block.paragraphs.flatMap((paragraph) => textRows(paragraph, STYLES.body, PAGE.left, CONTENT_WIDTH, root.add('P'), { gap: 6 }));
     case 'point':
       cursor.table ??= root.add('Table');
       return pointRows(block, cursor.table);

@@ -81,6 +81,9 @@ function blockContent(block: Exclude<ReportBlock, PointBlock>, t: Translate, cur
       return [paragraph(block.text, { heading: HEADINGS[block.level], pageBreakBefore: block.newPage, bar: block.color, keepNext: true })];
     case 'paragraph':
       return [paragraph(block.text, block.tone === 'body' ? {} : { run: block.tone === 'question' ? { italics: true } : { color: MUTED }, keepNext: true })];
+    case 'leadText':
+      // The programme lead's own words (the introduction, a theme's synthesis): plain paragraphs to go on editing.
+      return block.paragraphs.map((text) => paragraph(text));
     case 'bullets':
       return block.items.map((item) => paragraph(item, { bullet: true }));
     case 'model':

@@ -1,9 +1,10 @@
-import type { Action, Programme, SessionState } from '../../../shared/domain';
+import type { Action, Programme, SessionState, Theme } from '../../../shared/domain';
 import type { Locale } from '../../../shared/i18n/messages';
 import { notesCsv, votesCsv } from '../../../shared/report/csv';
 import { buildProgrammeReport } from '../../../shared/report/programme-report';
 import { buildSessionReport } from '../../../shared/report/session-report';
 import { type LinkSuggestion, suggestLinks } from '../../../shared/report/suggest';
+import { type LinkableItem, linkableItems, suggestThemes, type ThemeSuggestion } from '../../../shared/report/suggest-themes';
 import type { Engine } from '../engine';
 import { readArchive } from './archive-read';
 import { type ArchiveContent, writeArchive } from './archive-write';
@@ -57,7 +58,11 @@ export function sessionReport(engine: Engine, id: string, locale: Locale): Repor
 /** The programme summary's model, over the chosen sessions (all when none are named). */
 export function programmeReport(engine: Engine, programmeId: string, locale: Locale, sessionIds?: readonly string[]): ReportDocument {
   const programme = programmeOf(engine, programmeId);
-  return buildProgrammeReport(programme, programmeSessions(engine, programmeId, sessionIds), { locale, actions: programmeActions(engine, programmeId) });
+  return buildProgrammeReport(programme, programmeSessions(engine, programmeId, sessionIds), {
+    locale,
+    actions: programmeActions(engine, programmeId),
+    themes: programmeThemeRecords(engine, programmeId),
+  });
 }
 
 export function sessionPdf(engine: Engine, id: string, locale: Locale, options: RenderOptions = {}): Promise<RenderedPdf> {
@@ -92,6 +97,13 @@ export function sideName(engine: Engine, action: Action): string | null {
 }
 
 /** A programme's actions, oldest first (none without a programme). */
+/** The programme's themes, oldest first (the summary orders them by what was linked). */
+export function programmeThemeRecords(engine: Engine, programmeId: string): Theme[] {
+  return Object.values(engine.workspace.themes)
+    .filter((theme) => theme.programmeId === programmeId)
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
 export function programmeActions(engine: Engine, programmeId: string | null): Action[] {
   if (programmeId === null) return [];
   return Object.values(engine.workspace.actions)
@@ -111,7 +123,7 @@ export function sessionArchiveContent(engine: Engine, id: string): ArchiveConten
   return {
     scope: 'session',
     scopeId: id,
-    workspace: workspace.filter((row) => (row.key === 'programmes' && row.id === programmeId) || (row.key === 'sessions' && row.id === id) || isProgrammeAction(row, programmeId)),
+    workspace: workspace.filter((row) => (row.key === 'programmes' && row.id === programmeId) || (row.key === 'sessions' && row.id === id) || isProgrammeRecord(row, programmeId)),
     sessions: [{ id, records: sessionRecords(engine, id) }],
   };
 }
@@ -129,7 +141,7 @@ export function programmeArchiveContent(engine: Engine, programmeId: string, ses
   const chosen = new Set(ids);
   const workspace = engine.recordRows(WORKSPACE_STREAM).filter((row) => {
     if (row.key === 'programmes') return row.id === programmeId;
-    if (row.key === 'actions') return isProgrammeAction(row, programmeId);
+    if (row.key === 'actions' || row.key === 'themes') return isProgrammeRecord(row, programmeId);
     if (row.key !== 'sessions') return false;
     if (row.value === null) return !sessionIds?.length && row.kept?.programmeId === programmeId;
     return chosen.has(row.id);
@@ -138,11 +150,12 @@ export function programmeArchiveContent(engine: Engine, programmeId: string, ses
 }
 
 /**
- * The programme's actions (tombstones by the programme they kept) travel with every archive of it,
- * a session's too: they are the programme's, and the next session on any laptop reviews them.
+ * The programme's actions and themes (tombstones by the programme they kept) travel with every
+ * archive of it, a session's too: they are the programme's, the next session on any laptop reviews
+ * the actions, and the session's points, clusters and notes may be linked to the themes.
  */
-function isProgrammeAction(row: { key: string; value: unknown; kept?: Record<string, unknown> | null }, programmeId: string | null): boolean {
-  if (row.key !== 'actions' || programmeId === null) return false;
+function isProgrammeRecord(row: { key: string; value: unknown; kept?: Record<string, unknown> | null }, programmeId: string | null): boolean {
+  if ((row.key !== 'actions' && row.key !== 'themes') || programmeId === null) return false;
   const value = (row.value ?? row.kept) as { programmeId?: unknown } | null | undefined;
   return value?.programmeId === programmeId;
 }
@@ -163,7 +176,16 @@ export function importArchiveBytes(engine: Engine, bytes: Buffer): ImportReport 
   return importArchive(engine, readArchive(bytes));
 }
 
-/** Suggested theme links between the sessions of a programme; a person confirms each one. */
-export function programmeSuggestions(engine: Engine, programmeId: string, sessionIds?: readonly string[]): LinkSuggestion[] {
-  return suggestLinks(programmeSessions(engine, programmeId, sessionIds));
+/**
+ * Suggested links and themes between the sessions of a programme (a person confirms each one), and
+ * every point and cluster of them with its theme, for the harvest panel's linking by hand.
+ */
+export function programmeSuggestions(
+  engine: Engine,
+  programmeId: string,
+  sessionIds?: readonly string[],
+): { suggestions: LinkSuggestion[]; themes: ThemeSuggestion[]; items: LinkableItem[] } {
+  const sessions = programmeSessions(engine, programmeId, sessionIds);
+  const themes = programmeThemeRecords(engine, programmeId);
+  return { suggestions: suggestLinks(sessions), themes: suggestThemes(sessions, themes), items: linkableItems(sessions, themes) };
 }

@@ -80,7 +80,7 @@ export function buildRoutes(services: HttpServices): Route[] {
       ...facilitatorOnly,
       async handle({ params, query }) {
         const sessions = query.get('sessions')?.split(',').filter(Boolean);
-        return { suggestions: (await loadExporter()).programmeSuggestions(engine, params.id ?? '', sessions) };
+        return (await loadExporter()).programmeSuggestions(engine, params.id ?? '', sessions);
       },
     }),
     apiRoute(API_ROUTES.import, {

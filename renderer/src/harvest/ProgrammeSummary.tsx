@@ -5,7 +5,7 @@ import { formatDate } from '../ui/dates';
 import { useT } from '../ui/i18n';
 import { type ExportItem, ExportList } from './ExportList';
 import type { ExportFormat, ExportJob } from './harvest-api';
-import { LinkSuggestions } from './LinkSuggestions';
+import { ProgrammeThemes } from '../themes/ProgrammeThemes';
 import { harvestableProgrammes } from './programme-sessions';
 import { exportFileName } from './save-export';
 import type { ExportRunner } from './use-export';
@@ -16,7 +16,7 @@ const PROGRAMME_ITEMS: readonly ExportItem[] = [
   { format: 'sqlite', label: 'harvest.programmeSqlite', hint: 'harvest.programmeSqliteHint' },
 ];
 
-/** Choose a programme and its sessions; confirm theme links; save the summary or the archive. */
+/** Choose a programme and its sessions; link themes and write "Samengevat"; save the summary or the archive. */
 export function ProgrammeSummary({ runner, initialProgrammeId = null }: { runner: ExportRunner; initialProgrammeId?: string | null }) {
   const t = useT();
   const workspace = useAppStore((state) => state.workspace);
@@ -97,8 +97,8 @@ export function ProgrammeSummary({ runner, initialProgrammeId = null }: { runner
           {chosen.length === 0 && <p className="harvest-failed">{t('harvest.noneChosen')}</p>}
           <ExportList items={PROGRAMME_ITEMS} runner={runner} jobFor={jobFor} disabled={chosen.length === 0} />
         </div>
-        {chosen.length > 1 && <LinkSuggestions programmeId={current.programme.id} sessions={chosen} />}
       </div>
+      {chosen.length > 0 && <ProgrammeThemes programmeId={current.programme.id} sessions={chosen} />}
     </section>
   );
 }

@@ -1,6 +1,14 @@
 import { API_ROUTES, apiErrorSchema, type ExportFormat, type ExportScope, suggestionsPath } from '../../../shared/http-routes';
 import type { Locale, MessageKey } from '../../../shared/i18n/messages';
 import type { LinkSuggestion } from '../../../shared/report/suggest';
+import type { LinkableItem, ThemeSuggestion } from '../../../shared/report/suggest-themes';
+
+/** What the host suggests for the chosen sessions, and every point and cluster with its theme. */
+export interface SuggestionsReply {
+  suggestions: LinkSuggestion[];
+  themes: ThemeSuggestion[];
+  items: LinkableItem[];
+}
 import { type PageLocation, tokenOf } from '../client/url';
 
 /**
@@ -93,7 +101,7 @@ export async function fetchSuggestions(
   programmeId: string,
   sessions: readonly string[],
   location: PageLocation = window.location,
-): Promise<Outcome<LinkSuggestion[]>> {
+): Promise<Outcome<SuggestionsReply>> {
   try {
     const response = await fetch(suggestionsPath(programmeId, sessions), {
       headers: authHeaders(location),
@@ -102,7 +110,7 @@ export async function fetchSuggestions(
     });
     if (!response.ok) return { ok: false, reason: 'harvest.linksFailed' };
     const reply = API_ROUTES.suggestions.reply.safeParse(await response.json().catch(() => null));
-    return reply.success ? { ok: true, value: reply.data.suggestions } : { ok: false, reason: 'harvest.linksFailed' };
+    return reply.success ? { ok: true, value: reply.data } : { ok: false, reason: 'harvest.linksFailed' };
   } catch {
     return { ok: false, reason: 'harvest.linksFailed' };
   }

@@ -97,6 +97,7 @@ describe('session list selectors', () => {
   const workspace: WorkspaceState = {
     programmes: {},
     actions: {},
+    themes: {},
     sessions: {
       a: meta('a', { title: 'Voorjaar', group: 'Stuurgroep', date: '2025-03-01', updatedAt: 5 }),
       b: meta('b', { title: 'Najaar', group: 'Programmateam', date: '2025-10-01', updatedAt: 2 }),
@@ -141,7 +142,7 @@ describe('session list selectors', () => {
 
   it('picks the most recently updated session that is not archived', () => {
     expect(latestSession(workspace)?.id).toBe('a');
-    expect(latestSession({ programmes: {}, sessions: {}, actions: {} })).toBeNull();
+    expect(latestSession({ programmes: {}, sessions: {}, actions: {}, themes: {} })).toBeNull();
   });
 });
 

@@ -53,7 +53,7 @@ export const ctx = (actor: Actor = FACILITATOR, now: number = NOW) => ({
 
 let cachedReviewWorkspace: WorkspaceState | undefined;
 let building = false;
-/** prog1 with s0 (2025-01-10, action act1 open, made from its ingredient i1) and s1 (2025-03-12). */
+/** prog1 with s0 (2025-01-10, action act1 open, made from its ingredient i1), s1 (2025-03-12) and theme th0. */
 export function reviewWorkspace(): WorkspaceState {
   if (cachedReviewWorkspace) return cachedReviewWorkspace;
   building = true;
@@ -61,6 +61,7 @@ export function reviewWorkspace(): WorkspaceState {
     const base = seededWorkspace();
     let ws = stepWorkspace(base, { type: 'session.create', id: 's0', templateId: 'lemniscaat-ik-wij-het', programmeId: 'prog1', title: 'Eerder', group: 'Programmateam', date: '2025-01-10' });
     ws = stepWorkspace(ws, { type: 'action.create', id: 'act1', programmeId: 'prog1', sessionId: 's0', ingredientId: 'i1', owner: 'Coördinator', due: '2025-02-01' });
+    ws = stepWorkspace(ws, { type: 'theme.create', id: 'th0', programmeId: 'prog1', title: 'Visie' });
     cachedReviewWorkspace = deepFreeze(ws);
     return ws;
   } finally {
@@ -262,11 +263,11 @@ export function votingState(settings: Partial<SessionSettings> = {}): SessionSta
   return step(seededState(settings), { type: 'voting.open', open: true });
 }
 
-export const WORKSPACE: WorkspaceState = { programmes: {}, sessions: {}, actions: {} };
+export const WORKSPACE: WorkspaceState = { programmes: {}, sessions: {}, actions: {}, themes: {} };
 
 /** A workspace with programme prog1 and session s1 in it. */
 export function seededWorkspace(): WorkspaceState {
-  let ws: WorkspaceState = { programmes: {}, sessions: {}, actions: {} };
+  let ws: WorkspaceState = { programmes: {}, sessions: {}, actions: {}, themes: {} };
   ws = stepWorkspace(ws, { type: 'programme.create', id: 'prog1', name: 'Alliantie tegen armoede' }, FACILITATOR, NOW - 2000);
   ws = stepWorkspace(
     ws,
@@ -367,6 +368,8 @@ export const SAMPLE_SESSION_COMMANDS: Record<string, CommandInput> = {
   'review.show': { type: 'review.show', actionId: 'act1' },
   'review.set': { type: 'review.set', actionId: 'act1', status: 'done', note: 'Gelukt' },
   'review.react': { type: 'review.react', id: 'r9', actionId: 'act1', thumb: 'up', text: '' },
+  'theme.link': { type: 'theme.link', target: 'point', id: 'a1', themeId: 'th0' },
+  'theme.unlink': { type: 'theme.unlink', target: 'point', id: 'a1' },
 };
 
 export const SAMPLE_WORKSPACE_COMMANDS: Record<string, CommandInput> = {
@@ -414,6 +417,11 @@ export const SAMPLE_WORKSPACE_COMMANDS: Record<string, CommandInput> = {
   'action.create': { type: 'action.create', id: 'act9', programmeId: 'prog1', sessionId: 's1', ingredientId: 'i1', owner: 'Anna' },
   'action.update': { type: 'action.update', id: 'act1', status: 'ongoing' },
   'action.delete': { type: 'action.delete', id: 'act1' },
+  'theme.create': { type: 'theme.create', id: 'th9', programmeId: 'prog1', title: 'Visie' },
+  'theme.rename': { type: 'theme.rename', id: 'th0', title: 'Visie' },
+  'theme.summary.set': { type: 'theme.summary.set', id: 'th0', text: 'Wat de groepen zeiden' },
+  'theme.delete': { type: 'theme.delete', id: 'th0' },
+  'programme.introduction.set': { type: 'programme.introduction.set', programmeId: 'prog1', text: 'Inleiding' },
 };
 
 /** The value, or a thrown error when it is missing (a non-null assertion that fails loudly). */

@@ -36,6 +36,8 @@ function richState(withReview = true) {
   state = step(state, { type: 'settings.update', moderation: true });
   state = step(state, { type: 'note.add', id: 'n5', zoneId: 'het', text: 'Wacht' }, PARTICIPANT);
   state = step(state, { type: 'settings.update', moderation: false });
+  // a1 is linked to the programme's theme th0 (theme.unlink's sample unlinks it).
+  state = step(state, { type: 'theme.link', target: 'point', id: 'a1', themeId: 'th0' });
   // The review's agenda holds act1, an open action of an earlier session (see REVIEW_WORKSPACE).
   if (withReview) state = step(state, { type: 'review.begin' });
   return state;

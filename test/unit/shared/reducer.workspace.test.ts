@@ -14,7 +14,7 @@ import {
   text,
 } from './fixtures';
 
-const empty = (): WorkspaceState => ({ programmes: {}, sessions: {}, actions: {} });
+const empty = (): WorkspaceState => ({ programmes: {}, sessions: {}, actions: {}, themes: {} });
 const acceptFrozen = (state: WorkspaceState, command: CommandInput, now = NOW) =>
   acceptFrozenAny(state, command, FACILITATOR, now, WORKSPACE_COMMANDS);
 

@@ -6,6 +6,7 @@ import { type CanvasApi, type DragSet, ModelCanvas } from '../../canvas/ModelCan
 import type { OverlayState } from '../../canvas/overlay-painter';
 import { useElementSize } from '../../canvas/use-element-size';
 import { TemplatePanel } from '../../templates/TemplatePanel';
+import { ThemePicker } from '../../themes/ThemePicker';
 import { useAppStore, useClient, useStoreApi } from '../../ui/app-context';
 import { useT } from '../../ui/i18n';
 import type { RoomHandle } from '../../room/use-room';
@@ -80,6 +81,7 @@ export function Board({ sessionId, session, readOnly, run, room }: BoardProps) {
   const stopEditing = useAppStore((state) => state.stopEditing);
   const camera = useAppStore((state) => state.camera);
   const panel = useAppStore((state) => state.panel);
+  const themeTarget = useAppStore((state) => state.themeTarget);
   const clusterDraft = useAppStore((state) => state.clusterDraft);
   const cursor = useAppStore((state) => state.cursor);
   const [canvasFocused, setCanvasFocused] = useState(false);
@@ -142,6 +144,7 @@ export function Board({ sessionId, session, readOnly, run, room }: BoardProps) {
     store.getState().openPanel(null);
     return true;
   }, [store]);
+  const closePanel = useCallback(() => store.getState().openPanel(null), [store]);
   const writing = useCallback(() => {
     const state = store.getState();
     return state.editing !== null || state.clusterDraft !== null;
@@ -257,6 +260,9 @@ export function Board({ sessionId, session, readOnly, run, room }: BoardProps) {
         {hover && !drag && !editing && !menu && <HoverCard target={hover} session={session} />}
         {panel === 'help' && <HelpOverlay context={context} onClose={() => store.getState().openPanel(null)} />}
         {menu && <ContextMenu key={`${menu.x},${menu.y}`} spot={menu} board={controller} context={context} onClose={closeMenu} />}
+        {panel === 'theme' && themeTarget && (
+          <ThemePicker session={session} sessionId={sessionId} target={themeTarget} readOnly={readOnly} run={run} onClose={closePanel} />
+        )}
         {editingModel && <TemplatePanel sessionId={sessionId} session={session} run={run} onClose={() => store.getState().openPanel(null)} />}
         <NotesList session={session} />
         <CursorStatus session={session} cursor={cursor} selected={cursor !== null && selection.includes(cursor)} />

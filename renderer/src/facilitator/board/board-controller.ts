@@ -157,6 +157,20 @@ export class BoardController {
     else if (cursor && this.session()?.notes[cursor]) this.state.startEditing({ kind: 'edit', noteId: cursor });
   }
 
+  /** Opens the theme picker for the chosen group, the one chosen note, or the note at the cursor. */
+  linkTheme(): void {
+    if (this.deps.readOnly()) return;
+    const cluster = this.state.selectedClusterId;
+    if (cluster) {
+      this.state.openThemePicker({ target: 'cluster', id: cluster });
+      return;
+    }
+    const [only, ...rest] = this.state.selection;
+    const cursor = this.state.cursor;
+    if (only && rest.length === 0) this.state.openThemePicker({ target: 'note', id: only });
+    else if (cursor && this.session()?.notes[cursor]) this.state.openThemePicker({ target: 'note', id: cursor });
+  }
+
   deleteSelection(): void {
     const session = this.session();
     if (!session) return;

@@ -1,6 +1,7 @@
 import { nanoid } from 'nanoid';
 import { useState } from 'react';
-import { LIMITS, type SessionMeta } from '../../../../shared/domain';
+import type { CarryChoice } from '../../../../shared/carry-themes';
+import { type Id, LIMITS, type SessionMeta } from '../../../../shared/domain';
 import { WORKSPACE_STREAM } from '../../../../shared/protocol';
 import { useAppStore } from '../../ui/app-context';
 import { todayIso } from '../../ui/dates';
@@ -8,6 +9,7 @@ import { Field } from '../../ui/Field';
 import { FormDialog } from '../../ui/FormDialog';
 import { useT } from '../../ui/i18n';
 import { useCommand } from '../../ui/use-command';
+import { ThemeCarryChoices, useSourceThemes } from '../../themes/ThemeCarryChoices';
 import { GroupField } from './GroupField';
 
 interface SessionDialogProps {
@@ -29,7 +31,11 @@ export function RenameDialog({ meta, onClose }: SessionDialogProps) {
   );
 }
 
-/** "Volgende sessie voorbereiden": the host copies model, settings and chosen points; the rest starts empty. */
+/**
+ * "Volgende sessie voorbereiden": the host copies model, settings and chosen points; the rest starts
+ * empty. The previous session's themes are offered one by one: for the whole session (the default:
+ * the memo's managers and steering group worked on themes), as a point to vote on, or not at all.
+ */
 export function DuplicateDialog({ meta, onClose }: SessionDialogProps) {
   const t = useT();
   const run = useCommand();
@@ -37,9 +43,12 @@ export function DuplicateDialog({ meta, onClose }: SessionDialogProps) {
   const [title, setTitle] = useState(() => t('duplicate.defaultTitle', { title: meta.title }).slice(0, LIMITS.title));
   const [group, setGroup] = useState(meta.group);
   const [date, setDate] = useState(todayIso);
+  const offered = useSourceThemes(meta.id);
+  const [choices, setChoices] = useState<ReadonlyMap<Id, CarryChoice>>(new Map());
   const submit = async () => {
     const cleanTitle = title.trim();
-    const ack = await run(WORKSPACE_STREAM, { type: 'session.duplicate', id: nanoid(), sourceId: meta.id, title: cleanTitle, date, group: group.trim() });
+    const themes = (offered ?? []).map(({ theme }) => ({ themeId: theme.id, carry: choices.get(theme.id) ?? ('whole' as const) }));
+    const ack = await run(WORKSPACE_STREAM, { type: 'session.duplicate', id: nanoid(), sourceId: meta.id, title: cleanTitle, date, group: group.trim(), themes });
     if (ack) showToast({ tone: 'info', key: 'toast.duplicated', params: { title: cleanTitle } });
     return ack !== null;
   };
@@ -51,6 +60,7 @@ export function DuplicateDialog({ meta, onClose }: SessionDialogProps) {
       </Field>
       <GroupField value={group} onChange={setGroup} />
       <Field label={t('form.date')}>{(id) => <input id={id} type="date" required value={date} onChange={(event) => setDate(event.target.value)} />}</Field>
+      <ThemeCarryChoices offered={offered} choices={choices} onChoose={(themeId, choice) => setChoices(new Map([...choices, [themeId, choice]]))} />
     </FormDialog>
   );
 }

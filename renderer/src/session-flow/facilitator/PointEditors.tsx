@@ -5,6 +5,7 @@ import { useT } from '../../ui/i18n';
 import { AddLine, type EditorProps, RemoveButton } from './SideEditors';
 import { EditableText } from './EditableText';
 import { ActionMaker } from '../../review/ActionMaker';
+import { ThemeSelect } from '../../themes/ThemeSelect';
 
 export const pointsOf = (session: SessionState, zoneId: Id | null): AttentionPoint[] =>
   Object.values(session.attentionPoints)
@@ -79,8 +80,9 @@ function SidePoints({ zone, showName, sessionId, session, readOnly, run }: Edito
 }
 
 /** One attention point: its title to edit, whether it goes into the phase plan, and remove. */
-export function PointRow({ point, sessionId, readOnly, run, dots }: Omit<EditorProps, 'session'> & { session?: SessionState; point: AttentionPoint; dots?: number }) {
+export function PointRow({ point, sessionId, session, readOnly, run, dots }: Omit<EditorProps, 'session'> & { session?: SessionState; point: AttentionPoint; dots?: number }) {
   const t = useT();
+  const programmeId = session?.meta.programmeId ?? null;
   return (
     <li className="flow-point" data-point={point.id} data-chosen={point.chosen}>
       <EditableText
@@ -92,6 +94,21 @@ export function PointRow({ point, sessionId, readOnly, run, dots }: Omit<EditorP
       />
       {dots !== undefined && <span className="flow-dots">{t(dots === 1 ? 'flow.dotsOne' : 'flow.dots', { count: dots })}</span>}
       <ChooseBox point={point} sessionId={sessionId} readOnly={readOnly} run={run} />
+      {/* Linking by hand to a theme of the programme, so "Samengevat" can gather it with other groups'. */}
+      {programmeId !== null && (
+        <ThemeSelect
+          sessionId={sessionId}
+          programmeId={programmeId}
+          target="point"
+          id={point.id}
+          title={point.title}
+          themeId={point.themeId}
+          disabled={readOnly}
+          run={run}
+          label={t('points.themeFor', { title: point.title })}
+          testId={`theme-${point.id}`}
+        />
+      )}
       <RemoveButton label={t('flow.removePoint', { title: point.title })} disabled={readOnly} onClick={() => void run(sessionId, { type: 'attention.delete', id: point.id })} />
     </li>
   );

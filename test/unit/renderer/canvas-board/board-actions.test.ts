@@ -203,23 +203,23 @@ describe('when an action applies', () => {
   it('puts only what applies on the selection bar, in each phase, with the removing one last', () => {
     const bar = (phase: PhaseKind | null, init: Partial<ActionContext> = { notes: 1 }) =>
       offered('bar', context({ phase, ...init })).map((action) => action.id);
-    expect(bar(null)).toEqual(['edit', 'color', 'group', 'promote', 'delete']);
+    expect(bar(null)).toEqual(['edit', 'color', 'group', 'promote', 'linkTheme', 'delete']);
     expect(bar('notes')).toEqual(['edit', 'color', 'group', 'delete']);
-    expect(bar('clustering')).toEqual(['edit', 'color', 'group', 'promote', 'delete']);
-    expect(bar('attention')).toEqual(['edit', 'color', 'promote', 'delete']);
+    expect(bar('clustering')).toEqual(['edit', 'color', 'group', 'promote', 'linkTheme', 'delete']);
+    expect(bar('attention')).toEqual(['edit', 'color', 'promote', 'linkTheme', 'delete']);
     expect(bar('voting')).toEqual([]);
     expect(bar('ingredients')).toEqual([]);
     // Several notes: no single one to edit on the bar (Enter edits the cursor's).
     expect(bar('notes', { notes: 3, cursor: true })).toEqual(['color', 'group', 'delete']);
-    expect(bar('clustering', { cluster: true })).toEqual(['edit', 'ungroup', 'promote']);
-    expect(bar('attention', { cluster: true })).toEqual(['edit', 'promote']);
+    expect(bar('clustering', { cluster: true })).toEqual(['edit', 'ungroup', 'promote', 'linkTheme']);
+    expect(bar('attention', { cluster: true })).toEqual(['edit', 'promote', 'linkTheme']);
   });
 
   it('offers the canvas’s actions in the menu when nothing is chosen, the selection’s when something is', () => {
     const ids = (surface: 'canvasMenu' | 'selectionMenu', init: Partial<ActionContext>) => offered(surface, context(init)).map((action) => action.id);
     expect(ids('canvasMenu', {})).toEqual(['new', 'all', 'tidy', 'fit', 'undo', 'redo', 'help']);
     expect(ids('canvasMenu', { phase: 'voting' })).toEqual(['all', 'fit', 'undo', 'redo', 'help']);
-    expect(ids('selectionMenu', { phase: 'clustering', notes: 1 })).toEqual(['edit', 'clear', 'color', 'color-reset', 'group', 'promote', 'tidy', 'delete']);
+    expect(ids('selectionMenu', { phase: 'clustering', notes: 1 })).toEqual(['edit', 'clear', 'color', 'color-reset', 'group', 'promote', 'tidy', 'linkTheme', 'delete']);
     expect(ids('selectionMenu', { phase: 'voting', notes: 1 })).toEqual(['clear']);
     expect(ids('canvasMenu', { readOnly: true })).toEqual(['all', 'help']);
   });

@@ -1,4 +1,4 @@
-import type { Actor, SessionMeta, SessionState } from '../../../../shared/domain';
+import type { Actor, SessionMeta, SessionState, WorkspaceState } from '../../../../shared/domain';
 import { applyCommand, type CommandInput, SESSION_COMMANDS } from '../../../../shared/reducer';
 import { createSessionState } from '../../../../shared/session-factory';
 import { LEMNISCATE_IK_WIJ_HET } from '../../../../shared/templates';
@@ -28,6 +28,8 @@ export function meta(overrides: Partial<SessionMeta> = {}): SessionMeta {
 export class StateBuilder {
   state: SessionState;
   private clock = 1_700_000_000_000;
+  /** The programme's records that session commands read (themes for theme.link). */
+  workspace: WorkspaceState | undefined;
 
   constructor(overrides: Partial<SessionMeta> = {}) {
     this.state = createSessionState(meta(overrides), LEMNISCATE_IK_WIJ_HET);
@@ -35,7 +37,7 @@ export class StateBuilder {
 
   run(command: CommandInput, actor: Actor = FACILITATOR): this {
     this.clock += 1000;
-    const outcome = applyCommand(SESSION_COMMANDS, this.state, command, { actor, now: this.clock });
+    const outcome = applyCommand(SESSION_COMMANDS, this.state, command, { actor, now: this.clock, ...(this.workspace ? { workspace: this.workspace } : {}) });
     if (!outcome.ok) throw new Error(`${command.type} refused: ${outcome.message}`);
     this.state = outcome.state;
     return this;

@@ -66,12 +66,16 @@ describe('programme summary model', () => {
     expect(headings.filter((h) => h.startsWith('Uitkomsten'))).toEqual(['Uitkomsten Programmateam', 'Uitkomsten Managers/leidinggevenden']);
     const summary = headings.indexOf('Samengevat');
     expect(summary).toBeLessThan(headings.indexOf('Uitkomsten Programmateam'));
-    expect(headings.slice(summary, headings.indexOf('Uitkomsten Programmateam'))).toEqual(['Samengevat', `Thema: ${VISION}`, 'Alleen in één groep genoemd']);
-    const bullets = report.blocks.filter((b) => b.kind === 'bullets').map((b) => (b as { items: string[] }).items);
-    expect(bullets).toContainEqual([
-      'Programmateam (2 juni 2024): De visie eigen maken in alle organisaties · 2 stippen',
-      'Managers/leidinggevenden (5 juni 2024): Handen en voeten geven aan de visie · 1 stip',
+    expect(headings.slice(summary, headings.indexOf('Uitkomsten Programmateam'))).toEqual([
+      'Samengevat',
+      `Thema: ${VISION}`,
+      'Programmateam (2 juni 2024)',
+      'Managers/leidinggevenden (5 juni 2024)',
+      'Alleen in één groep genoemd',
     ]);
+    const bullets = report.blocks.filter((b) => b.kind === 'bullets').map((b) => (b as { items: string[] }).items);
+    expect(bullets).toContainEqual(['De visie eigen maken in alle organisaties · 2 stippen']);
+    expect(bullets).toContainEqual(['Handen en voeten geven aan de visie · 1 stip']);
     expect(report.blocks[0]).toMatchObject({ kind: 'title', text: PROGRAMME.name, subtitle: '2 juni 2024 – 5 juni 2024' });
   });
 

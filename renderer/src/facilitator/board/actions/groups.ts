@@ -53,4 +53,22 @@ export const tidy = registerAction({
   perform: (board, { at }) => board.tidy(at),
 });
 
-export const GROUP_ACTIONS = [group, ungroup, promote, tidy];
+/**
+ * Links the chosen group or note to a theme of the programme by hand (the picker offers the
+ * programme's themes, a new one, or none). Only for a session of a programme: themes are the programme's.
+ */
+export const linkTheme = registerAction({
+  id: 'linkTheme',
+  label: 'boardAction.linkTheme',
+  hint: 'boardAction.linkThemeHint',
+  group: 'help.groups',
+  keys: ['T'],
+  keyTest: plain('t'),
+  // While groups and points are made; the voting keeps the board still, as for every other change.
+  phases: PROMOTING,
+  needs: 'editable',
+  on: ['bar', 'selectionMenu'],
+  perform: (board) => board.linkTheme(),
+});
+
+export const GROUP_ACTIONS = [group, ungroup, promote, tidy, linkTheme];

@@ -42,7 +42,7 @@ export interface ActionContext {
   /** An archived session, or a database the host can only read: only looking around applies. */
   readOnly: boolean;
   /** Which panel is open over the board, and the projector's look: for buttons that show they are on. */
-  panel: 'help' | 'template' | null;
+  panel: 'help' | 'template' | 'theme' | null;
   contrast: boolean;
 }
 

@@ -47,7 +47,7 @@ describe('archive file, the current version', () => {
     const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name != 'archive' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
     expect(tables).toEqual(ARCHIVED_RECORDS.map((record) => record.table).sort());
     const noteColumns = (db.prepare("SELECT name FROM pragma_table_info('note')").all() as { name: string }[]).map((c) => c.name);
-    expect(noteColumns).toEqual(['session_id', 'id', 'rev', 'vv', 'deleted', 'zone_id', 'text', 'x', 'y', 'color', 'author_id', 'author_name', 'cluster_id', 'created_at', 'pending', 'conflicts']);
+    expect(noteColumns).toEqual(['session_id', 'id', 'rev', 'vv', 'deleted', 'zone_id', 'text', 'x', 'y', 'color', 'author_id', 'author_name', 'cluster_id', 'theme_id', 'created_at', 'pending', 'conflicts']);
     expect(db.prepare('SELECT schema_version, format, scope FROM archive').get()).toEqual({ schema_version: ARCHIVE_SCHEMA_VERSION, format: 'eiland-archive', scope: 'session' });
     expect(db.prepare('SELECT name FROM programme').all()).toEqual([{ name: 'Alliantie van Kracht tegen Armoede' }]);
     const ranking = db.prepare('SELECT dots FROM attention_point_dots ORDER BY dots DESC').all() as { dots: number }[];
@@ -179,6 +179,9 @@ describe('archive file, version 2 (an earlier layout of the records)', () => {
     const texts = (raw.prepare('SELECT text FROM other_point ORDER BY id').all() as { text: string }[]).map((row) => row.text);
     raw.close();
     expect(others.map((other) => (other.value as { text: string }).text).sort()).toEqual([...texts].sort());
+    // Made before programme themes: nothing in it is linked, and it brings no themes.
+    expect(records.filter((record) => record.key === 'notes').every((record) => !('themeId' in (record.value ?? {})))).toBe(true);
+    expect(content.workspace.some((record) => record.key === 'themes')).toBe(false);
   });
 
   it('is held to its own layout: a column of a later version added to it is refused', () => {

@@ -1,0 +1,66 @@
+import type { AttentionPoint, Id, SessionState, Theme } from './domain';
+
+/**
+ * "Volgende sessie voorbereiden" with themes: the facilitator chooses per theme of the previous
+ * session how it goes on. 'whole': the theme is worked on by the whole session (for now one
+ * whole-session attention point linked to it; whole-session notes come later). 'ballot': the
+ * previous session's chosen points of the theme come back as points on their sides, still linked
+ * (the theme itself when none was chosen). 'none': it stays behind.
+ */
+export const CARRY_CHOICES = ['whole', 'ballot', 'none'] as const;
+export type CarryChoice = (typeof CARRY_CHOICES)[number];
+
+export interface PreviousTheme {
+  theme: Theme;
+  /** Its chosen points in the previous session: the context the facilitator decides on. */
+  chosenPoints: AttentionPoint[];
+}
+
+const linkedTo = (themeId: Id, item: { themeId?: Id | undefined }) => item.themeId === themeId;
+
+/** The themes something of the session is linked to (a point, a cluster or a note), oldest first. */
+export function previousThemes(source: SessionState, themes: readonly Theme[]): PreviousTheme[] {
+  const points = Object.values(source.attentionPoints).sort((a, b) => (a.zoneId ?? '').localeCompare(b.zoneId ?? '') || a.order - b.order);
+  return themes
+    .filter((theme) => theme.programmeId === source.meta.programmeId)
+    .filter(
+      (theme) =>
+        points.some((point) => linkedTo(theme.id, point)) ||
+        Object.values(source.clusters).some((cluster) => linkedTo(theme.id, cluster)) ||
+        Object.values(source.notes).some((note) => linkedTo(theme.id, note)),
+    )
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+    .map((theme) => ({ theme, chosenPoints: points.filter((point) => point.chosen && linkedTo(theme.id, point)) }));
+}
+
+/** The id of the whole-session point a carried theme becomes: the same for the same theme, within the id limit. */
+export const carriedThemePointId = (themeId: Id) => `theme-${themeId}`.slice(0, 64);
+
+/**
+ * The attention points the next session starts with. Without choices, as before themes were
+ * records: every chosen point, on its side. With choices, a chosen point of a theme follows its
+ * theme's choice (a theme left unmentioned is carried as ballot points); chosen points of no theme
+ * come along as before.
+ */
+export function carriedPoints(source: SessionState, themes: readonly Theme[], choices: ReadonlyMap<Id, CarryChoice> | null): AttentionPoint[] {
+  const carried: AttentionPoint[] = [];
+  const known = new Map(themes.map((theme) => [theme.id, theme]));
+  const choiceOf = (point: AttentionPoint): CarryChoice => {
+    const theme = point.themeId === undefined ? undefined : known.get(point.themeId);
+    return theme && choices ? (choices.get(theme.id) ?? 'ballot') : 'ballot';
+  };
+  for (const point of Object.values(source.attentionPoints)) {
+    if (!point.chosen || choiceOf(point) !== 'ballot') continue;
+    // A point linked to a theme record needs no key; an unlinked one keeps the old key, its own id.
+    carried.push({ ...point, chosen: false, themeKey: point.themeId !== undefined ? point.themeKey : (point.themeKey ?? point.id) });
+  }
+  if (!choices) return carried;
+  let order = Object.values(source.attentionPoints).reduce((max, point) => Math.max(max, point.order), 0);
+  for (const { theme, chosenPoints } of previousThemes(source, themes)) {
+    const choice = choices.get(theme.id) ?? 'ballot';
+    if (choice === 'none' || (choice === 'ballot' && chosenPoints.length > 0)) continue;
+    order += 1;
+    carried.push({ id: carriedThemePointId(theme.id), zoneId: null, title: theme.title.slice(0, 200), order, chosen: false, themeKey: null, themeId: theme.id });
+  }
+  return carried;
+}

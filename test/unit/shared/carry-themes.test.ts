@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { carriedThemePointId, previousThemes } from '../../../shared/carry-themes';
+import type { Theme, WorkspaceState } from '../../../shared/domain';
+import { prepareNextSession } from '../../../shared/session-factory';
+import { meta, StateBuilder } from './report/build-state';
+
+const VISION: Theme = { id: 'visie', programmeId: 'prog', title: 'Samen handen en voeten geven aan een visie', summary: '', createdAt: 1, updatedAt: 1 };
+const MONITORING: Theme = { id: 'mon', programmeId: 'prog', title: 'Monitoring, effectiviteit en ervaringen', summary: '', createdAt: 2, updatedAt: 2 };
+const ELSEWHERE: Theme = { id: 'ander', programmeId: 'prog', title: 'Mandaat', summary: '', createdAt: 3, updatedAt: 3 };
+const THEMES = [VISION, MONITORING, ELSEWHERE];
+
+function previous() {
+  const builder = new StateBuilder({ id: 'pt', programmeId: 'prog' });
+  builder.workspace = { programmes: {}, sessions: {}, actions: {}, themes: Object.fromEntries(THEMES.map((theme) => [theme.id, theme])) } satisfies WorkspaceState;
+  return builder
+    .point('a1', 'wij', 'Visie eigen maken')
+    .point('a2', 'het', 'Monitoring opzetten')
+    .point('a3', 'het', 'Terugkoppeling naar partners')
+    .point('a4', 'ik', 'Niet gekozen, wel gekoppeld')
+    .note('n1', 'ik', 'Mandaat van bestuurders')
+    .run({ type: 'theme.link', target: 'point', id: 'a1', themeId: 'visie' })
+    .run({ type: 'theme.link', target: 'point', id: 'a2', themeId: 'mon' })
+    .run({ type: 'theme.link', target: 'point', id: 'a4', themeId: 'visie' })
+    .run({ type: 'theme.link', target: 'note', id: 'n1', themeId: 'ander' })
+    .run({ type: 'attention.edit', id: 'a1', chosen: true })
+    .run({ type: 'attention.edit', id: 'a2', chosen: true })
+    .run({ type: 'attention.edit', id: 'a3', chosen: true }).state;
+}
+
+describe('carrying themes to the next session', () => {
+  it('offers the themes the session linked anything to, with its chosen points as context', () => {
+    const offered = previousThemes(previous(), THEMES);
+    expect(offered.map(({ theme, chosenPoints }) => [theme.id, chosenPoints.map((point) => point.id)])).toEqual([
+      ['visie', ['a1']],
+      ['mon', ['a2']],
+      ['ander', []],
+    ]);
+  });
+
+  it('carries per theme: as a whole-session theme, as ballot points, or not at all', () => {
+    const choices = new Map([
+      ['visie', 'whole'],
+      ['mon', 'ballot'],
+      ['ander', 'none'],
+    ] as const);
+    const next = prepareNextSession(previous(), meta({ id: 'mg' }), { themes: THEMES, choices });
+    const points = Object.values(next.attentionPoints).map((point) => [point.id, point.zoneId, point.title, point.themeId ?? null]);
+    expect(points).toEqual(
+      expect.arrayContaining([
+        [carriedThemePointId('visie'), null, VISION.title, 'visie'],
+        ['a2', 'het', 'Monitoring opzetten', 'mon'],
+        // A chosen point of no theme comes along as before.
+        ['a3', 'het', 'Terugkoppeling naar partners', null],
+      ]),
+    );
+    expect(points).toHaveLength(3);
+    expect(Object.values(next.attentionPoints).every((point) => !point.chosen)).toBe(true);
+  });
+
+  it('makes a ballot theme with no chosen point one point of its own, and without choices carries as before', () => {
+    const next = prepareNextSession(previous(), meta({ id: 'mg' }), { themes: THEMES, choices: new Map([['ander', 'ballot']]) });
+    expect(next.attentionPoints[carriedThemePointId('ander')]).toMatchObject({ zoneId: null, title: 'Mandaat', themeId: 'ander' });
+    const plain = prepareNextSession(previous(), meta({ id: 'mg' }));
+    expect(Object.keys(plain.attentionPoints).sort()).toEqual(['a1', 'a2', 'a3']);
+    expect(plain.attentionPoints.a1?.themeId).toBe('visie');
+  });
+});
