@@ -2,11 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { programmePdf } from '../../../electron/host/export/exporter';
+import { programmeDocx, programmePdf, programmeReport } from '../../../electron/host/export/exporter';
 import { carriedThemePointId } from '../../../shared/carry-themes';
 import type { Actor } from '../../../shared/domain';
 import { WORKSPACE_STREAM } from '../../../shared/protocol';
 import { type TempEngine, tempEngine } from '../../unit/electron/host/export/temp-engine';
+import { modelHeadings, plainText, readWord, wordHeadings } from '../../support/word-read';
 
 /**
  * The issue's acceptance, as far as themes go, on a real SQLite file and a real PDF: session 1
@@ -68,5 +69,16 @@ describe('programme summary with themes carried through three sessions', () => {
     expect(summary).toContain('Mandaat van bestuurders');
     expect(summary).toContain('Deel wat werkt, maak het praktisch');
     expect(summary).not.toContain('Alleen in één groep genoemd');
+
+    // The same summary as a Word file the lead goes on editing: the PDF's headings, the same words.
+    const word = await readWord((await programmeDocx(a.engine, P, 'nl')).docx);
+    expect(word.messages).toEqual([]);
+    expect(wordHeadings(word.html)).toEqual(modelHeadings(programmeReport(a.engine, P, 'nl')));
+    const words = plainText(word.html);
+    const wordSummary = words.slice(words.indexOf('Samengevat'), words.indexOf('Uitkomsten Programmateam'));
+    for (const title of [VISION, MONITORING]) expect(wordSummary).toContain(`Thema: ${title} Genoemd door 3 groepen`);
+    for (const lead of ['Drie groepen keken terug op faseplan 2.', 'Iedereen wil weten wat werkt.', 'Mandaat van bestuurders', 'Deel wat werkt, maak het praktisch']) {
+      expect(wordSummary).toContain(lead);
+    }
   });
 });
