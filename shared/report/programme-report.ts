@@ -3,7 +3,7 @@ import { actionMovementBlocks } from './actions-report';
 import type { Locale } from '../i18n/messages';
 import { formatDate, translator } from './format';
 import { contributionGroups } from './contributions';
-import { sessionHeadingFacts, sessionWideBlocks, sideBlocks, sidesInOrder, themeTitleIn } from './session-report';
+import { pointThemeIn, sessionHeadingFacts, sessionWideBlocks, sideBlocks, sidesInOrder } from './session-report';
 import { summaryBlocks } from './theme-summary';
 import type { ReportBlock, ReportDocument } from './types';
 
@@ -47,7 +47,7 @@ export function buildProgrammeReport(programme: Programme, chosen: readonly Sess
     const input = { sessions, themes: options.themes ?? [], actions: options.actions ?? [], introduction: programme.introduction ?? '' };
     blocks.push(...summaryBlocks(input, t, locale));
   }
-  const themeTitle = themeTitleIn(sessions);
+  const themeOf = pointThemeIn(sessions, options.themes);
   for (const state of sessions) {
     const group = state.meta.group.trim() || state.meta.title;
     blocks.push({ kind: 'heading', level: 1, text: t('report.programme.sessionHeading', { group }), color: null, newPage: true });
@@ -56,8 +56,8 @@ export function buildProgrammeReport(programme: Programme, chosen: readonly Sess
     // theme, the notes in none after the clusters of their side.
     const groups = contributionGroups(state, t);
     if (groups.length > 0) blocks.push({ kind: 'heading', level: 2, text: t('report.programme.contributions'), color: null, newPage: false }, ...groups);
-    for (const zone of sidesInOrder(state)) blocks.push(...sideBlocks(state, zone, t, themeTitle, 2));
-    blocks.push(...sessionWideBlocks(state, t, themeTitle, 2));
+    for (const zone of sidesInOrder(state)) blocks.push(...sideBlocks(state, zone, t, themeOf, 2));
+    blocks.push(...sessionWideBlocks(state, t, themeOf, 2));
   }
   if (sessions.length > 0) blocks.push(...actionMovementBlocks(sessions, options.actions ?? [], t, locale));
   return {

@@ -1,4 +1,4 @@
-import type { Action, Id, Note, SessionState, Zone } from '../domain';
+import type { Action, AttentionPoint, Id, Note, SessionState, Theme, Zone } from '../domain';
 import { sessionActionBlocks } from './actions-report';
 import type { Locale } from '../i18n/messages';
 import { rankPoints } from '../voting';
@@ -17,6 +17,8 @@ export interface SessionReportOptions {
   programmeName: string | null;
   /** The programme's actions (plan-do-check-act); the report lists those made in this session. */
   actions?: readonly Action[];
+  /** The programme's themes, to name the theme a point is linked to. */
+  themes?: readonly Theme[];
 }
 
 /**
@@ -40,16 +42,18 @@ export function reportedNotes(state: SessionState): Note[] {
     .sort(notesByTime);
 }
 
+/** The name of the theme a point is linked to (a programme theme, else an older key), or null. */
+export type PointTheme = (point: AttentionPoint) => string | null;
+
 /** "Thema: …" for a point linked to a theme, unless the theme is simply its own title. */
-function themeLabelOf(themeKey: string | null, title: string, t: Translate, themeTitle: (key: string) => string): string | null {
-  if (!themeKey) return null;
-  const theme = themeTitle(themeKey);
+function themeLabelOf(theme: string | null, title: string, t: Translate): string | null {
+  if (!theme) return null;
   const same = (a: string) => a.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
   return same(theme) === same(title) ? null : t('report.point.theme', { theme });
 }
 
 /** Attention points of one side (or of the whole session: null), most dots first. */
-export function pointBlocks(state: SessionState, zoneId: Id | null, t: Translate, themeTitle: (key: string) => string): PointBlock[] {
+export function pointBlocks(state: SessionState, zoneId: Id | null, t: Translate, themeOf: PointTheme): PointBlock[] {
   return rankPoints(state, zoneId).flatMap(({ attentionPointId, dots, rank }) => {
     const point = state.attentionPoints[attentionPointId];
     if (!point) return [];
@@ -58,7 +62,8 @@ export function pointBlocks(state: SessionState, zoneId: Id | null, t: Translate
       .sort(byOrderThenText((i) => i.order, (i) => i.id))
       .map((ingredient) => ingredient.text);
     // With ingredients, the theme heads them (as in the memo); without, it is a label of the point.
-    const theme = point.themeKey && ingredients.length > 0 ? themeTitle(point.themeKey) : null;
+    const named = themeOf(point);
+    const theme = named !== null && ingredients.length > 0 ? named : null;
     return [
       {
         kind: 'point',
@@ -68,7 +73,7 @@ export function pointBlocks(state: SessionState, zoneId: Id | null, t: Translate
         dotsLabel: dotsLabel(t, dots),
         chosen: point.chosen,
         chosenLabel: point.chosen ? t('report.point.chosen') : null,
-        themeLabel: theme === null ? themeLabelOf(point.themeKey, point.title, t, themeTitle) : null,
+        themeLabel: theme === null ? themeLabelOf(named, point.title, t) : null,
         ingredientsTheme: theme,
         ingredientsHeading: ingredients.length > 0 ? t('report.ingredients.heading') : null,
         ingredients,
@@ -81,14 +86,23 @@ export function otherPointTexts(state: SessionState, zoneId: Id | null): string[
   return otherPointsOf(state, zoneId).map((point) => point.text);
 }
 
-/** A theme key is either a name ("Monitoring, …") or the id of the point it came from. */
-export function themeTitleIn(states: readonly SessionState[]): (key: string) => string {
-  return (key) => {
+/**
+ * How a point's theme is named in these sessions: the programme theme it is linked to, else its
+ * older key, which is either a name ("Monitoring, …") or the id of the point it came from.
+ */
+export function pointThemeIn(states: readonly SessionState[], themes: readonly Theme[] = []): PointTheme {
+  const byId = new Map(themes.map((theme) => [theme.id, theme]));
+  const keyTitle = (key: string) => {
     for (const state of states) {
       const source = state.attentionPoints[key];
       if (source) return source.title;
     }
     return key;
+  };
+  return (point) => {
+    const linked = point.themeId === undefined ? undefined : byId.get(point.themeId);
+    if (linked) return linked.title;
+    return point.themeKey ? keyTitle(point.themeKey) : null;
   };
 }
 
@@ -116,9 +130,9 @@ export function rankingBlocks(state: SessionState, t: Translate): ReportBlock[] 
 }
 
 /** The blocks about one side, or none when nothing was said about it. */
-export function sideBlocks(state: SessionState, zone: Zone, t: Translate, themeTitle: (key: string) => string, level: 1 | 2 = 1): ReportBlock[] {
+export function sideBlocks(state: SessionState, zone: Zone, t: Translate, themeOf: PointTheme, level: 1 | 2 = 1): ReportBlock[] {
   const observation = state.observations[zone.id]?.text.trim() ?? '';
-  const points = pointBlocks(state, zone.id, t, themeTitle);
+  const points = pointBlocks(state, zone.id, t, themeOf);
   const others = otherPointTexts(state, zone.id);
   if (observation === '' && points.length === 0 && others.length === 0) return [];
   const sub = (level + 1) as 2 | 3;
@@ -143,8 +157,8 @@ export function pointsSection(points: PointBlock[], heading: string, level: 1 | 
 }
 
 /** Attention points and other points that belong to the session as a whole (zoneId null). */
-export function sessionWideBlocks(state: SessionState, t: Translate, themeTitle: (key: string) => string, level: 1 | 2): ReportBlock[] {
-  const points = pointBlocks(state, null, t, themeTitle);
+export function sessionWideBlocks(state: SessionState, t: Translate, themeOf: PointTheme, level: 1 | 2): ReportBlock[] {
+  const points = pointBlocks(state, null, t, themeOf);
   const others = otherPointTexts(state, null);
   if (points.length === 0 && others.length === 0) return [];
   const blocks = pointsSection(points, t('report.points.sessionWide'), level, t);
@@ -280,7 +294,7 @@ export function buildSessionReport(state: SessionState, options: SessionReportOp
   const t = translator(locale);
   const { meta } = state;
   const date = formatDate(locale, meta.date);
-  const themeTitle = themeTitleIn([state]);
+  const themeOf = pointThemeIn([state], options.themes);
   const blocks: ReportBlock[] = [
     { kind: 'title', eyebrow: t('report.session.eyebrow'), text: meta.title, subtitle: [meta.group, date].filter(Boolean).join(' · ') },
     { kind: 'facts', rows: sessionFacts(state, t, locale, options.programmeName) },
@@ -288,8 +302,8 @@ export function buildSessionReport(state: SessionState, options: SessionReportOp
     { kind: 'model', figure: modelFigure(state, reportedNotes(state), t), caption: t(appendixSummarised(state) ? 'report.model.captionSummarised' : 'report.model.caption'), alt: modelAlt(state, reportedNotes(state), t) },
   ];
   blocks.push(...rankingBlocks(state, t));
-  for (const zone of sidesInOrder(state)) blocks.push(...sideBlocks(state, zone, t, themeTitle));
-  blocks.push(...sessionWideBlocks(state, t, themeTitle, 1));
+  for (const zone of sidesInOrder(state)) blocks.push(...sideBlocks(state, zone, t, themeOf));
+  blocks.push(...sessionWideBlocks(state, t, themeOf, 1));
   blocks.push(...sessionActionBlocks(state, options.actions ?? [], t, locale));
   blocks.push(...appendixBlocks(state, t));
   return {

@@ -52,7 +52,8 @@ export function sessionReport(engine: Engine, id: string, locale: Locale): Repor
   const state = sessionOf(engine, id);
   const programmeName = state.meta.programmeId ? (engine.workspace.programmes[state.meta.programmeId]?.name ?? null) : null;
   const actions = programmeActions(engine, state.meta.programmeId);
-  return buildSessionReport(state, { locale, programmeName, actions });
+  const themes = state.meta.programmeId ? programmeThemeRecords(engine, state.meta.programmeId) : [];
+  return buildSessionReport(state, { locale, programmeName, actions, themes });
 }
 
 /** The programme summary's model, over the chosen sessions (all when none are named). */
