@@ -34,6 +34,9 @@ export interface PayloadFixture {
   /** The earlier session and an ingredient of it that is no action yet (for action.create). */
   actionSessionId: string;
   actionIngredientId: string;
+  /** A theme of the programme (theme.link from the session, theme.rename and its text), and one to delete. */
+  themeId: string;
+  deletableThemeId: string;
 }
 
 export const TEMPLATE_ID = 'lemniscaat-ik-wij-het';
@@ -98,6 +101,8 @@ export function sessionPayloads(f: PayloadFixture): Record<string, CommandInput>
     'review.show': { type: 'review.show', actionId: f.actionId },
     'review.set': { type: 'review.set', actionId: f.actionId, status: 'ongoing', note: 'Loopt nog' },
     'review.react': { type: 'review.react', id: `r-${f.fresh}`, actionId: f.actionId, thumb: 'up', text: '' },
+    'theme.link': { type: 'theme.link', target: 'point', id: f.attentionPointId, themeId: f.themeId },
+    'theme.unlink': { type: 'theme.unlink', target: 'point', id: f.attentionPointId },
   };
 }
 
@@ -105,6 +110,11 @@ export function workspacePayloads(f: PayloadFixture): Record<string, CommandInpu
   return {
     'programme.create': { type: 'programme.create', id: `prog-${f.fresh}`, name: 'Programma' },
     'programme.rename': { type: 'programme.rename', id: f.programmeId, name: 'Hernoemd programma' },
+    'theme.create': { type: 'theme.create', id: `th-${f.fresh}`, programmeId: f.programmeId, title: 'Samen leren' },
+    'theme.rename': { type: 'theme.rename', id: f.themeId, title: 'Samen handen en voeten geven aan een visie' },
+    'theme.summary.set': { type: 'theme.summary.set', id: f.themeId, text: 'Wat de groepen zeiden.' },
+    'theme.delete': { type: 'theme.delete', id: f.deletableThemeId },
+    'programme.introduction.set': { type: 'programme.introduction.set', programmeId: f.programmeId, text: 'Drie groepen keken terug.' },
     'programme.archive': { type: 'programme.archive', id: f.programmeId, archived: true },
     'programme.delete': { type: 'programme.delete', id: f.deletableProgramme.id, confirmName: f.deletableProgramme.name },
     'session.create': sessionCreate(`s-${f.fresh}`, 'Nieuwe sessie'),

@@ -285,6 +285,8 @@ describe('the LAN listener: phones reach the host over the network only while a 
       deletableActionId: 'act-del',
       actionSessionId: 's0',
       actionIngredientId: 'ing0-free',
+      themeId: 'th-keep',
+      deletableThemeId: 'th-del',
     });
     const before = host.engine.seqOf('s1');
     let refused = 0;

@@ -77,6 +77,7 @@ describe('reliability: access', () => {
     for (const [id, ingredientId] of [['act-keep', 'ing0-keep'], ['act-del', 'ing0-del']]) {
       await must(facilitator, 'workspace', { type: 'action.create', id, programmeId: 'prog1', sessionId: 's0', ingredientId });
     }
+    for (const id of ['th-keep', 'th-del']) await must(facilitator, 'workspace', { type: 'theme.create', id, programmeId: 'prog1', title: `Thema ${id}` });
     await must(facilitator, 's1', { type: 'review.begin' });
     const code = await openRoom(facilitator, 's1');
     const participant = await phone(host, code, 'Anna');
@@ -119,6 +120,8 @@ describe('reliability: access', () => {
       deletableActionId: 'act-del',
       actionSessionId: 's0',
       actionIngredientId: 'ing0-free',
+      themeId: 'th-keep',
+      deletableThemeId: 'th-del',
     };
     const session = sessionPayloads(fixture);
     const workspace = workspacePayloads(fixture);
