@@ -170,7 +170,11 @@ describe('jobs on a running host', () => {
     for (const body of ['dit is geen archief', '', 'SQLite format 3\u0000 but not really']) {
       const job = importJob(new Uint8Array(Buffer.from(body)));
       expect(await job.finished).toEqual({ t: 'failed', code: 'unreadable_archive', message: 'Dit bestand is geen Eiland-archief.' });
-      expect(job.events.map(({ event }) => event.t)).toEqual(['job', 'progress', 'failed']);
+      // A loaded machine may report the first stage twice before the refusal: at least one progress.
+      const kinds = job.events.map(({ event }) => event.t);
+      expect([kinds[0], kinds.at(-1)]).toEqual(['job', 'failed']);
+      expect(kinds.slice(1, -1).length).toBeGreaterThan(0);
+      expect(kinds.slice(1, -1).every((kind) => kind === 'progress')).toBe(true);
     }
     const plain = await fetch(`${host.url}api/import`, { method: 'POST', headers: auth, body: Buffer.from('geen archief') });
     expect(plain.status).toBe(422);
