@@ -206,7 +206,6 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   'report.model.heading': 'The model at the end of the session',
   'report.model.caption': 'The model at the end, its notes laid out by side and theme so they can be read. All notes are also in the appendix.',
   'report.model.captionSummarised': 'The model at the end, its notes laid out by side and theme so they can be read. The appendix summarises the notes; every note is in the CSV export.',
-  'report.model.legendCount': '{count} notes',
   'report.model.alt': 'Drawing of the model {model} at the end of the session.',
   'report.model.altSide': '{side}: {notes}, {themes}.',
   'report.model.altNotes.one': '1 note',

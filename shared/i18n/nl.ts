@@ -209,7 +209,6 @@ export const nl = {
   'report.model.heading': 'Het model aan het eind van de sessie',
   'report.model.caption': 'Het model aan het eind. De notities liggen per kant en per thema bij elkaar, zodat je ze kunt lezen. Alle notities staan ook in de bijlage.',
   'report.model.captionSummarised': 'Het model aan het eind. De notities liggen per kant en per thema bij elkaar, zodat je ze kunt lezen. De bijlage vat de notities samen; alle notities staan in de CSV-export.',
-  'report.model.legendCount': '{count} notities',
   'report.model.alt': 'Tekening van het model {model} aan het eind van de sessie.',
   'report.model.altSide': '{side}: {notes}, {themes}.',
   'report.model.altNotes.one': '1 notitie',

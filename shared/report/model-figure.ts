@@ -31,12 +31,11 @@ export function modelFigure(state: SessionState, notes: readonly Note[], t: Tran
         y: cluster.y,
         color: zones.get(cluster.zoneId)?.color ?? '#999999',
       })),
-    legend: state.template.zones.map((zone) => ({
-      zoneId: zone.id,
-      name: zone.name,
-      color: zone.color,
-      count: t('report.model.legendCount', { count: notes.filter((note) => note.zoneId === zone.id).length }),
-    })),
+    legend: state.template.zones.map((zone) => {
+      const count = notes.filter((note) => note.zoneId === zone.id).length;
+      // "1 notitie", never "1 notities".
+      return { zoneId: zone.id, name: zone.name, color: zone.color, count: count === 1 ? t('report.figure.notes.one') : t('report.figure.notes.other', { count }) };
+    }),
     words: {
       kenweg: t('canvas.kenweg'),
       keuzeweg: t('canvas.keuzeweg'),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { modelAlt } from '../../../../shared/report/figure-alt';
+import { modelFigure } from '../../../../shared/report/model-figure';
 import { translator } from '../../../../shared/report/format';
 import { buildSessionReport, reportedNotes } from '../../../../shared/report/session-report';
 import { StateBuilder } from './build-state';
@@ -25,6 +26,12 @@ describe('the model figure in words', () => {
         'IK-kant: 0 notities, geen thema’s. ' +
         'HET-kant: 3 notities, 3 thema’s: Bovenaan; Zicht op wat werkt; Aanspreekpunten.',
     );
+  });
+
+  it('counts each side under the drawing, one note as one', () => {
+    const state = session();
+    const legend = modelFigure(state, reportedNotes(state), translator('nl')).legend.map((entry) => `${entry.name}: ${entry.count}`);
+    expect(legend).toEqual(['WIJ-kant: 1 notitie', 'IK-kant: 0 notities', 'HET-kant: 3 notities']);
   });
 
   it('says it in English for an English report, with one theme as one', () => {
