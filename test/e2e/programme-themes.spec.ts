@@ -79,11 +79,13 @@ test('three sessions carry two themes; the summary as PDF and Word names both by
 
   // Session 1: the lead makes the two themes and links its points by hand.
   let panel = await openSummary(page, host.pageUrl());
-  for (const title of [VISION, MONITORING]) {
+  for (const [index, title] of [VISION, MONITORING].entries()) {
     await panel.getByLabel('Nieuw thema').fill(title);
     await panel.getByRole('button', { name: 'Thema maken' }).click();
+    // The field empties once the host has the theme; only then is the next one typed.
+    await expect(panel.getByTestId('theme-card')).toHaveCount(index + 1);
+    await expect(panel.getByLabel('Nieuw thema')).toHaveValue('');
   }
-  await expect(panel.getByTestId('theme-card')).toHaveCount(2);
   await linkByHand(panel, 's1/p1', VISION);
   await linkByHand(panel, 's1/p2', MONITORING);
   await page.getByRole('dialog').getByRole('button', { name: 'Sluiten' }).first().click();
