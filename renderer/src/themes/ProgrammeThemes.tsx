@@ -62,7 +62,8 @@ export function ProgrammeThemes({ programmeId, sessions }: { programmeId: Id; se
   const make = async () => {
     const title = newTitle;
     if (await createTheme(run, programmeId, title)) {
-      setNewTitle('');
+      // Emptied only if it still holds what was made: a next title typed meanwhile stays.
+      setNewTitle((current) => (current === title ? '' : current));
       showToast({ tone: 'info', key: 'themes.created', params: { theme: title.trim() } });
     }
   };
