@@ -1,36 +1,20 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { performance } from 'node:perf_hooks';
 import { EventStore } from '../../../electron/host/db/event-store';
 import { databasePath, openDatabase } from '../../../electron/host/db/open';
 import { Engine } from '../../../electron/host/engine';
 import { programmePdf, sessionArchive, sessionPdf } from '../../../electron/host/export/exporter';
 import { writeFileAtomically } from '../../../electron/host/export/files';
 import { WorkerPool } from '../../../electron/host/jobs/pool';
+import { performance } from 'node:perf_hooks';
 import { fillSession } from '../../integration/export/session-fixture';
+import { summary } from '../support/stats';
 import { makeTempDir } from '../support/cleanup';
+import { BENCH_RUNS, measure, threeSessions } from './bench-programme';
 import { ROOT } from '../support/paths';
 import { info, report } from '../support/report';
-import { median, summary } from '../support/stats';
 
 export const names = ['export.pdf_session_ms', 'export.pdf_programme_ms', 'export.sqlite_ms'];
-
-const RUNS = 7;
-
-/** Times `work` RUNS times after one warm-up run (which loads and converts the fonts once). */
-async function measure(label: string, work: () => Promise<unknown> | unknown): Promise<number> {
-  const cold = performance.now();
-  await work();
-  info(`${label}: first run ${(performance.now() - cold).toFixed(1)} ms (warm-up: fonts are loaded once per process)`);
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i += 1) {
-    const started = performance.now();
-    await work();
-    samples.push(performance.now() - started);
-  }
-  info(`${label}: ${summary(samples)}`);
-  return median(samples);
-}
 
 /**
  * Sessions the size of targets.md (300 notes, 30 attention points, the model drawing), made by
@@ -41,12 +25,7 @@ export async function run(): Promise<void> {
   const { db } = openDatabase(temp.path);
   try {
     const engine = new Engine(new EventStore(db));
-    engine.handle({ t: 'command', id: 'bench-programme', stream: 'workspace', command: { type: 'programme.create', id: 'bench', name: 'Benchmark' } }, { role: 'facilitator', participantId: null });
-    const ids = ['s1', 's2', 's3'];
-    ids.forEach((id, index) => {
-      fillSession(engine, { id, notes: 300, points: 30, participants: 16, programmeId: 'bench', date: `2024-06-0${index + 2}`, title: `Sessie ${index + 1}` });
-    });
-    info('three sessions of 300 notes and 30 attention points ready');
+    const ids = threeSessions(engine);
 
     report('export.pdf_session_ms', await measure('session PDF', () => sessionPdf(engine, 's1', 'nl')), 'ms');
     report('export.pdf_programme_ms', await measure('programme PDF', () => programmePdf(engine, 'bench', 'nl', ids)), 'ms');
@@ -79,7 +58,7 @@ function snapshotCosts(engine: Engine, databaseFile: string): void {
   const state = engine.session('big');
   const clone: number[] = [];
   const read: number[] = [];
-  for (let i = 0; i < RUNS; i += 1) {
+  for (let i = 0; i < BENCH_RUNS; i += 1) {
     let started = performance.now();
     structuredClone(state);
     clone.push(performance.now() - started);

@@ -1,29 +1,14 @@
-import { performance } from 'node:perf_hooks';
 import { EventStore } from '../../../electron/host/db/event-store';
 import { openDatabase } from '../../../electron/host/db/open';
 import { Engine } from '../../../electron/host/engine';
 import { programmePdf, programmeSuggestions } from '../../../electron/host/export/exporter';
-import { fillSession } from '../../integration/export/session-fixture';
 import { makeTempDir } from '../support/cleanup';
+import { measure, threeSessions } from './bench-programme';
 import { info, report } from '../support/report';
-import { median, summary } from '../support/stats';
 
 export const names = ['export.theme_suggestions_ms', 'export.pdf_programme_themes_ms'];
 
-const RUNS = 7;
 const FACILITATOR = { role: 'facilitator', participantId: null } as const;
-
-async function measure(label: string, work: () => Promise<unknown> | unknown): Promise<number> {
-  await work();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i += 1) {
-    const started = performance.now();
-    await work();
-    samples.push(performance.now() - started);
-  }
-  info(`${label}: ${summary(samples)}`);
-  return median(samples);
-}
 
 /**
  * Programme themes at the size of targets.md: three sessions of 300 notes and 30 attention points,
@@ -41,11 +26,7 @@ export async function run(): Promise<void> {
       const reply = engine.handle({ t: 'command', id: `bench-themes-${++n}`, stream, command }, FACILITATOR);
       if (reply.t !== 'ack') throw new Error(`${command.type}: ${JSON.stringify(reply)}`);
     };
-    send('workspace', { type: 'programme.create', id: 'bench', name: 'Benchmark' });
-    const ids = ['s1', 's2', 's3'];
-    ids.forEach((id, index) => {
-      fillSession(engine, { id, notes: 300, points: 30, participants: 16, programmeId: 'bench', date: `2024-06-0${index + 2}`, title: `Sessie ${index + 1}` });
-    });
+    const ids = threeSessions(engine);
     send('workspace', { type: 'theme.create', id: 'visie', programmeId: 'bench', title: 'Samen handen en voeten geven aan een visie' });
     send('workspace', { type: 'theme.create', id: 'mon', programmeId: 'bench', title: 'Monitoring, effectiviteit en ervaringen' });
     for (const id of ids) {
