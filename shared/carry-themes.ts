@@ -1,4 +1,6 @@
-import type { AttentionPoint, Id, SessionState, Theme } from './domain';
+import { arrangedPhases, planArrangement } from './commands/arrange';
+import type { AttentionPoint, Id, ModelTemplate, Phase, SessionState, Theme } from './domain';
+import { workMode } from './zones';
 
 /**
  * "Volgende sessie voorbereiden" with themes: the facilitator chooses per theme of the previous
@@ -33,9 +35,6 @@ export function previousThemes(source: SessionState, themes: readonly Theme[]): 
     .map((theme) => ({ theme, chosenPoints: points.filter((point) => point.chosen && linkedTo(theme.id, point)) }));
 }
 
-/** The id of the whole-session point a carried theme becomes: the same for the same theme, within the id limit. */
-export const carriedThemePointId = (themeId: Id) => `theme-${themeId}`.slice(0, 64);
-
 /**
  * The attention points the next session starts with. Without choices, as before themes were
  * records: every chosen point, on its side. With choices, a chosen point of a theme follows its
@@ -57,10 +56,32 @@ export function carriedPoints(source: SessionState, themes: readonly Theme[], ch
   if (!choices) return carried;
   let order = Object.values(source.attentionPoints).reduce((max, point) => Math.max(max, point.order), 0);
   for (const { theme, chosenPoints } of previousThemes(source, themes)) {
-    const choice = choices.get(theme.id) ?? 'ballot';
-    if (choice === 'none' || (choice === 'ballot' && chosenPoints.length > 0)) continue;
+    // A theme without chosen points comes to the ballot as one point of the whole session.
+    if ((choices.get(theme.id) ?? 'ballot') !== 'ballot' || chosenPoints.length > 0) continue;
     order += 1;
     carried.push({ id: carriedThemePointId(theme.id), zoneId: null, title: theme.title.slice(0, 200), order, chosen: false, themeKey: null, themeId: theme.id });
   }
   return carried;
+}
+
+/** The id of the whole-session point a theme without chosen points becomes on the ballot: the same for the same theme. */
+export const carriedThemePointId = (themeId: Id) => `theme-${themeId}`.slice(0, 64);
+
+/** The previous session's themes the facilitator carries as themes of the whole session, oldest first. */
+export function wholeSessionThemes(source: SessionState, themes: readonly Theme[], choices: ReadonlyMap<Id, CarryChoice>): Theme[] {
+  return previousThemes(source, themes)
+    .map(({ theme }) => theme)
+    .filter((theme) => choices.get(theme.id) === 'whole');
+}
+
+/**
+ * The next session's zones and phases: its sides as before, and a zone for each theme carried to
+ * the whole session (none left of themes not carried so). A session that worked per theme only goes
+ * on so. Refuses (too_many_zones) when the themes do not fit beside the sides.
+ */
+export function nextSessionZones(source: SessionState, themes: readonly Theme[], choices: ReadonlyMap<Id, CarryChoice>): { template: ModelTemplate; phases: Phase[] } {
+  const whole = wholeSessionThemes(source, themes, choices);
+  const mode = workMode(source.template) === 'themes' ? 'themes' : whole.length > 0 ? 'both' : 'sides';
+  const plan = planArrangement(source.template, mode, whole);
+  return { template: plan.template, phases: arrangedPhases(source.flow.phases, new Set(plan.gone.map((zone) => zone.id)), plan.added) };
 }

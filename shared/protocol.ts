@@ -81,6 +81,14 @@ export const RULE_REASONS = [
   'theme_no_programme',
   /** Unlinking a point, cluster or note that is linked to no theme. */
   'theme_not_linked',
+  /** zones.arrange: themes chosen while working per side only. */
+  'themes_need_whole_zones',
+  /** zones.arrange: more than twelve zones, sides and themes together. */
+  'too_many_zones',
+  /** zones.arrange: a zone that would go still holds notes, clusters, points or its "Wat gaat goed?". */
+  'zone_not_empty',
+  /** zones.arrange: the session is in a phase of a zone that would go. */
+  'zone_in_current_phase',
 ] as const;
 export type RuleReason = (typeof RULE_REASONS)[number];
 

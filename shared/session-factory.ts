@@ -1,6 +1,7 @@
 import { emptySessionCollections } from './records/index';
-import { type CarryChoice, carriedPoints } from './carry-themes';
-import type { Flow, Id, ModelTemplate, Phase, PhaseKind, SessionMeta, SessionSettings, SessionState, Theme } from './domain';
+import { type CarryChoice, carriedPoints, nextSessionZones } from './carry-themes';
+import { zonePhases } from './zones';
+import type { Flow, Id, ModelTemplate, Phase, SessionMeta, SessionSettings, SessionState, Theme } from './domain';
 
 export const DEFAULT_SETTINGS: SessionSettings = {
   dotsPerParticipant: 3,
@@ -10,14 +11,10 @@ export const DEFAULT_SETTINGS: SessionSettings = {
   moderation: false,
 };
 
-const PER_SIDE: readonly PhaseKind[] = ['observation', 'notes', 'clustering', 'attention'];
-
 /** The session flow of product.md: check-in, per side observation → notes → clusters → points, then the rest. */
 export function defaultPhases(template: ModelTemplate): Phase[] {
   const phases: Phase[] = [{ id: 'checkin', kind: 'checkin', zoneId: null }];
-  for (const zone of template.zones) {
-    for (const kind of PER_SIDE) phases.push({ id: `${kind}-${zone.id}`, kind, zoneId: zone.id });
-  }
+  for (const zone of template.zones) phases.push(...zonePhases(zone.id));
   for (const kind of ['voting', 'ingredients', 'other', 'closing'] as const) phases.push({ id: kind, kind, zoneId: null });
   return phases;
 }
@@ -53,8 +50,9 @@ export const emptyCollections = emptySessionCollections;
  * chosen attention points carried over as themes, but no notes, votes or participants.
  */
 export function prepareNextSession(source: SessionState, meta: SessionMeta, carry: NextSessionThemes | null = null): SessionState {
-  const next = createSessionState(meta, source.template, source.settings);
-  next.flow = { ...initialFlow(source.template), phases: source.flow.phases };
+  const { template, phases } = carry ? nextSessionZones(source, carry.themes, carry.choices) : { template: source.template, phases: source.flow.phases };
+  const next = createSessionState(meta, template, source.settings);
+  next.flow = { ...initialFlow(template), phases };
   for (const point of carriedPoints(source, carry?.themes ?? [], carry?.choices ?? null)) next.attentionPoints[point.id] = point;
   return next;
 }
@@ -64,3 +62,4 @@ export interface NextSessionThemes {
   themes: readonly Theme[];
   choices: ReadonlyMap<Id, CarryChoice>;
 }
+

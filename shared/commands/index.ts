@@ -6,6 +6,7 @@ import { participantCommands } from './participants';
 import { pointCommands } from './points';
 import { reviewCommands } from './review';
 import { themeCommands, themeLinkCommands } from './themes';
+import { arrangeCommands } from './arrange';
 import type { InputOf } from './registry';
 import { votingCommands } from './voting';
 import { workspaceCommands } from './workspace';
@@ -15,7 +16,7 @@ import { workspaceCommands } from './workspace';
  * are derived from them, so the facilitator window, the phone page and the tests cannot send a
  * command name or field that the host does not know without a compile error.
  */
-export const SESSION_COMMAND_LIST = [...noteCommands, ...clusterCommands, ...pointCommands, ...votingCommands, ...flowCommands, ...reviewCommands, ...participantCommands, ...themeLinkCommands];
+export const SESSION_COMMAND_LIST = [...noteCommands, ...clusterCommands, ...pointCommands, ...votingCommands, ...flowCommands, ...reviewCommands, ...participantCommands, ...themeLinkCommands, ...arrangeCommands];
 export const WORKSPACE_COMMAND_LIST = [...workspaceCommands, ...actionCommands, ...themeCommands];
 
 /** Undo and redo are the host's own (shared/history.ts): they take no fields. */

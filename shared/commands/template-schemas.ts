@@ -16,13 +16,23 @@ export const pictureDataUrl = z
   .max(PICTURE_DATA_URL_LIMIT)
   .refine(isPictureDataUrl, 'pictures are PNG, JPEG or SVG data URLs whose content matches their type');
 
-export const zoneSchema = z.object({
-  id: zoneId,
-  name: shortText.min(1),
-  color,
-  question: longText,
-  area: zoneArea,
-});
+export const zoneSchema = z
+  .object({
+    id: zoneId,
+    name: shortText.min(1),
+    color,
+    question: longText,
+    area: zoneArea,
+    /**
+     * True for a zone of the session as a whole rather than a side of the figure: a theme the
+     * session works on (with `themeId`) or, with none, "Hele sessie". Absent on the figure's sides.
+     */
+    whole: z.literal(true).optional(),
+    /** The programme theme a whole zone is for: its notes, clusters and points count as linked to it. */
+    themeId: entityId.optional(),
+  })
+  // A side belongs to the figure; only a zone of the whole session can stand for a theme.
+  .refine((zone) => zone.themeId === undefined || zone.whole === true, 'only a whole-session zone can stand for a theme');
 
 export const modelTemplate = z
   .object({
@@ -36,5 +46,10 @@ export const modelTemplate = z
       // Notes and points refer to a zone by id: two zones with one id could not be told apart.
       .refine((zones) => new Set(zones.map((zone) => zone.id)).size === zones.length, 'zone ids must differ'),
     background: pictureDataUrl.nullable(),
+    /**
+     * The figure's sides while the session works per theme only (zones.arrange), kept with their
+     * names and questions so that working per side again brings them back as they were.
+     */
+    setAside: z.array(zoneSchema).max(12).optional(),
   })
   .strict();

@@ -1,3 +1,4 @@
+import { nextSessionZones } from '../carry-themes';
 import { z } from 'zod';
 import type { SessionMeta } from '../domain';
 import { CARRY_CHOICES } from '../carry-themes';
@@ -118,12 +119,17 @@ export const workspaceCommands = [
     }),
     roles: FACILITATOR,
     undoable: false,
-    apply(tx, payload, { now }) {
+    apply(tx, payload, { now, session }) {
       const source = tx.state.sessions[payload.sourceId] ?? notFound('Session', payload.sourceId);
       if (tx.state.sessions[payload.id]) refuse('duplicate_id', `Session ${payload.id} already exists`);
       for (const { themeId } of payload.themes ?? []) {
         const theme = tx.state.themes[themeId] ?? notFound('Theme', themeId);
         if (theme.programmeId !== source.programmeId) refuse('theme_wrong_programme', `Theme ${themeId} belongs to another programme`);
+      }
+      // Themes carried to the whole session get a zone each, beside the sides (shared/commands/arrange.ts).
+      const sourceState = session?.(payload.sourceId);
+      if (sourceState && payload.themes) {
+        nextSessionZones(sourceState, Object.values(tx.state.themes), new Map(payload.themes.map((entry) => [entry.themeId, entry.carry])));
       }
       tx.put('sessions', {
         ...source,

@@ -1,4 +1,5 @@
 import type { FigureKind, Zone } from '../domain';
+import { sideZones } from '../zones';
 
 /**
  * The ∞ figure of a template, as plain geometry. Every template is drawn around a lemniscate of
@@ -69,7 +70,13 @@ export function curveFor(kind: FigureKind, zones: readonly Zone[]): Curve {
   return { cx: (left + right) / 2, cy: (top + bottom) / 2, a, b };
 }
 
-export function figureGeometry(kind: FigureKind, zones: readonly Zone[], segments = 200): FigureGeometry {
+/**
+ * The figure through the template's sides. Zones of the whole session (themes) lie outside it and
+ * are not walked; a session that works per theme only has no figure at all.
+ */
+export function figureGeometry(kind: FigureKind, allZones: readonly Zone[], segments = 200): FigureGeometry {
+  const zones = sideZones(allZones);
+  if (zones.length === 0) return { points: [], arrows: [], loopLabels: [], steps: new Map() };
   const curve = curveFor(kind, zones);
   const points: number[] = [];
   for (let index = 0; index < segments; index += 1) {

@@ -7,6 +7,10 @@ export const enThemes: { readonly [K in keyof typeof nlThemes]: string } = {
   'rule.theme_wrong_programme': 'This theme belongs to another programme.',
   'rule.theme_no_programme': 'This session belongs to no programme, so it has no themes.',
   'rule.theme_not_linked': 'This is not linked to a theme.',
+  'rule.themes_need_whole_zones': 'Themes get a zone of their own: choose “per theme” or “both”.',
+  'rule.too_many_zones': 'A model has at most 12 zones, sides and themes together.',
+  'rule.zone_not_empty': 'That zone still holds notes, points or text. Move or delete them first.',
+  'rule.zone_in_current_phase': 'The session is in a phase of that zone. Go to another phase first.',
 
   'report.summary.groupLine': '{group} ({date})',
   'report.summary.point': '{title} · {dots}',
@@ -18,6 +22,7 @@ export const enThemes: { readonly [K in keyof typeof nlThemes]: string } = {
   'themes.heading': 'Themes and summary',
   'themes.explain': 'Link attention points and groups of the sessions to a theme of the programme. Write per theme what the groups said: it goes into the summary.',
   'themes.introduction': 'Introduction to the summary',
+  'themes.viaZone': 'through this theme’s zone',
   'themes.save': 'Save',
   'themes.saved': 'Saved.',
   'themes.undo': 'Undo the last change to themes and texts',

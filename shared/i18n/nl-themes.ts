@@ -9,6 +9,10 @@ export const nlThemes = {
   'rule.theme_wrong_programme': 'Dit thema hoort bij een ander programma.',
   'rule.theme_no_programme': 'Deze sessie hoort niet bij een programma, dus er zijn geen thema’s.',
   'rule.theme_not_linked': 'Dit is niet aan een thema gekoppeld.',
+  'rule.themes_need_whole_zones': 'Thema’s krijgen een eigen vlak: kies „per thema” of „allebei”.',
+  'rule.too_many_zones': 'Een model heeft hoogstens 12 vlakken, kanten en thema’s samen.',
+  'rule.zone_not_empty': 'Op dat vlak staan nog notities, punten of tekst. Verplaats of verwijder die eerst.',
+  'rule.zone_in_current_phase': 'De sessie is nu in een fase van dat vlak. Ga eerst naar een andere fase.',
 
   'report.summary.groupLine': '{group} ({date})',
   'report.summary.point': '{title} · {dots}',
@@ -20,6 +24,7 @@ export const nlThemes = {
   'themes.heading': 'Thema’s en Samengevat',
   'themes.explain': 'Koppel aandachtspunten en groepen uit de sessies aan een thema van het programma. Schrijf per thema wat de groepen zeiden: dat komt in Samengevat.',
   'themes.introduction': 'Inleiding van Samengevat',
+  'themes.viaZone': 'via het vlak van dit thema',
   'themes.save': 'Opslaan',
   'themes.saved': 'Opgeslagen.',
   'themes.undo': 'Laatste wijziging aan thema’s en teksten ongedaan maken',

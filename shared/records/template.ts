@@ -7,7 +7,11 @@ export const templateRecord = defineRecord({
   scope: 'session',
   singleton: true,
   table: 'session_template',
-  version: 1,
-  migrations: [],
+  version: 2,
+  migrations: [
+    // Version 2 adds zones of the whole session (`whole`, `themeId`) and the sides set aside while a
+    // session works per theme; a version 1 template has neither, so it reads as it is.
+    (stored) => stored,
+  ],
   schema: modelTemplate,
 });

@@ -1,4 +1,5 @@
 import type { Action, Id, Note, SessionState, Theme } from '../domain';
+import { linkedThemeId } from '../zones';
 import { byOrderThenText } from './format';
 import { normaliseThemeKey, type PointRef, pointRefs } from './themes';
 
@@ -107,9 +108,11 @@ export function programmeThemes(
   const pointSlots = new Map<string, ProgrammeTheme>();
   const byDate = [...sessions].sort((a, b) => a.meta.date.localeCompare(b.meta.date) || a.meta.id.localeCompare(b.meta.id));
   for (const state of byDate) {
+    // What lies in a theme's zone of the whole session counts as linked to that theme (zones.ts).
+    const resolveIn = <T extends { themeId?: Id | undefined; zoneId: Id | null }>(item: T) => resolve({ ...item, themeId: linkedThemeId(state, item) });
     for (const ref of pointRefs(state)) {
       const point = state.attentionPoints[ref.pointId];
-      const resolved = point ? resolve(point) : null;
+      const resolved = point ? resolveIn(point) : null;
       if (!resolved) {
         outside.push(ref);
         continue;
@@ -125,14 +128,14 @@ export function programmeThemes(
     const notes = Object.values(state.notes).filter((note) => note.pending !== true).sort(byTime);
     const clusterSlots = new Map<Id, string>();
     for (const cluster of Object.values(state.clusters).sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id))) {
-      const resolved = resolve(cluster);
+      const resolved = resolveIn(cluster);
       if (!resolved) continue;
       clusterSlots.set(cluster.id, slotOf(resolved));
       const texts = notes.filter((note) => note.clusterId === cluster.id).map((note) => note.text);
       sessionOf(entryFor(resolved), state).clusters.push({ title: cluster.title, notes: texts });
     }
     for (const note of notes) {
-      const resolved = resolve(note);
+      const resolved = resolveIn(note);
       if (!resolved) continue;
       // A note of a cluster linked to the same theme is already listed under that cluster.
       if (note.clusterId !== null && clusterSlots.get(note.clusterId) === slotOf(resolved)) continue;

@@ -1,3 +1,4 @@
+import { zoneThemeId } from '../zones';
 import type { Action, AttentionPoint, Id, Note, SessionState, Theme, Zone } from '../domain';
 import { sessionActionBlocks } from './actions-report';
 import type { Locale } from '../i18n/messages';
@@ -86,6 +87,12 @@ export function otherPointTexts(state: SessionState, zoneId: Id | null): string[
   return otherPointsOf(state, zoneId).map((point) => point.text);
 }
 
+/** The theme of the whole-session zone a point lies in, looked up in the session that holds it. */
+function zoneThemeIn(states: readonly SessionState[], point: AttentionPoint): Id | undefined {
+  const state = states.find((candidate) => candidate.attentionPoints[point.id] === point) ?? states.find((candidate) => candidate.attentionPoints[point.id]);
+  return state ? zoneThemeId(state.template, point.zoneId) : undefined;
+}
+
 /**
  * How a point's theme is named in these sessions: the programme theme it is linked to, else its
  * older key, which is either a name ("Monitoring, …") or the id of the point it came from.
@@ -100,7 +107,8 @@ export function pointThemeIn(states: readonly SessionState[], themes: readonly T
     return key;
   };
   return (point) => {
-    const linked = point.themeId === undefined ? undefined : byId.get(point.themeId);
+    const themeId = point.themeId ?? zoneThemeIn(states, point);
+    const linked = themeId === undefined ? undefined : byId.get(themeId);
     if (linked) return linked.title;
     return point.themeKey ? keyTitle(point.themeKey) : null;
   };

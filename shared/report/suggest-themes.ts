@@ -1,3 +1,4 @@
+import { linkedThemeId } from '../zones';
 import type { Id, SessionState, Theme } from '../domain';
 import type { LinkTarget } from '../commands/themes';
 import { keywords, RELATED_STRENGTH, stemsRelated, stemWeight } from '../text/related-words';
@@ -58,6 +59,16 @@ function itemsOf(state: SessionState, themes: ReadonlyMap<Id, Theme>, keyed: Rea
 /** A point or cluster with the theme it is linked to now (null: none, or a theme since deleted). */
 export interface LinkableItem extends ThemeItem {
   themeId: Id | null;
+  /** Linked through the theme's zone of the whole session it lies in, not by hand: moving it out unlinks it. */
+  viaZone?: true;
+}
+
+/** The theme an item is linked to by hand, else through the theme zone it lies in. */
+function themeLink(state: SessionState, themes: ReadonlyMap<Id, Theme>, item: { themeId?: Id | undefined; zoneId: Id | null }): Pick<LinkableItem, 'themeId' | 'viaZone'> {
+  const own = themeOf(themes, item);
+  if (own) return { themeId: own.id };
+  const zoned = themeOf(themes, { themeId: linkedThemeId(state, item) });
+  return zoned ? { themeId: zoned.id, viaZone: true } : { themeId: null };
 }
 
 /** Every attention point and cluster of the sessions, oldest session first, for linking by hand. */
@@ -68,10 +79,10 @@ export function linkableItems(sessions: readonly SessionState[], programmeThemes
     const base = { sessionId: state.meta.id, group: state.meta.group, date: state.meta.date };
     const points = Object.values(state.attentionPoints)
       .sort((a, b) => (a.zoneId ?? '').localeCompare(b.zoneId ?? '') || a.order - b.order || a.id.localeCompare(b.id))
-      .map((point): LinkableItem => ({ ...base, target: 'point', id: point.id, title: point.title, themeId: themeOf(themes, point)?.id ?? null }));
+      .map((point): LinkableItem => ({ ...base, target: 'point', id: point.id, title: point.title, ...themeLink(state, themes, point) }));
     const clusters = Object.values(state.clusters)
       .sort((a, b) => a.zoneId.localeCompare(b.zoneId) || a.id.localeCompare(b.id))
-      .map((cluster): LinkableItem => ({ ...base, target: 'cluster', id: cluster.id, title: cluster.title, themeId: themeOf(themes, cluster)?.id ?? null }));
+      .map((cluster): LinkableItem => ({ ...base, target: 'cluster', id: cluster.id, title: cluster.title, ...themeLink(state, themes, cluster) }));
     return [...points, ...clusters];
   });
 }

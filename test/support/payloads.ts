@@ -103,6 +103,7 @@ export function sessionPayloads(f: PayloadFixture): Record<string, CommandInput>
     'review.react': { type: 'review.react', id: `r-${f.fresh}`, actionId: f.actionId, thumb: 'up', text: '' },
     'theme.link': { type: 'theme.link', target: 'point', id: f.attentionPointId, themeId: f.themeId },
     'theme.unlink': { type: 'theme.unlink', target: 'point', id: f.attentionPointId },
+    'zones.arrange': { type: 'zones.arrange', mode: 'both', themeIds: [] },
   };
 }
 

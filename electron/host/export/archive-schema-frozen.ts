@@ -6,6 +6,8 @@
  * When a record's stored shape changes, freeze the current ARCHIVE_SCHEMA here under the current
  * ARCHIVE_SCHEMA_VERSION, then raise that version (docs/archive-format.md lists what changed).
  */
+import { VERSION_3 } from './archive-schema-v3';
+
 export interface FrozenArchiveSchema {
   sql: string;
   /** Each record's version when this layout was current (shared/records/, `version`). */
@@ -280,4 +282,4 @@ CREATE VIEW attention_point_dots AS
   },
 };
 
-export const FROZEN_ARCHIVE_SCHEMAS: Readonly<Record<number, FrozenArchiveSchema>> = { 2: VERSION_2 };
+export const FROZEN_ARCHIVE_SCHEMAS: Readonly<Record<number, FrozenArchiveSchema>> = { 2: VERSION_2, 3: VERSION_3 };

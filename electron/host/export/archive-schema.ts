@@ -12,8 +12,11 @@ import { ARCHIVED_RECORDS } from '../../../shared/records/index';
  * (archive-schema-frozen.ts), and version 1 (hand-written below) is still read.
  */
 export const ARCHIVE_FORMAT = 'eiland-archive';
-/** 3: other points keep their order (and what came with it); version 2 is read by its frozen layout. */
-export const ARCHIVE_SCHEMA_VERSION = 3;
+/**
+ * 4: a template keeps the sides set aside while a session works per theme (its zones may be zones
+ * of the whole session); versions 2 and 3 are read by their frozen layouts.
+ */
+export const ARCHIVE_SCHEMA_VERSION = 4;
 /** SQLite's application_id header field: "EILA", so file tools can tell an Eiland archive. */
 export const ARCHIVE_APPLICATION_ID = 0x45494c41;
 

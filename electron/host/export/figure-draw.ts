@@ -52,7 +52,8 @@ export function drawZones(surface: PdfSurface, frame: FigureFrame): void {
 
 /** The ∞ line (not with an own picture: the picture is the model then), its arrows and its loops' names. */
 export function drawPath(surface: PdfSurface, frame: FigureFrame): void {
-  if (frame.ownPicture) return;
+  // A session that works per theme only has no sides, so no figure to draw.
+  if (frame.ownPicture || frame.figure.points.length === 0) return;
   const at = toPage(frame);
   const { points, arrows } = frame.figure;
   const doc = surface.doc;

@@ -58,9 +58,13 @@ export function ThemeCard({ theme, items, onChanged }: { theme: Theme; items: re
           {items.map((item) => (
             <li key={`${item.sessionId}/${item.id}`} data-testid="theme-linked-item" data-item={`${item.sessionId}/${item.id}`}>
               <ItemLabel item={item} />
-              <button type="button" className="button button-quiet" onClick={() => void unlink(item)}>
-                {t('themes.unlink')}
-              </button>
+              {item.viaZone ? (
+                <span className="harvest-context">{t('themes.viaZone')}</span>
+              ) : (
+                <button type="button" className="button button-quiet" onClick={() => void unlink(item)}>
+                  {t('themes.unlink')}
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { carriedThemePointId, previousThemes } from '../../../shared/carry-themes';
 import type { Theme, WorkspaceState } from '../../../shared/domain';
 import { prepareNextSession } from '../../../shared/session-factory';
+import { themeZoneId, zonePhases } from '../../../shared/zones';
 import { meta, StateBuilder } from './report/build-state';
 
 const VISION: Theme = { id: 'visie', programmeId: 'prog', title: 'Samen handen en voeten geven aan een visie', summary: '', createdAt: 1, updatedAt: 1 };
@@ -37,24 +38,37 @@ describe('carrying themes to the next session', () => {
     ]);
   });
 
-  it('carries per theme: as a whole-session theme, as ballot points, or not at all', () => {
+  it('carries per theme: as a whole-session theme in a zone of its own, as ballot points, or not at all', () => {
     const choices = new Map([
       ['visie', 'whole'],
       ['mon', 'ballot'],
       ['ander', 'none'],
     ] as const);
-    const next = prepareNextSession(previous(), meta({ id: 'mg' }), { themes: THEMES, choices });
+    const source = previous();
+    const next = prepareNextSession(source, meta({ id: 'mg' }), { themes: THEMES, choices });
     const points = Object.values(next.attentionPoints).map((point) => [point.id, point.zoneId, point.title, point.themeId ?? null]);
     expect(points).toEqual(
       expect.arrayContaining([
-        [carriedThemePointId('visie'), null, VISION.title, 'visie'],
         ['a2', 'het', 'Monitoring opzetten', 'mon'],
         // A chosen point of no theme comes along as before.
         ['a3', 'het', 'Terugkoppeling naar partners', null],
       ]),
     );
-    expect(points).toHaveLength(3);
+    // The theme worked on by the whole session is a zone, not a point on the ballot.
+    expect(points).toHaveLength(2);
     expect(Object.values(next.attentionPoints).every((point) => !point.chosen)).toBe(true);
+    const zones = next.template.zones.map((zone) => [zone.id, zone.name, zone.whole ?? false, zone.themeId ?? null]);
+    expect(zones).toEqual([
+      ...source.template.zones.map((zone) => [zone.id, zone.name, false, null]),
+      [themeZoneId('visie'), VISION.title, true, 'visie'],
+    ]);
+    // Its phases follow the sides' phases, before voting.
+    const kinds = next.flow.phases.map((phase) => phase.id);
+    expect(kinds.slice(kinds.indexOf('voting') - 4, kinds.indexOf('voting'))).toEqual(zonePhases(themeZoneId('visie')).map((phase) => phase.id));
+    // A session prepared from it without carrying the theme to the whole session drops the empty zone again.
+    const after = prepareNextSession(next, meta({ id: 'sg' }), { themes: THEMES, choices: new Map() });
+    expect(after.template.zones.map((zone) => zone.id)).toEqual(source.template.zones.map((zone) => zone.id));
+    expect(after.flow.phases.some((phase) => phase.zoneId === themeZoneId('visie'))).toBe(false);
   });
 
   it('makes a ballot theme with no chosen point one point of its own, and without choices carries as before', () => {

@@ -370,6 +370,7 @@ export const SAMPLE_SESSION_COMMANDS: Record<string, CommandInput> = {
   'review.react': { type: 'review.react', id: 'r9', actionId: 'act1', thumb: 'up', text: '' },
   'theme.link': { type: 'theme.link', target: 'point', id: 'a1', themeId: 'th0' },
   'theme.unlink': { type: 'theme.unlink', target: 'point', id: 'a1' },
+  'zones.arrange': { type: 'zones.arrange', mode: 'both', themeIds: [] },
 };
 
 export const SAMPLE_WORKSPACE_COMMANDS: Record<string, CommandInput> = {

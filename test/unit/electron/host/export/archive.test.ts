@@ -9,7 +9,7 @@ import { createDemo } from '../../../../../electron/host/export/demo';
 import { ExportError } from '../../../../../electron/host/export/errors';
 import { sessionArchive, sessionArchiveContent } from '../../../../../electron/host/export/exporter';
 import { ARCHIVED_RECORDS } from '../../../../../shared/records/index';
-import { V1_ARCHIVE_FIXTURE, V2_ARCHIVE_FIXTURE } from '../../../../support/fixtures';
+import { V1_ARCHIVE_FIXTURE, V2_ARCHIVE_FIXTURE, V3_ARCHIVE_FIXTURE } from '../../../../support/fixtures';
 import { send, type TempEngine, tempEngine } from './temp-engine';
 
 /** Rewrites an archive with one SQL statement applied, as a hand-edited or hostile file would be. */
@@ -192,6 +192,26 @@ describe('archive file, version 2 (an earlier layout of the records)', () => {
   it('names a version it does not know', () => {
     const bytes = tamper(readFileSync(V2_ARCHIVE_FIXTURE), 'UPDATE archive SET schema_version = 0');
     expect(code(() => readArchive(bytes))).toBe('unreadable_archive');
+  });
+});
+
+describe('archive file, version 3 (before sessions worked per theme)', () => {
+  it('is still read: its templates have every side and none set aside', () => {
+    const content = readArchive(readFileSync(V3_ARCHIVE_FIXTURE));
+    expect(content).toMatchObject({ scope: 'programme', scopeId: 'demo-avk' });
+    const templates = content.sessions.flatMap((session) => session.records).filter((record) => record.key === 'template');
+    expect(templates).toHaveLength(3);
+    for (const template of templates) {
+      const value = template.value as { zones: { id: string; whole?: boolean }[]; setAside?: unknown };
+      expect(value.zones.map((zone) => zone.id)).toEqual(['wij', 'ik', 'het']);
+      expect(value.zones.some((zone) => zone.whole)).toBe(false);
+      expect(value.setAside).toBeUndefined();
+    }
+  });
+
+  it('is held to its own layout: the set_aside column of version 4 added to it is refused', () => {
+    const bytes = tamper(readFileSync(V3_ARCHIVE_FIXTURE), 'ALTER TABLE session_template ADD COLUMN "set_aside" TEXT');
+    expect(code(() => readArchive(bytes))).toBe('invalid_archive');
   });
 });
 
