@@ -1,6 +1,6 @@
 import { arrangedPhases, planArrangement } from './commands/arrange';
 import type { AttentionPoint, Id, ModelTemplate, Phase, SessionState, Theme } from './domain';
-import { workMode } from './zones';
+import { linkedThemeId, workMode } from './zones';
 
 /**
  * "Volgende sessie voorbereiden" with themes: the facilitator chooses per theme of the previous
@@ -18,15 +18,15 @@ export interface PreviousTheme {
   chosenPoints: AttentionPoint[];
 }
 
-const linkedTo = (themeId: Id, item: { themeId?: Id | undefined }) => item.themeId === themeId;
-
-/** The themes something of the session is linked to (a point, a cluster or a note), oldest first. */
+/** The themes the session worked on: something of it is linked to them (by hand or by its zone), or a zone stands for them. Oldest first. */
 export function previousThemes(source: SessionState, themes: readonly Theme[]): PreviousTheme[] {
   const points = Object.values(source.attentionPoints).sort((a, b) => (a.zoneId ?? '').localeCompare(b.zoneId ?? '') || a.order - b.order);
+  const linkedTo = (themeId: Id, item: { themeId?: Id | undefined; zoneId: Id | null }) => linkedThemeId(source, item) === themeId;
   return themes
     .filter((theme) => theme.programmeId === source.meta.programmeId)
     .filter(
       (theme) =>
+        source.template.zones.some((zone) => zone.themeId === theme.id) ||
         points.some((point) => linkedTo(theme.id, point)) ||
         Object.values(source.clusters).some((cluster) => linkedTo(theme.id, cluster)) ||
         Object.values(source.notes).some((note) => linkedTo(theme.id, note)),
@@ -44,14 +44,23 @@ export function previousThemes(source: SessionState, themes: readonly Theme[]): 
 export function carriedPoints(source: SessionState, themes: readonly Theme[], choices: ReadonlyMap<Id, CarryChoice> | null): AttentionPoint[] {
   const carried: AttentionPoint[] = [];
   const known = new Map(themes.map((theme) => [theme.id, theme]));
+  const themeOfPoint = (point: AttentionPoint) => {
+    const themeId = linkedThemeId(source, point);
+    return themeId === undefined ? undefined : known.get(themeId);
+  };
   const choiceOf = (point: AttentionPoint): CarryChoice => {
-    const theme = point.themeId === undefined ? undefined : known.get(point.themeId);
+    const theme = themeOfPoint(point);
     return theme && choices ? (choices.get(theme.id) ?? 'ballot') : 'ballot';
   };
+  const wholeZoneIds = new Set(source.template.zones.filter((zone) => zone.whole).map((zone) => zone.id));
   for (const point of Object.values(source.attentionPoints)) {
     if (!point.chosen || choiceOf(point) !== 'ballot') continue;
     // A point linked to a theme record needs no key; an unlinked one keeps the old key, its own id.
-    carried.push({ ...point, chosen: false, themeKey: point.themeId !== undefined ? point.themeKey : (point.themeKey ?? point.id) });
+    const kept = { ...point, chosen: false, themeKey: point.themeId !== undefined ? point.themeKey : (point.themeKey ?? point.id) };
+    // With choices the zones of the whole session are made anew, so a point of one comes as a point of the whole session, still linked.
+    const fromWholeZone = choices !== null && point.zoneId !== null && wholeZoneIds.has(point.zoneId);
+    const theme = themeOfPoint(point);
+    carried.push(fromWholeZone ? { ...kept, zoneId: null, ...(theme ? { themeId: theme.id, themeKey: point.themeKey } : {}) } : kept);
   }
   if (!choices) return carried;
   let order = Object.values(source.attentionPoints).reduce((max, point) => Math.max(max, point.order), 0);

@@ -23,18 +23,23 @@ const NOTES: Record<string, [string, string][]> = {
     ['het', 'Wat werkt? Dat weten we te weinig'],
     ['ik', 'Geen kind langdurig in armoede'],
   ],
+  // Sessions 2 and 3 write in the zones of the two themes they work on (by the theme's title here).
   s2: [
-    ['wij', 'Mandaat van bestuurders'],
-    ['het', 'What’s in it for me'],
+    [VISION, 'Mandaat van bestuurders'],
+    [MONITORING, 'What’s in it for me'],
   ],
   s3: [
-    ['wij', 'Over schotten heen kijken'],
-    ['het', 'Ervaringen van inwoners ophalen'],
+    [VISION, 'Over schotten heen kijken'],
+    [MONITORING, 'Ervaringen van inwoners ophalen'],
   ],
 };
 
-async function addNotes(socket: HostSocket, session: string): Promise<void> {
-  for (const [index, [zoneId, text]] of (NOTES[session] ?? []).entries()) await socket.command(session, { type: 'note.add', id: `${session}-n${index}`, zoneId, text });
+async function addNotes(socket: HostSocket, session: string, notes: [string, string][]): Promise<void> {
+  const { template } = await socket.session(session);
+  const themes = (await socket.workspace()).themes;
+  // A theme's title stands for its zone in this session; a side's id for the side.
+  const zoneOf = (key: string) => template.zones.find((zone) => zone.themeId !== undefined && themes[zone.themeId]?.title === key)?.id ?? key;
+  for (const [index, [key, text]] of notes.entries()) await socket.command(session, { type: 'note.add', id: `${session}-n${index}`, zoneId: zoneOf(key), text });
 }
 
 async function openSummary(page: Page, url: string) {
@@ -71,7 +76,7 @@ test('three sessions carry two themes; the summary as PDF and Word names both by
   const socket = await HostSocket.open(host.socketUrl());
   await socket.command('workspace', { type: 'programme.create', id: P, name: 'Alliantie van Kracht' });
   await socket.command('workspace', { type: 'session.create', id: 's1', programmeId: P, title: 'Eiland Programmateam', group: 'Programmateam', date: '2025-03-04', templateId: 'lemniscaat-ik-wij-het' });
-  await addNotes(socket, 's1');
+  await addNotes(socket, 's1', NOTES.s1 ?? []);
   await socket.command('s1', { type: 'attention.add', id: 'p1', zoneId: 'wij', title: 'Visie eigen maken in alle organisaties' });
   await socket.command('s1', { type: 'attention.add', id: 'p2', zoneId: 'het', title: 'Monitoring opzetten' });
   for (const id of ['p1', 'p2']) await socket.command('s1', { type: 'attention.edit', id, chosen: true });
@@ -95,17 +100,18 @@ test('three sessions carry two themes; the summary as PDF and Word names both by
   const id = async (title: string) => Object.values((await socket.workspace()).sessions).find((meta) => meta.title === title)?.id ?? '';
   const s2 = await id('Eiland Managers');
   await socket.command(s2, { type: 'meta.update', date: '2025-03-18' });
-  NOTES[s2] = NOTES.s2 ?? [];
-  await addNotes(socket, s2);
+  await addNotes(socket, s2, NOTES.s2 ?? []);
   await prepareNext(page, 'Eiland Managers', 'Eiland Stuurgroep', 'Stuurgroep');
   const s3 = await id('Eiland Stuurgroep');
   await socket.command(s3, { type: 'meta.update', date: '2025-04-01' });
-  NOTES[s3] = NOTES.s3 ?? [];
-  await addNotes(socket, s3);
+  await addNotes(socket, s3, NOTES.s3 ?? []);
   await socket.command(s3, { type: 'attention.add', id: 'q1', zoneId: null, title: 'Deel wat werkt, maak het praktisch' });
+  // Each carried theme is a zone of the whole session beside the sides, holding its notes.
   for (const session of [s2, s3]) {
-    const carried = Object.values((await socket.session(session)).attentionPoints).filter((point) => point.zoneId === null && point.themeId);
-    expect(carried.map((point) => point.title).sort()).toEqual([MONITORING, VISION].sort());
+    const state = await socket.session(session);
+    const workspace = await socket.workspace();
+    expect(state.template.zones.filter((zone) => zone.whole).map((zone) => workspace.themes[zone.themeId ?? '']?.title)).toEqual([VISION, MONITORING]);
+    expect(Object.values(state.notes).every((note) => state.template.zones.find((zone) => zone.id === note.zoneId)?.whole)).toBe(true);
   }
 
   // Session 3's own point linked by hand; the lead's texts.

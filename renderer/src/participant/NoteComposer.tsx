@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { LIMITS, type SessionState } from '../../../shared/domain';
+import { workMode } from '../../../shared/zones';
 import { useLink, useT } from './context';
 import { currentPhase } from './derive';
 
@@ -21,6 +22,9 @@ export function NoteComposer({ session }: { session: SessionState }) {
   }, [phaseZone]);
 
   const chosen = zones.find((zone) => zone.id === zoneId) ?? (zones.length === 1 ? zones[0] : undefined);
+  // A session that works per theme names its zones themes, not sides (shared/zones.ts).
+  const mode = workMode(session.template);
+  const legend = mode === 'sides' ? 'participant.side' : mode === 'themes' ? 'participant.theme' : 'participant.sideOrTheme';
   const trimmed = text.trim();
 
   const submit = (event: FormEvent) => {
@@ -41,7 +45,7 @@ export function NoteComposer({ session }: { session: SessionState }) {
       <form onSubmit={submit}>
         {zones.length > 1 && (
           <fieldset className="field">
-            <legend className="field-label">{t('participant.side')}</legend>
+            <legend className="field-label">{t(legend)}</legend>
             <div className="chips phone-zones">
               {zones.map((zone) => (
                 <button
@@ -59,7 +63,7 @@ export function NoteComposer({ session }: { session: SessionState }) {
           </fieldset>
         )}
         <label className="field" htmlFor={textId}>
-          <span className="field-label">{chosen ? t('participant.noteFor', { side: chosen.name }) : t('participant.chooseSide')}</span>
+          <span className="field-label">{chosen ? t('participant.noteFor', { side: chosen.name }) : t(mode === 'themes' ? 'participant.chooseTheme' : 'participant.chooseSide')}</span>
           <textarea
             id={textId}
             ref={field}

@@ -1,9 +1,9 @@
+import { themeZoneId } from '../../../shared/zones';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { programmeDocx, programmePdf, programmeReport } from '../../../electron/host/export/exporter';
-import { carriedThemePointId } from '../../../shared/carry-themes';
 import type { Actor } from '../../../shared/domain';
 import { WORKSPACE_STREAM } from '../../../shared/protocol';
 import { type TempEngine, tempEngine } from '../../unit/electron/host/export/temp-engine';
@@ -47,10 +47,12 @@ describe('programme summary with themes carried through three sessions', () => {
       { themeId: 'mon', carry: 'whole' },
     ];
     ok(a, WORKSPACE_STREAM, { type: 'session.duplicate', id: 's2', sourceId: 's1', title: 'Managers', group: 'Managers', date: '2025-03-18', themes: carry });
-    expect(a.engine.session('s2')?.attentionPoints[carriedThemePointId('visie')]).toMatchObject({ zoneId: null, title: VISION, themeId: 'visie' });
-    ok(a, 's2', { type: 'note.add', id: 'n1', zoneId: 'wij', text: 'Mandaat van bestuurders' });
-    ok(a, 's2', { type: 'theme.link', target: 'note', id: 'n1', themeId: 'visie' });
+    // Each carried theme is a zone of the whole session; what is written in it counts for the theme.
+    expect(a.engine.session('s2')?.template.zones.filter((zone) => zone.whole).map((zone) => zone.themeId)).toEqual(['visie', 'mon']);
+    ok(a, 's2', { type: 'note.add', id: 'n1', zoneId: themeZoneId('visie'), text: 'Mandaat van bestuurders' });
+    ok(a, 's2', { type: 'note.add', id: 'n2', zoneId: themeZoneId('mon'), text: 'What’s in it for me' });
     ok(a, WORKSPACE_STREAM, { type: 'session.duplicate', id: 's3', sourceId: 's2', title: 'Stuurgroep', group: 'Stuurgroep', date: '2025-04-01', themes: carry });
+    ok(a, 's3', { type: 'note.add', id: 'n3', zoneId: themeZoneId('visie'), text: 'Over schotten heen kijken' });
     // One point linked by hand in the third session.
     ok(a, 's3', { type: 'attention.add', id: 'q1', zoneId: null, title: 'Deel wat werkt, maak het praktisch' });
     ok(a, 's3', { type: 'theme.link', target: 'point', id: 'q1', themeId: 'mon' });
@@ -77,7 +79,7 @@ describe('programme summary with themes carried through three sessions', () => {
     const words = plainText(word.html);
     const wordSummary = words.slice(words.indexOf('Samengevat'), words.indexOf('Uitkomsten Programmateam'));
     for (const title of [VISION, MONITORING]) expect(wordSummary).toContain(`Thema: ${title} Genoemd door 3 groepen`);
-    for (const lead of ['Drie groepen keken terug op faseplan 2.', 'Iedereen wil weten wat werkt.', 'Mandaat van bestuurders', 'Deel wat werkt, maak het praktisch']) {
+    for (const lead of ['Drie groepen keken terug op faseplan 2.', 'Iedereen wil weten wat werkt.', 'Mandaat van bestuurders', 'Over schotten heen kijken', 'Deel wat werkt, maak het praktisch']) {
       expect(wordSummary).toContain(lead);
     }
   });

@@ -78,4 +78,25 @@ describe('carrying themes to the next session', () => {
     expect(Object.keys(plain.attentionPoints).sort()).toEqual(['a1', 'a2', 'a3']);
     expect(plain.attentionPoints.a1?.themeId).toBe('visie');
   });
+
+  it('carries what a session did in theme zones: the themes are offered, a chosen point of a zone comes as a linked point of the whole session', () => {
+    const builder = new StateBuilder({ id: 'mg', programmeId: 'prog' });
+    builder.workspace = { programmes: {}, sessions: {}, actions: {}, themes: Object.fromEntries(THEMES.map((theme) => [theme.id, theme])) } satisfies WorkspaceState;
+    const source = builder
+      .run({ type: 'zones.arrange', mode: 'both', themeIds: ['visie', 'mon'] })
+      .note('z1', themeZoneId('visie'), 'Mandaat van bestuurders')
+      .point('zp', themeZoneId('visie'), 'Visie onderdeel van eigen organisatievisie')
+      .run({ type: 'attention.edit', id: 'zp', chosen: true }).state;
+    // 'mon' has an empty zone and is still offered: the session worked on it.
+    expect(previousThemes(source, THEMES).map(({ theme, chosenPoints }) => [theme.id, chosenPoints.map((point) => point.id)])).toEqual([
+      ['visie', ['zp']],
+      ['mon', []],
+    ]);
+    const ballot = prepareNextSession(source, meta({ id: 'sg' }), { themes: THEMES, choices: new Map([['visie', 'ballot'], ['mon', 'none']] as const) });
+    expect(ballot.attentionPoints.zp).toMatchObject({ zoneId: null, themeId: 'visie', chosen: false });
+    expect(ballot.template.zones.some((zone) => zone.whole)).toBe(false);
+    const whole = prepareNextSession(source, meta({ id: 'sg' }), { themes: THEMES, choices: new Map([['visie', 'whole'], ['mon', 'whole']] as const) });
+    expect(whole.attentionPoints).toEqual({});
+    expect(whole.template.zones.filter((zone) => zone.whole).map((zone) => zone.themeId)).toEqual(['visie', 'mon']);
+  });
 });

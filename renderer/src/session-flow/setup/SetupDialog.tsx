@@ -10,6 +10,7 @@ import type { CommandInput } from '../../client';
 import type { RunCommand } from '../../ui/use-command';
 import { type ProgrammeChoice, ProgrammeField, resolveProgramme } from './programme';
 import { changedSettings, SettingsFields } from './SettingsFields';
+import { sameWorkMode, type WorkModeChoice, WorkModeField, workModeOf } from './WorkModeField';
 
 interface SetupDialogProps {
   sessionId: Id;
@@ -33,6 +34,7 @@ export function SetupDialog({ sessionId, session, readOnly, run, onClose }: Setu
   const [programme, setProgramme] = useState<ProgrammeChoice>({ programmeId: meta.programmeId, newName: null });
   const [questions, setQuestions] = useState(() => Object.fromEntries(template.zones.map((zone) => [zone.id, zone.question])));
   const [settings, setSettings] = useState(session.settings);
+  const [working, setWorking] = useState<WorkModeChoice>(() => workModeOf(template));
 
   const submit = async () => {
     const commands: CommandInput[] = [];
@@ -53,6 +55,10 @@ export function SetupDialog({ sessionId, session, readOnly, run, onClose }: Setu
     if (programmeId === undefined) return false;
     if (programmeId !== meta.programmeId) {
       if (!(await run(WORKSPACE_STREAM, { type: 'session.programme', id: sessionId, programmeId }))) return false;
+    }
+    // Last, so a refusal (a zone that still holds notes) leaves everything else saved and the dialog open.
+    if (!sameWorkMode(working, workModeOf(template))) {
+      if (!(await run(sessionId, { type: 'zones.arrange', mode: working.mode, themeIds: working.themeIds }))) return false;
     }
     return true;
   };
@@ -82,11 +88,12 @@ export function SetupDialog({ sessionId, session, readOnly, run, onClose }: Setu
               {templateName}
               <span className="field-hint"> {t('setup.modelFixed')}</span>
             </p>
+            <WorkModeField value={working} onChange={setWorking} programmeId={programme.newName === null ? programme.programmeId : null} run={run} disabled={readOnly} />
           </div>
           <SettingsFields value={settings} onChange={setSettings} />
         </section>
         <fieldset className="field setup-questions">
-          <legend className="field-label">{t('setup.questions')}</legend>
+          <legend className="field-label">{t(workModeOf(template).mode === 'sides' ? 'setup.questions' : 'setup.questionsWhole')}</legend>
           {template.zones.map((zone) => (
             <label key={zone.id} className="setup-question" data-zone={zone.id}>
               <span className="setup-zone">
