@@ -6,7 +6,7 @@ import type { ReportBlock } from './types';
 /**
  * What a session brought in, for the programme report: every note the group saw, per side in the
  * order the session ran them, in its cluster, then those in no cluster under "{side}: zonder
- * thema". Nothing said in a session is left out of the summary the partners get.
+ * thema" (a theme's zone: under the theme's name). Nothing said in a session is left out of the summary the partners get.
  */
 export function contributionGroups(state: SessionState, t: Translate): ReportBlock[] {
   const notes = reportedNotes(state);
@@ -15,7 +15,8 @@ export function contributionGroups(state: SessionState, t: Translate): ReportBlo
       state,
       zone,
       notes.filter((note) => note.zoneId === zone.id),
-      t('report.programme.unclustered', { side: zone.name }),
+      // A zone of the whole session is named after its theme already: its loose notes go under that name.
+      zone.whole ? zone.name : t('report.programme.unclustered', { side: zone.name }),
     ),
   );
 }

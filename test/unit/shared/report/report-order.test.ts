@@ -68,6 +68,14 @@ describe('the programme report keeps every note', () => {
     ]);
   });
 
+  it('lists the loose notes of a theme’s zone under the theme’s name, after the sides', () => {
+    const builder = session();
+    const state = builder.run({ type: 'zones.arrange', mode: 'both', themeIds: [] }).note('hz', 'hele-sessie', 'Urgentie blijven voelen').state;
+    const groups = noteGroups(buildProgrammeReport(PROGRAMME, [state], { locale: 'nl' }).blocks);
+    expect(groups.at(-1)).toMatchObject({ title: 'Hele sessie', notes: ['Urgentie blijven voelen'] });
+    expect(groups.some((group) => group.title.startsWith('Hele sessie:'))).toBe(false);
+  });
+
   it('heads each session with the memo’s facts: programme, group, date and facilitator', () => {
     const report = buildProgrammeReport(PROGRAMME, [session().state], { locale: 'nl' });
     const at = report.blocks.findIndex((block) => block.kind === 'heading' && block.text === 'Uitkomsten Programmateam');
