@@ -101,3 +101,39 @@ test('a session works per side and per theme: the themes get zones on board, pro
   }
   socket.close();
 });
+
+test('a session of no programme works on the whole: one "Hele sessie" zone, no figure, and back to the sides as they were', async ({ page, browser, host }) => {
+  const socket = await HostSocket.open(host.socketUrl());
+  await socket.command('workspace', { type: 'session.create', id: 'geheel', programmeId: null, title: 'Stuurgroep', group: 'Stuurgroep', date: '2025-04-01', templateId: 'lemniscaat-ik-wij-het' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${host.pageUrl('')}#/session/geheel`);
+  let dialog = await openSetup(page);
+  await dialog.getByTestId('setup-work-mode').getByRole('radio', { name: 'Thema (hele sessie)' }).check();
+  await expect(dialog.getByText('Deze sessie hoort niet bij een programma: er komt één vlak „Hele sessie”.')).toBeVisible();
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await socket.session('geheel')).template.zones.map((zone) => zone.name)).toEqual(['Hele sessie']);
+  await socket.command('geheel', { type: 'note.add', id: 'g1', zoneId: 'hele-sessie', text: 'Urgentie blijven voelen' });
+  await expect(page.getByText('1 notitie', { exact: true })).toBeVisible();
+  await page.screenshot({ path: shot('whole-session-only-1440.png') });
+  const projectorContext = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-NL' });
+  const projector = await projectorContext.newPage();
+  await projector.goto(host.pageUrl('projector.html', { session: 'geheel' }));
+  await expect(projector.locator('canvas').first()).toBeVisible();
+  await projector.waitForTimeout(500);
+  await projector.screenshot({ path: shot('whole-session-only-projector-1280.png') });
+  await projectorContext.close();
+  // Per side again: the note in "Hele sessie" keeps it there, so that is refused; without it the sides return.
+  dialog = await openSetup(page);
+  await dialog.getByTestId('setup-work-mode').getByRole('radio', { name: 'Kant van het model' }).check();
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByText('Op dat vlak staan nog notities, punten of tekst. Verplaats of verwijder die eerst.')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await socket.command('geheel', { type: 'note.delete', ids: ['g1'] });
+  dialog = await openSetup(page);
+  await dialog.getByTestId('setup-work-mode').getByRole('radio', { name: 'Kant van het model' }).check();
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await socket.session('geheel')).template.zones.map((zone) => zone.id)).toEqual(['wij', 'ik', 'het']);
+  socket.close();
+});
