@@ -142,8 +142,10 @@ test('links by hand, writes the summary text, carries the theme to the next sess
   await expect(dialog).toBeHidden();
   const next = Object.values((await socket.workspace()).sessions).find((meta) => meta.title === 'Eiland stuurgroep');
   expect(next).toBeDefined();
-  const points = Object.values((await socket.session(next?.id ?? '')).attentionPoints);
-  expect(points.map((point) => [point.zoneId, point.title, point.themeId])).toEqual([[null, 'Samen handen en voeten geven aan een visie', themeId]]);
+  // The theme is a zone of the whole session beside the sides, where its notes will go; no point carries it.
+  const prepared = await socket.session(next?.id ?? '');
+  expect(prepared.template.zones.filter((zone) => zone.whole).map((zone) => [zone.name, zone.themeId])).toEqual([['Samen handen en voeten geven aan een visie', themeId]]);
+  expect(Object.values(prepared.attentionPoints)).toEqual([]);
   socket.close();
 });
 
