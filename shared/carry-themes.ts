@@ -4,10 +4,10 @@ import { linkedThemeId, workMode } from './zones';
 
 /**
  * "Volgende sessie voorbereiden" with themes: the facilitator chooses per theme of the previous
- * session how it goes on. 'whole': the theme is worked on by the whole session (for now one
- * whole-session attention point linked to it; whole-session notes come later). 'ballot': the
+ * session how it goes on. 'whole': the theme is worked on by the whole session, in a zone of its
+ * own where notes, clusters and points count as linked to it (shared/zones.ts). 'ballot': the
  * previous session's chosen points of the theme come back as points on their sides, still linked
- * (the theme itself when none was chosen). 'none': it stays behind.
+ * (the theme itself as one point when none was chosen). 'none': it stays behind.
  */
 export const CARRY_CHOICES = ['whole', 'ballot', 'none'] as const;
 export type CarryChoice = (typeof CARRY_CHOICES)[number];
