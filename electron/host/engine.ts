@@ -13,6 +13,7 @@ import { actionChangesFor, openWithReview } from '../../shared/review';
 import { WORKSPACE_COLLECTION_KEYS } from '../../shared/records/index';
 import type { EventStore, RecordRow, RecordStamp } from './db/event-store';
 import { FanOut, type Refusal, refusal, type Subscriber } from './fan-out';
+import { type DerivedChange, themeZoneRenames } from './theme-zone-names';
 
 export type { Subscriber } from './fan-out';
 
@@ -135,16 +136,15 @@ export class Engine {
     const derived: { stream: string; changes: Change[]; newSession?: SessionState; deleted?: boolean }[] = [];
     this.atomically(() => {
       this.store.append({ stream: WORKSPACE_STREAM, seq, commandId: id, type: input.type, role: actor.role, at: this.clock(), changes: outcome.changes });
-      for (const change of outcome.changes) derived.push(...this.sessionSideOf(input, change));
+      for (const change of outcome.changes) derived.push(...this.sessionSideOf(input, change), ...this.themeZoneRenames(change));
       for (const effect of derived) {
         if (effect.newSession) {
           this.store.createStream(effect.stream, 'session');
           this.store.writeState(effect.stream, effect.newSession, COLLECTION_KEYS, this.clock());
         } else if (effect.deleted) {
           this.store.deleteStream(effect.stream);
-        } else if (effect.changes.length > 0) {
-          const loaded = this.loadSession(effect.stream);
-          if (loaded) this.appendSessionEvent(loaded, effect.stream, `${id}:meta`, 'meta.sync', 'facilitator', effect.changes);
+        } else {
+          this.writeDerived(id, effect);
         }
       }
     });
@@ -162,9 +162,7 @@ export class Engine {
         this.dropStream(effect.stream);
         continue;
       }
-      const loaded = this.sessions.get(effect.stream);
-      const event = { stream: effect.stream, seq: loaded?.seq ?? 0, commandId: `${id}:meta`, type: 'meta.sync', changes: effect.changes };
-      if (loaded && effect.changes.length > 0) this.broadcast(effect.stream, { t: 'event', ...event });
+      this.announceDerived(id, effect);
     }
     return { t: 'ack', id, stream: WORKSPACE_STREAM, seq };
   }
@@ -179,17 +177,34 @@ export class Engine {
     const history = this.workspaceHistory;
     const outcome = input.type === 'history.undo' ? history.undo(this.workspaceState) : history.redo(this.workspaceState);
     if (!outcome.ok) return refusal(id, outcome.code, outcome.message);
-    const event = this.appendWorkspaceAtomically(id, input.type, outcome.changes);
-    this.broadcast(WORKSPACE_STREAM, event);
-    return { t: 'ack', id, stream: WORKSPACE_STREAM, seq: event.seq };
-  }
-
-  private appendWorkspaceAtomically(commandId: string, type: string, changes: Change[]): EventMessage {
+    const derived = outcome.changes.flatMap((change) => this.themeZoneRenames(change));
     let event: EventMessage | null = null;
     this.atomically(() => {
-      event = this.appendWorkspace(commandId, type, changes);
+      event = this.appendWorkspace(id, input.type, outcome.changes);
+      for (const effect of derived) this.writeDerived(id, effect);
     });
-    return event as unknown as EventMessage;
+    const written = event as unknown as EventMessage;
+    this.broadcast(WORKSPACE_STREAM, written);
+    for (const effect of derived) this.announceDerived(id, effect);
+    return { t: 'ack', id, stream: WORKSPACE_STREAM, seq: written.seq };
+  }
+
+  /** Zones named after a theme follow its title (theme-zone-names.ts). */
+  private themeZoneRenames(change: Change): DerivedChange[] {
+    return themeZoneRenames(this.workspaceState, change, (sessionId) => this.loadSession(sessionId)?.state);
+  }
+
+  /** Writes what a workspace change causes in a session (inside the workspace command's transaction). */
+  private writeDerived(commandId: string, effect: DerivedChange): void {
+    const loaded = this.loadSession(effect.stream);
+    if (loaded && effect.changes.length > 0) this.appendSessionEvent(loaded, effect.stream, `${commandId}:meta`, 'meta.sync', 'facilitator', effect.changes);
+  }
+
+  /** Tells a session's subscribers what a workspace change caused in it, once it is on disk. */
+  private announceDerived(commandId: string, effect: DerivedChange): void {
+    const loaded = this.sessions.get(effect.stream);
+    const event = { stream: effect.stream, seq: loaded?.seq ?? 0, commandId: `${commandId}:meta`, type: 'meta.sync', changes: effect.changes };
+    if (loaded && effect.changes.length > 0) this.broadcast(effect.stream, { t: 'event', ...event });
   }
 
   /** What a change to the sessions list means for the session's own stream. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Transaction } from '../changes';
+import { LIMITS } from '../domain';
 import type { Id, ModelTemplate, Phase, SessionState, Theme, WorkspaceState, Zone, ZoneArea } from '../domain';
 import { wholeZoneAreas } from '../geometry/whole-zones';
 import { ZONE_COLORS } from '../templates';
@@ -58,7 +59,7 @@ function wantedWholeZones(template: ModelTemplate, themes: readonly Theme[], use
   const palette = free.length > 0 ? free : Object.values(ZONE_COLORS);
   const wanted =
     themes.length > 0
-      ? themes.map((theme) => ({ id: themeZoneId(theme.id), name: theme.title.slice(0, 80), question: WHOLE_QUESTION, themeId: theme.id }))
+      ? themes.map((theme) => ({ id: themeZoneId(theme.id), name: theme.title.slice(0, LIMITS.shortText), question: WHOLE_QUESTION, themeId: theme.id }))
       : [{ id: WHOLE_SESSION_ZONE_ID, name: WHOLE_SESSION_NAME, question: WHOLE_SESSION_QUESTION, themeId: undefined }];
   return wanted.map((zone, index) => {
     const kept = existing.get(zone.id);
