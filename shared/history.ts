@@ -1,5 +1,8 @@
 import { type Change, currentValue, type EntityState, invertChanges, sameJson } from './changes';
 
+/** Why a step of undo or redo cannot be taken on this state (a sentence), or null when it can. */
+export type StepCheck = (state: EntityState, inverse: Change[]) => string | null;
+
 export type HistoryOutcome = { ok: true; changes: Change[] } | { ok: false; code: 'nothing_to_undo' | 'conflict'; message: string };
 
 /**
@@ -45,15 +48,16 @@ export class UndoHistory {
     return this.redoStack.length > 0;
   }
 
-  undo(state: EntityState): HistoryOutcome {
-    return this.step(state, this.undoStack, this.redoStack, 'undo');
+  /** `blocked`: why the domain cannot take this step (say, it would leave notes in a zone that goes), or null. */
+  undo(state: EntityState, blocked?: StepCheck): HistoryOutcome {
+    return this.step(state, this.undoStack, this.redoStack, 'undo', blocked);
   }
 
-  redo(state: EntityState): HistoryOutcome {
-    return this.step(state, this.redoStack, this.undoStack, 'redo');
+  redo(state: EntityState, blocked?: StepCheck): HistoryOutcome {
+    return this.step(state, this.redoStack, this.undoStack, 'redo', blocked);
   }
 
-  private step(state: EntityState, from: Change[][], to: Change[][], what: string): HistoryOutcome {
+  private step(state: EntityState, from: Change[][], to: Change[][], what: string, blocked?: StepCheck): HistoryOutcome {
     const entry = from.at(-1);
     if (!entry) return { ok: false, code: 'nothing_to_undo', message: `Nothing to ${what}` };
     const inverse = invertChanges(entry);
@@ -68,6 +72,11 @@ export class UndoHistory {
     if (!fits) {
       from.pop();
       return { ok: false, code: 'conflict', message: `Cannot ${what}: the items were changed since` };
+    }
+    const reason = blocked?.(state, inverse) ?? null;
+    if (reason !== null) {
+      from.pop();
+      return { ok: false, code: 'conflict', message: `Cannot ${what}: ${reason}` };
     }
     from.pop();
     to.push(inverse);

@@ -1,3 +1,4 @@
+import type { Change } from './changes';
 import type { Id, ModelTemplate, Phase, PhaseKind, SessionState, Zone } from './domain';
 
 /**
@@ -48,3 +49,29 @@ const PER_ZONE: readonly PhaseKind[] = ['observation', 'notes', 'clustering', 'a
 
 /** A side's (or a whole-session zone's) own phases: observation → notes → clusters → points. */
 export const zonePhases = (zoneId: Id): Phase[] => PER_ZONE.map((kind) => ({ id: `${kind}-${zoneId}`, kind, zoneId }));
+
+/**
+ * What a step of undo or redo would leave in a zone the template no longer has: the id of the first
+ * zone that would still hold a note, cluster, point or "Wat gaat goed?" text, or null. Undoing zones.arrange after a
+ * phone wrote into a zone it made would otherwise leave that note in no zone at all, out of sight.
+ */
+export function strandedInZone(state: SessionState, changes: readonly Change[]): string | null {
+  const templateChange = changes.findLast((change) => change.key === 'template');
+  if (!templateChange) return null;
+  const zoneIds = new Set((templateChange.after as ModelTemplate).zones.map((zone) => zone.id));
+  const after = new Map(changes.map((change) => [`${change.key}/${change.id}`, change.after]));
+  const afterStep = <T>(key: string, id: string, now: T): T | null => {
+    const slot = `${key}/${id}`;
+    return after.has(slot) ? (after.get(slot) as T | null) : now;
+  };
+  for (const key of ['notes', 'clusters', 'attentionPoints'] as const) {
+    for (const [id, item] of Object.entries(state[key] as Record<Id, { zoneId: Id | null }>)) {
+      const zoneId = afterStep(key, id, item)?.zoneId ?? null;
+      if (zoneId !== null && !zoneIds.has(zoneId)) return zoneId;
+    }
+  }
+  for (const [zoneId, observation] of Object.entries(state.observations)) {
+    if (!zoneIds.has(zoneId) && (afterStep('observations', zoneId, observation)?.text.trim() ?? '') !== '') return zoneId;
+  }
+  return null;
+}

@@ -1,6 +1,6 @@
 import { type Change, applyChanges, applyChangesInPlace, invertChanges } from '../../shared/changes';
 import { COLLECTION_KEYS, type Actor, type SessionMeta, type SessionState, type WorkspaceState } from '../../shared/domain';
-import { UndoHistory } from '../../shared/history';
+import { type StepCheck, UndoHistory } from '../../shared/history';
 import type { CommandMessage, EventMessage, HostMessage } from '../../shared/protocol';
 import { WORKSPACE_STREAM } from '../../shared/protocol';
 import { applyCommand, type CommandInput, SESSION_COMMANDS, WORKSPACE_COMMANDS } from '../../shared/reducer';
@@ -8,6 +8,7 @@ import type { CarryChoice } from '../../shared/carry-themes';
 import { createSessionState, type NextSessionThemes, prepareNextSession } from '../../shared/session-factory';
 import { LEMNISCATE_IK_WIJ_HET, resolveTemplate } from '../../shared/templates';
 import { visibilityKey } from '../../shared/views';
+import { strandedInZone } from '../../shared/zones';
 import { personOf } from '../../shared/rules';
 import { actionChangesFor, openWithReview } from '../../shared/review';
 import { WORKSPACE_COLLECTION_KEYS } from '../../shared/records/index';
@@ -20,6 +21,19 @@ export type { Subscriber } from './fan-out';
 const WORKSPACE_COLLECTIONS = WORKSPACE_COLLECTION_KEYS;
 const EMPTY_WORKSPACE = Object.fromEntries(WORKSPACE_COLLECTION_KEYS.map((key) => [key, {}])) as unknown as WorkspaceState;
 const HISTORY_COMMANDS = new Set(['history.undo', 'history.redo']);
+
+/**
+ * Undo and redo never leave a note, cluster, point or text in a zone the session no longer has:
+ * undoing zones.arrange after a phone wrote into a zone it made is refused, like any step whose
+ * items were changed since.
+ */
+const keepsZoneContents: StepCheck = (state, inverse) => {
+  const session = state as SessionState;
+  const zoneId = strandedInZone(session, inverse);
+  if (zoneId === null) return null;
+  const name = session.template.zones.find((zone) => zone.id === zoneId)?.name ?? zoneId;
+  return `zone "${name}" holds notes, points or text written since; move or delete them first`;
+};
 
 interface SessionCommit {
   id: string;
@@ -248,7 +262,7 @@ export class Engine {
   private handleHistory(id: string, stream: string, loaded: LoadedSession, input: CommandInput, actor: Actor): HostMessage {
     if (actor.role !== 'facilitator') return refusal(id, 'forbidden', `${actor.role} may not send ${input.type}`);
     if (Object.keys(input).length > 1) return refusal(id, 'invalid_payload', `${input.type} takes no fields`);
-    const outcome = input.type === 'history.undo' ? loaded.history.undo(loaded.state) : loaded.history.redo(loaded.state);
+    const outcome = input.type === 'history.undo' ? loaded.history.undo(loaded.state, keepsZoneContents) : loaded.history.redo(loaded.state, keepsZoneContents);
     if (!outcome.ok) return refusal(id, outcome.code, outcome.message);
     const visibleBefore = visibilityKey(loaded.state);
     this.commitSession({ id, stream, loaded, type: input.type, actor, changes: outcome.changes, visibleBefore, applied: false });

@@ -12,6 +12,7 @@ export const enThemes: { readonly [K in keyof typeof nlThemes]: string } = {
   'rule.zone_not_empty': 'That zone still holds notes, points or text. Move or delete them first.',
   'rule.zone_in_current_phase': 'The session is in a phase of that zone. Go to another phase first.',
 
+  'report.appendix.unclusteredInThemeZone': 'Not grouped',
   'report.summary.groupLine': '{group} ({date})',
   'report.summary.point': '{title} · {dots}',
   'report.summary.cluster': '{title}: {notes}',

@@ -14,6 +14,8 @@ export const nlThemes = {
   'rule.zone_not_empty': 'Op dat vlak staan nog notities, punten of tekst. Verplaats of verwijder die eerst.',
   'rule.zone_in_current_phase': 'De sessie is nu in een fase van dat vlak. Ga eerst naar een andere fase.',
 
+  // In a theme's zone every note is of that theme: its notes in no group are not "zonder thema".
+  'report.appendix.unclusteredInThemeZone': 'Niet gegroepeerd',
   'report.summary.groupLine': '{group} ({date})',
   'report.summary.point': '{title} · {dots}',
   'report.summary.cluster': '{title}: {notes}',

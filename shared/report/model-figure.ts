@@ -46,6 +46,7 @@ export function modelFigure(state: SessionState, notes: readonly Note[], t: Tran
       keyHeading: t('report.figure.key.heading'),
       keyIntro: t('report.figure.key.intro'),
       unclustered: t('report.appendix.unclustered'),
+      unclusteredInThemeZone: t('report.appendix.unclusteredInThemeZone'),
     },
   };
 }

@@ -179,7 +179,8 @@ export function sessionWideBlocks(state: SessionState, t: Translate, themeOf: Po
 
 /**
  * Every note of a side: its clusters in reading order, then the notes in none of them under
- * `looseTitle` (the appendix says "Zonder thema"; the programme report names the side too).
+ * `looseTitle` (the appendix says "Zonder thema", in a theme's zone "Niet gegroepeerd"; the
+ * programme report names the side too).
  */
 export function sideNoteGroups(state: SessionState, zone: Zone, inZone: readonly Note[], looseTitle: string): ReportBlock[] {
   const blocks = clusterGroups(state, zone, inZone);
@@ -224,7 +225,7 @@ export function appendixBlocks(state: SessionState, t: Translate): ReportBlock[]
     const inZone = notes.filter((note) => note.zoneId === zone.id);
     if (inZone.length === 0) continue;
     blocks.push({ kind: 'heading', level: 2, text: t('report.appendix.zone', { zone: zone.name }), color: zone.color, newPage: false });
-    blocks.push(...sideNoteGroups(state, zone, inZone, t('report.appendix.unclustered')));
+    blocks.push(...sideNoteGroups(state, zone, inZone, t(zone.themeId === undefined ? 'report.appendix.unclustered' : 'report.appendix.unclusteredInThemeZone')));
   }
   return blocks;
 }

@@ -64,6 +64,8 @@ export interface FigureWords {
   keyHeading: string;
   keyIntro: string;
   unclustered: string;
+  /** The same in a theme's zone, where every note is of that theme: not "without a theme", only in no group. */
+  unclusteredInThemeZone: string;
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { ModelTemplate, Zone } from '../../../shared/domain';
 import { type FigureGeometry, figureGeometry, LOOP_LABEL, type LoopLabel } from '../../../shared/geometry/figure';
-import { LABEL, type LabelLayout, labelLayout, labelPlacement, pictureBox, type ViewBox } from '../../../shared/geometry/model';
-import type { FigureMeasure } from '../../../shared/geometry/print-blocks';
+import { LABEL, type LabelLayout, labelLayout, labelPlacement, labelRoom, pictureBox, type ViewBox } from '../../../shared/geometry/model';
+import { type FigureMeasure, PRINT } from '../../../shared/geometry/print-blocks';
 import { REFERENCE_SIZE, wrapText } from '../../../shared/geometry/text-fit';
 import { type PictureType, rasterSize, readPictureDataUrl } from '../../../shared/picture';
+import { isWholeZone } from '../../../shared/zones';
 
 /**
  * Where the model goes on the page: which part of the world the figure shows, and at what scale.
@@ -66,15 +67,54 @@ function capLines(lines: string[], count: number, width: number, widthOf: (text:
   return kept;
 }
 
-function printedLabel(zone: Zone, step: number | undefined, scale: number, measure: FigureMeasure): PrintedLabel {
-  const width = labelPlacement(zone.area).width;
-  const nameSize = PRINT_LABEL.namePt / scale;
-  const questionSize = PRINT_LABEL.questionPt / scale;
+interface LabelType {
+  namePt: number;
+  questionPt: number;
+  questionLines: number;
+  /** How wide its lines may run, in world units, when narrower than the label's place (labelPlacement). */
+  lineWidth?: number;
+}
+
+const PRINT_TYPE: LabelType = { namePt: PRINT_LABEL.namePt, questionPt: PRINT_LABEL.questionPt, questionLines: PRINT_LABEL.questionLines };
+
+/**
+ * The label of a zone of the whole session, set as large as its room allows. Its room under (or
+ * above) the zone is fixed in world units (labelRoom), with the next row of zones beyond it, while
+ * the type is set in points: in a small figure (many themes under the ∞) a 12 pt name would run
+ * into the row below and split its words. Smaller type first, down to the legible minimum; then
+ * fewer lines of question (the theme's own section prints it whole).
+ */
+function printedWholeLabel(zone: Zone, step: number | undefined, scale: number, measure: FigureMeasure): PrintedLabel {
+  const room = labelRoom(zone.area);
+  // Zones side by side in a row leave their own width and half the gap between them (whole-zones.ts)
+  // for a label: wider lines would run under the neighbour's.
+  const lineWidth = Math.min(room.width, zone.area.rx * 2 + 30);
+  const sizes: LabelType[] = [];
+  for (let namePt = PRINT_LABEL.namePt; namePt >= PRINT.minPt; namePt -= 1) {
+    sizes.push({ namePt, questionPt: Math.max(PRINT.minPt, (PRINT_LABEL.questionPt * namePt) / PRINT_LABEL.namePt), questionLines: PRINT_LABEL.questionLines, lineWidth });
+  }
+  const smallest = sizes.at(-1) ?? PRINT_TYPE;
+  for (let lines = PRINT_LABEL.questionLines - 1; lines >= 0; lines -= 1) sizes.push({ ...smallest, questionLines: lines });
+  let label = printedLabel(zone, step, scale, measure, PRINT_TYPE);
+  for (const type of sizes) {
+    label = printedLabel(zone, step, scale, measure, type);
+    const nameSize = label.nameSize;
+    const wholeWords = zone.name.split(/\s+/).every((word) => (measure.bold(word) * nameSize) / REFERENCE_SIZE <= lineWidth);
+    const height = label.layout.questionTop + label.questionLines.length * label.questionSize * LABEL.questionLineHeight - label.layout.nameTop;
+    if (wholeWords && height <= room.height) return label;
+  }
+  return label;
+}
+
+function printedLabel(zone: Zone, step: number | undefined, scale: number, measure: FigureMeasure, type: LabelType = PRINT_TYPE): PrintedLabel {
+  const width = Math.min(labelPlacement(zone.area).width, type.lineWidth ?? Number.POSITIVE_INFINITY);
+  const nameSize = type.namePt / scale;
+  const questionSize = type.questionPt / scale;
   const nameWidth = (text: string) => (measure.bold(text) * nameSize) / REFERENCE_SIZE;
   const questionWidth = (text: string) => (measure.regular(text) * questionSize) / REFERENCE_SIZE;
   const nameLines = wrapText(zone.name, width, nameWidth);
   const question = zone.question.trim();
-  const questionLines = question ? capLines(wrapText(question, width, questionWidth), PRINT_LABEL.questionLines, width, questionWidth) : [];
+  const questionLines = question && type.questionLines > 0 ? capLines(wrapText(question, width, questionWidth), type.questionLines, width, questionWidth) : [];
   const widest = Math.max(...nameLines.map(nameWidth), ...questionLines.map(questionWidth));
   const size = {
     textWidth: widest,
@@ -125,7 +165,7 @@ export function figureFrame(request: FrameRequest): FigureFrame {
   let loops: PrintedLoop[] = [];
   let view: ViewBox = { x: 0, y: 0, width: 1600, height: 1000 };
   for (let round = 0; round < 4; round += 1) {
-    labels = template.zones.map((zone) => printedLabel(zone, figure.steps.get(zone.id), scale, measure));
+    labels = template.zones.map((zone) => (isWholeZone(zone) ? printedWholeLabel : printedLabel)(zone, figure.steps.get(zone.id), scale, measure));
     const loopSize = PRINT_LABEL.loopPt / scale;
     const loopWidth = (text: string) => (measure.bold(text) * loopSize) / REFERENCE_SIZE;
     loops = template.background ? [] : figure.loopLabels.map((loop) => ({ loop, lines: wrapText(request.loopWords[loop.loop], loop.width, loopWidth), size: loopSize }));

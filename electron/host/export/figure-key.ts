@@ -55,12 +55,13 @@ export function keyRows(figure: ModelFigure, layout: FigureLayout, parent: Tag):
         },
       }),
     );
+    const unclustered = zone.themeId === undefined ? figure.words.unclustered : figure.words.unclusteredInThemeZone;
     let group: Id | null | undefined;
     let list: Tag | null = null;
     for (const entry of entries) {
       if (entry.clusterId !== group || !list) {
         group = entry.clusterId;
-        const title = group === null ? figure.words.unclustered : (titles.get(group) ?? figure.words.unclustered);
+        const title = group === null ? unclustered : (titles.get(group) ?? unclustered);
         rows.push(...textRows(title, groupStyle, PAGE.left + 14, CONTENT_WIDTH - 14, parent.add('P'), { gap: 6, keepFirst: true }));
         list = parent.add('L');
         rows.push(...itemRows(entry.number, texts.get(entry.noteId) ?? '', list, true));
