@@ -1,3 +1,4 @@
+import { ballotOf } from '../../../shared/rules';
 import { randomUUID } from 'node:crypto';
 import { applyChanges, type Change } from '../../../shared/changes';
 import type { SessionState } from '../../../shared/domain';
@@ -143,8 +144,11 @@ function checkRules(result: SessionState, local: SessionState | null, incoming: 
   const perPoint = new Map<string, number>();
   const { dotsPerParticipant, maxDotsPerItem } = result.settings;
   for (const vote of Object.values(result.votes)) {
-    const total = (dots.get(vote.participantId) ?? 0) + 1;
-    dots.set(vote.participantId, total);
+    // A session that votes side by side gives every participant the budget on each side's ballot.
+    const point = result.attentionPoints[vote.attentionPointId];
+    const ballot = `${vote.participantId}/${(point ? ballotOf(result, point) : null) ?? ''}`;
+    const total = (dots.get(ballot) ?? 0) + 1;
+    dots.set(ballot, total);
     const onPoint = (perPoint.get(`${vote.participantId}/${vote.attentionPointId}`) ?? 0) + 1;
     perPoint.set(`${vote.participantId}/${vote.attentionPointId}`, onPoint);
     if (total > dotsPerParticipant) throw refused(`een deelnemer zou ${total} stippen krijgen, terwijl er ${dotsPerParticipant} mogen.`);

@@ -206,6 +206,40 @@ describe('importing an archive: a merge, record by record', () => {
     expect(rows(b)).toEqual(before);
   });
 
+  it('holds a session that voted side by side to the budget per side: honest dots come in, one dot over a side is refused', () => {
+    const a = fresh();
+    const phone: Actor = { role: 'participant', participantId: 'p1' };
+    send(a.engine, 'workspace', { type: 'session.create', id: 'sides', templateId: 'lemniscaat-ik-wij-het', programmeId: null, title: 'Per kant', group: 'Team', date: '2025-03-04' });
+    const phases = [
+      { id: 'voting-wij', kind: 'voting', zoneId: 'wij' },
+      { id: 'voting-het', kind: 'voting', zoneId: 'het' },
+    ];
+    send(a.engine, 'sides', { type: 'phases.configure', phases });
+    for (const [id, zoneId] of [['w1', 'wij'], ['w2', 'wij'], ['h1', 'het'], ['h2', 'het']]) send(a.engine, 'sides', { type: 'attention.add', id, zoneId, title: `Punt ${id}` });
+    send(a.engine, 'sides', { type: 'participant.join', id: 'p1', name: null }, phone);
+    let dot = 0;
+    for (const [phase, points] of [['voting-wij', ['w1', 'w1', 'w2']], ['voting-het', ['h1', 'h2', 'h2']]] as const) {
+      send(a.engine, 'sides', { type: 'phase.set', phaseId: phase });
+      send(a.engine, 'sides', { type: 'voting.open', open: true });
+      for (const point of points) send(a.engine, 'sides', { type: 'vote.cast', id: `v${dot++}`, attentionPointId: point }, phone);
+      send(a.engine, 'sides', { type: 'voting.open', open: false });
+    }
+    // Six dots, three per side: what the rules allowed, so the archive comes in whole.
+    const honest = fresh();
+    importArchiveBytes(honest.engine, sessionArchive(a.engine, 'sides'));
+    expect(Object.keys(honest.engine.session('sides')?.votes ?? {})).toHaveLength(6);
+    // A forged fourth dot on one side is over that side's budget.
+    const content = readArchive(sessionArchive(a.engine, 'sides'));
+    const session = content.sessions.find((s) => s.id === 'sides');
+    const vote = session?.records.find((r) => r.key === 'votes');
+    if (!session || !vote) throw new Error('the archive has the votes');
+    session.records.push({ ...vote, id: 'forged', value: { ...(vote.value as object), id: 'forged', attentionPointId: 'w2' } });
+    const other = fresh();
+    const before = rows(other);
+    expect(refusedWith(() => importArchive(other.engine, content))).toMatch(/4 stippen krijgen, terwijl er 3 mogen/);
+    expect(rows(other)).toEqual(before);
+  });
+
   it('refuses notes or votes under a participant of this laptop that the archive does not truly share', () => {
     const a = source();
     const content = readArchive(programmeArchive(copyOf(a).engine, 'demo-avk'));
