@@ -88,3 +88,26 @@ export function rasterSize(bytes: Uint8Array, type: 'image/png' | 'image/jpeg'):
   }
   return null;
 }
+
+/**
+ * The size an SVG declares for itself, as a browser sizes it: its width and height when both are
+ * plain numbers (or px), else its viewBox's; null when it declares neither (drawn world-sized then).
+ */
+export function svgSize(bytes: Uint8Array): { width: number; height: number } | null {
+  // The attributes wanted are ASCII, so the bytes are read one character each (no TextDecoder in shared/).
+  const text = String.fromCharCode(...bytes.subarray(0, 8192));
+  const root = /<svg\b[^>]*>/i.exec(text)?.[0];
+  if (!root) return null;
+  const attribute = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(root)?.[1]?.trim();
+  const length = (value: string | undefined) => {
+    const match = value ? /^(\d+(?:\.\d+)?)(px)?$/.exec(value) : null;
+    const number = match ? Number(match[1]) : Number.NaN;
+    return number > 0 ? number : null;
+  };
+  const width = length(attribute('width'));
+  const height = length(attribute('height'));
+  if (width !== null && height !== null) return { width, height };
+  const box = attribute('viewBox')?.split(/[\s,]+/).map(Number);
+  if (box && box.length === 4 && (box[2] ?? 0) > 0 && (box[3] ?? 0) > 0) return { width: box[2] as number, height: box[3] as number };
+  return null;
+}

@@ -1,3 +1,4 @@
+import { drawSvgPicture } from './svg-picture';
 import { ARROW_DART, LOOP_LABEL } from '../../../shared/geometry/figure';
 import { LABEL } from '../../../shared/geometry/model';
 import { type FigureFrame, PRINT_LABEL, toPage } from './figure-frame';
@@ -25,7 +26,9 @@ export function drawBackdrop(surface: PdfSurface, frame: FigureFrame): void {
   if (!picture) return;
   const at = toPage(frame);
   doc.save().roundedRect(frame.left, frame.top, frame.width, frame.height, 6).clip();
-  doc.image(picture.bytes, at.x(picture.box.x), at.y(picture.box.y), { width: picture.box.width * frame.scale, height: picture.box.height * frame.scale });
+  const box = { x: at.x(picture.box.x), y: at.y(picture.box.y), width: picture.box.width * frame.scale, height: picture.box.height * frame.scale };
+  if (picture.type === 'image/svg+xml') drawSvgPicture(surface, picture.bytes.toString('utf8'), box);
+  else doc.image(picture.bytes, box.x, box.y, { width: box.width, height: box.height });
   doc.restore();
 }
 

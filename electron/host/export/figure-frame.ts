@@ -1,9 +1,9 @@
-import type { ModelTemplate, Zone } from '../../../shared/domain';
+import { type ModelTemplate, WORLD, type Zone } from '../../../shared/domain';
 import { type FigureGeometry, figureGeometry, LOOP_LABEL, type LoopLabel } from '../../../shared/geometry/figure';
 import { LABEL, type LabelLayout, labelLayout, labelPlacement, labelRoom, pictureBox, type ViewBox } from '../../../shared/geometry/model';
 import { type FigureMeasure, PRINT } from '../../../shared/geometry/print-blocks';
 import { REFERENCE_SIZE, wrapText } from '../../../shared/geometry/text-fit';
-import { type PictureType, rasterSize, readPictureDataUrl } from '../../../shared/picture';
+import { type PictureType, rasterSize, readPictureDataUrl, svgSize } from '../../../shared/picture';
 import { isWholeZone } from '../../../shared/zones';
 
 /**
@@ -34,7 +34,7 @@ export interface PrintedLoop {
 }
 
 export interface Picture {
-  type: Exclude<PictureType, 'image/svg+xml'>;
+  type: PictureType;
   bytes: Buffer;
   box: ViewBox;
 }
@@ -51,7 +51,7 @@ export interface FigureFrame {
   labels: PrintedLabel[];
   loops: PrintedLoop[];
   picture: Picture | null;
-  /** The template has its own picture of the model: the ∞ figure is not drawn then, as on the canvas (also when the picture is an SVG the PDF cannot draw). */
+  /** The template has its own picture of the model: the ∞ figure is not drawn then, as on the canvas. */
   ownPicture: boolean;
 }
 
@@ -128,9 +128,9 @@ function printedLabel(zone: Zone, step: number | undefined, scale: number, measu
 
 function picture(template: ModelTemplate): Picture | null {
   const read = template.background ? readPictureDataUrl(template.background) : null;
-  // pdfkit draws PNG and JPEG; an SVG picture is not drawn in the report (see the README).
-  if (!read || read.type === 'image/svg+xml') return null;
-  const size = rasterSize(read.bytes, read.type);
+  if (!read) return null;
+  // An SVG that declares no size is drawn world-sized, as the canvas draws one without a natural size.
+  const size = read.type === 'image/svg+xml' ? (svgSize(read.bytes) ?? { width: WORLD.width, height: WORLD.height }) : rasterSize(read.bytes, read.type);
   if (!size) return null;
   return { type: read.type, bytes: Buffer.from(read.bytes), box: pictureBox(size.width, size.height) };
 }

@@ -122,13 +122,18 @@ export class PdfSurface implements TextCanvas {
 
   drawRun(face: Face, text: string, x: number, baseline: number, size: number, color: string): void {
     if (!this.marking) throw new Error(`PDF: text outside a structure tag or artifact: ${text.slice(0, 40)}`);
+    this.doc.font(this.fontKey(face)).fontSize(size).fillColor(color);
+    // lineBreak false: pdfkit draws the run as glyphs at this spot and never wraps or adds a page.
+    this.doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+  }
+
+  /** The name a bundled face is drawn under in this document, registered (embedded) on first use. */
+  fontKey(face: Face): string {
     if (!this.registered.has(face.key)) {
       this.doc.registerFont(face.key, face.bytes);
       this.registered.add(face.key);
     }
-    this.doc.font(face.key).fontSize(size).fillColor(color);
-    // lineBreak false: pdfkit draws the run as glyphs at this spot and never wraps or adds a page.
-    this.doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    return face.key;
   }
 
   addPage(orientation: Orientation = 'portrait'): void {
