@@ -32,13 +32,22 @@ const arrangeSchema = z
 
 function requireThemes(state: SessionState, workspace: WorkspaceState | undefined, themeIds: readonly Id[]): Theme[] {
   if (themeIds.length === 0) return [];
-  const programmeId = state.meta.programmeId;
-  if (programmeId === null) refuse('theme_no_programme', 'This session belongs to no programme, so it has no themes');
+  const programmeId = state.meta.programmeId ?? refuse('theme_no_programme', 'This session belongs to no programme, so it has no themes');
   return themeIds.map((themeId) => {
-    const theme = workspace?.themes[themeId] ?? notFound('Theme', themeId);
+    const theme = workspace?.themes[themeId] ?? keptZoneTheme(state, programmeId, themeId) ?? notFound('Theme', themeId);
     if (theme.programmeId !== programmeId) refuse('theme_wrong_programme', `Theme ${themeId} belongs to another programme`);
     return theme;
   });
+}
+
+/**
+ * A theme deleted while this session still has its zone: the zone may stay as it is (its notes
+ * then count for no theme, and undoing the deletion links them again), so asking to keep it is no
+ * error. Only a zone that exists can be kept; a theme that is gone cannot get a new one.
+ */
+function keptZoneTheme(state: SessionState, programmeId: Id, themeId: Id): Theme | undefined {
+  const zone = state.template.zones.find((candidate) => candidate.themeId === themeId);
+  return zone ? { id: themeId, programmeId, title: zone.name, summary: '', createdAt: 0, updatedAt: 0 } : undefined;
 }
 
 /** What a zone holds that would be lost with it: its notes, clusters, points and its "Wat gaat goed?". */

@@ -138,6 +138,19 @@ describe('zones.arrange: working per side, per theme or both', () => {
     for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
   });
 
+  it('keeps the zone of a theme deleted since, when asked to keep it, but makes none for a deleted theme', () => {
+    const withZone = step(arrange(emptyState(), { mode: 'both', themeIds: ['th1'] }), { type: 'note.add', id: 'z1', zoneId: themeZoneId('th1'), text: 'Visie leeft' });
+    const gone = stepWorkspace(workspace(), { type: 'theme.delete', id: 'th1' });
+    // Instellingen asks for what the session has (th1's zone) plus th2: the zone and its note stay.
+    const kept = arrange(withZone, { mode: 'both', themeIds: ['th1', 'th2'] }, gone);
+    expect(kept.template.zones.filter((zone) => zone.whole).map((zone) => [zone.id, zone.themeId])).toEqual([
+      [themeZoneId('th1'), 'th1'],
+      [themeZoneId('th2'), 'th2'],
+    ]);
+    expect(kept.notes.z1?.zoneId).toBe(themeZoneId('th1'));
+    expectRefused(emptyState(), { mode: 'both', themeIds: ['th1'] }, 'not_found', undefined, FACILITATOR, gone);
+  });
+
   it('refuses a bad payload and anyone but the facilitator', () => {
     expectRefused(seededState(), { mode: 'everything', themeIds: [] }, 'invalid_payload');
     expectRefused(seededState(), { mode: 'both', themeIds: ['th1', 'th1'] }, 'invalid_payload');
