@@ -24,8 +24,8 @@ export function themeZoneRenames(workspace: WorkspaceState, change: Change, load
   for (const meta of Object.values(workspace.sessions)) {
     if (meta.programmeId !== after.programmeId || meta.archived) continue;
     const state = load(meta.id);
-    if (!state?.template.zones.some((zone) => zone.themeId === after.id && zone.name !== name)) continue;
-    if (!state) continue;
+    const stale = (zone: { themeId?: string; name: string }) => zone.themeId === after.id && zone.name !== name;
+    if (state === undefined || !state.template.zones.some(stale)) continue;
     const zones = state.template.zones.map((zone) => (zone.themeId === after.id ? { ...zone, name } : zone));
     derived.push({ stream: meta.id, changes: [{ key: 'template', id: null, before: state.template, after: { ...state.template, zones } }] });
   }

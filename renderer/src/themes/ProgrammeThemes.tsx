@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import type { Id } from '../../../shared/domain';
 import { LIMITS } from '../../../shared/domain';
 import type { MessageKey } from '../../../shared/i18n/messages';
@@ -12,6 +12,7 @@ import { createTheme } from './theme-commands';
 import { ThemeCard } from './ThemeCard';
 import { ThemeSuggestionList } from './ThemeSuggestionList';
 import { UnlinkedItems } from './UnlinkedItems';
+import { useProgrammeThemes } from './use-programme-themes';
 
 type Loaded = { phase: 'loading' } | { phase: 'failed'; key: MessageKey } | { phase: 'ready'; reply: SuggestionsReply };
 
@@ -32,13 +33,7 @@ export function ProgrammeThemes({ programmeId, sessions }: { programmeId: Id; se
   const [newTitle, setNewTitle] = useState('');
   const chosenKey = sessions.join(',');
   const programme = workspace?.programmes[programmeId];
-  const themes = useMemo(
-    () =>
-      Object.values(workspace?.themes ?? {})
-        .filter((theme) => theme.programmeId === programmeId)
-        .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
-    [workspace, programmeId],
-  );
+  const themes = useProgrammeThemes(programmeId);
 
   const load = useCallback(
     async (signal: { stale: boolean }) => {

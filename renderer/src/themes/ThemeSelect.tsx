@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { LinkTarget } from '../../../shared/commands/themes';
 import type { Id } from '../../../shared/domain';
 import { useAppStore } from '../ui/app-context';
 import { useT } from '../ui/i18n';
 import type { RunCommand } from '../ui/use-command';
 import { linkToThemeOrNew, unlinkFromTheme } from './theme-commands';
+import { useProgrammeThemes } from './use-programme-themes';
 
 const NONE = '';
 const NEW = '__new__';
@@ -30,15 +31,8 @@ export interface ThemeSelectProps {
 export function ThemeSelect({ sessionId, programmeId, target, id, title, themeId, disabled, run, label, testId }: ThemeSelectProps) {
   const t = useT();
   const showToast = useAppStore((state) => state.showToast);
-  const workspace = useAppStore((state) => state.workspace);
   const [busy, setBusy] = useState(false);
-  const themes = useMemo(
-    () =>
-      Object.values(workspace?.themes ?? {})
-        .filter((theme) => theme.programmeId === programmeId)
-        .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
-    [workspace, programmeId],
-  );
+  const themes = useProgrammeThemes(programmeId);
   // A link to a theme that was deleted counts as none.
   const current = themeId !== undefined && themes.some((theme) => theme.id === themeId) ? themeId : NONE;
   const choose = async (value: string) => {

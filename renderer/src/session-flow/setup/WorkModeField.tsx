@@ -1,10 +1,10 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { type Id, LIMITS, type ModelTemplate } from '../../../../shared/domain';
 import { WORK_MODES, type WorkMode, wholeZones, workMode } from '../../../../shared/zones';
-import { useAppStore } from '../../ui/app-context';
 import { useT } from '../../ui/i18n';
 import type { RunCommand } from '../../ui/use-command';
 import { createTheme } from '../../themes/theme-commands';
+import { useProgrammeThemes } from '../../themes/use-programme-themes';
 
 export interface WorkModeChoice {
   mode: WorkMode;
@@ -35,15 +35,8 @@ interface WorkModeFieldProps {
 export function WorkModeField({ value, onChange, programmeId, run, disabled }: WorkModeFieldProps) {
   const t = useT();
   const name = useId();
-  const workspace = useAppStore((state) => state.workspace);
   const [newTitle, setNewTitle] = useState('');
-  const themes = useMemo(
-    () =>
-      Object.values(workspace?.themes ?? {})
-        .filter((theme) => theme.programmeId === programmeId)
-        .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
-    [workspace, programmeId],
-  );
+  const themes = useProgrammeThemes(programmeId);
   const toggle = (themeId: Id, on: boolean) =>
     onChange({ ...value, themeIds: on ? [...value.themeIds, themeId] : value.themeIds.filter((id) => id !== themeId) });
   const addTheme = async () => {
