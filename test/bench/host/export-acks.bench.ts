@@ -107,6 +107,8 @@ export async function run(): Promise<void> {
     const windows: { from: number; to: number }[] = [];
     const cpuBefore = host.cpuMs();
     const loopCpuBefore = host.mainThreadCpuMs();
+    const threadsBefore = host.threadCpuMs();
+    const benchBefore = process.cpuUsage();
     for (let e = 0; e < EXPORTS; e += 1) {
       const from = hrNow();
       const made = await exportOnce(host, session);
@@ -117,6 +119,9 @@ export async function run(): Promise<void> {
     }
     const hostCpu = host.cpuMs() - cpuBefore;
     const loopCpu = host.mainThreadCpuMs() - loopCpuBefore;
+    const threadsAfter = host.threadCpuMs();
+    const benchCpu = process.cpuUsage(benchBefore);
+    info(`  bench process CPU over the exports: ${((benchCpu.user + benchCpu.system) / 1000).toFixed(0)} ms`);
     const exportMs = windows.reduce((sum, { from, to }) => sum + (to - from), 0);
     going = false;
     const samples = await mover.stop();
@@ -127,8 +132,11 @@ export async function run(): Promise<void> {
     const outside = samples.filter((sample) => !inside(sample)).map(([, ms]) => ms);
     info(`  facilitator acks during the exports  ${summary(during)}`);
     info(`  facilitator acks outside the exports ${summary(outside)}`);
+    for (const [e, { from, to }] of windows.entries()) info(`    export ${e + 1}: ${summary(samples.filter(([sent]) => sent >= from && sent <= to).map(([, ms]) => ms))}`);
+    const busy = [...threadsAfter].map(([thread, ms]) => [thread, ms - (threadsBefore.get(thread) ?? 0)] as const).filter(([, ms]) => ms > 0);
+    info(`  host threads' CPU over the exports: ${busy.map(([thread, ms]) => `${thread} ${ms} ms`).join(', ')}`);
     info(`  ${samples.length} facilitator and ${notes.reduce((sum, n) => sum + n, 0)} phone commands, all acknowledged`);
-    info(`  host CPU over ${(exportMs / 1000).toFixed(1)} s of exports: ${hostCpu} ms in all, ${loopCpu} ms of it on the main thread (the rest is the export worker)`);
+    info(`  host CPU over ${(exportMs / 1000).toFixed(1)} s of exports: ${hostCpu} ms in all, ${loopCpu} ms of it on the main thread (the rest: the export worker and V8's helper threads)`);
     info(`  machine load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} on ${availableParallelism()} cores: on a busy machine the tails grow, with or without exports`);
     // A host that draws the report on its own loop answers hardly anything meanwhile (the build
     // before jobs: a handful of acks, p99 in seconds); the figure stays comparable all the same.

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { atExit, makeTempDir } from './cleanup';
@@ -21,6 +21,8 @@ export interface HostProcess {
   cpuMs(): number;
   /** The same for the host's main thread alone, the one loop every client waits on (its workers not counted). */
   mainThreadCpuMs(): number;
+  /** CPU time (ms) per thread of the host, by the thread's name and id, to see where it went. */
+  threadCpuMs(): Map<string, number>;
   stop(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export async function startHostProcess(options: { data?: { path: string; remove(
     memory: () => readMemory(pid),
     cpuMs: () => readCpuMs(pid),
     mainThreadCpuMs: () => readCpuMs(pid, `/proc/${pid}/task/${pid}/stat`),
+    threadCpuMs: () => readThreadCpuMs(pid),
     async stop() {
       await stopChild(child, exited);
       forgetKill();
@@ -96,4 +99,18 @@ function readCpuMs(pid: number, file = `/proc/${pid}/stat`): number {
   const stat = readFileSync(file, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+function readThreadCpuMs(pid: number): Map<string, number> {
+  const threads = new Map<string, number>();
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      threads.set(`${name}#${task}`, readCpuMs(pid, `/proc/${pid}/task/${task}/stat`));
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return threads;
 }
