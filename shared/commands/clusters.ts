@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entitiesWhere, entityMap } from '../changes';
 import type { Cluster } from '../domain';
 import type { SessionState } from '../domain';
 import { LIMITS } from '../domain';
@@ -12,8 +13,7 @@ function requireCluster(state: SessionState, id: string): Cluster {
   return state.clusters[id] ?? notFound('Cluster', id);
 }
 
-const notesOf = (state: SessionState, clusterId: string) =>
-  Object.values(state.notes).filter((note) => note.clusterId === clusterId);
+const notesOf = (state: SessionState, clusterId: string) => entitiesWhere(state.notes, 'clusterId', clusterId);
 
 export const clusterCommands = [
   defineSessionCommand({
@@ -36,7 +36,8 @@ export const clusterCommands = [
       const cluster: Cluster = { id: payload.id, zoneId: first.zoneId, title: payload.title, x: payload.x ?? anchor.x, y: payload.y ?? anchor.y };
       const members = notes.map((note) => ({ ...note, clusterId: payload.id }));
       // Its box must hold its members and nothing else, so scattered notes are gathered under the title.
-      const others = Object.values(tx.state.notes).filter((note) => !members.some((member) => member.id === note.id));
+      const memberIds = new Set(members.map((member) => member.id));
+      const others = [...entityMap(tx.state.notes).values()].filter((note) => !memberIds.has(note.id));
       const plan = gatherCluster(cluster, members, [...others, ...members], Object.values(tx.state.clusters), tx.state.template.zones, keepsSide(tx.state, first.zoneId));
       const place = new Map(plan?.moves.map((move) => [move.id, move]));
       const moved = plan?.clusters[0];

@@ -1,3 +1,4 @@
+import { entityMap } from '../changes';
 import type { Cluster, Id, Note } from '../domain';
 import { NOTE } from './model';
 
@@ -53,7 +54,8 @@ export function clusterRegion(cluster: Cluster, notes: readonly Note[]): Cluster
 }
 
 export function clusterRegions(clusters: Readonly<Record<Id, Cluster>>, notes: Readonly<Record<Id, Note>>): ClusterRegion[] {
-  const groups = notesByCluster(Object.values(notes));
+  if (Object.keys(clusters).length === 0) return [];
+  const groups = notesByCluster(entityMap(notes).values());
   return Object.values(clusters).map((cluster) => clusterRegion(cluster, groups.get(cluster.id) ?? []));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChanges, applyChangesInPlace, type Change, currentValue, entitiesWhere, invertChanges, sameJson, Transaction } from '../../../shared/changes';
+import { applyChanges, applyChangesInPlace, type Change, currentValue, entitiesWhere, entityMap, invertChanges, sameJson, Transaction } from '../../../shared/changes';
 import { deepFreeze } from './fixtures';
 
 interface Item {
@@ -286,5 +286,40 @@ describe('entitiesWhere', () => {
     const next = applyChanges(state, [{ key: 'votes', id: 'v2', before: null, after: { id: 'v2', participantId: 'p1' } }]);
     expect(ids(entitiesWhere(next.votes, 'participantId', 'p1'))).toEqual(['v1', 'v2']);
     expect(ids(entitiesWhere(state.votes, 'participantId', 'p1'))).toEqual(['v1']);
+  });
+});
+
+describe('entityMap', () => {
+  type Item = { id: string; label: string };
+  const asObject = (map: ReadonlyMap<string, Item>) => [...map.entries()];
+
+  it('mirrors the collection, entries and order, through every in-place write: commands, rollback, replayed changes', () => {
+    const state: { items: Record<string, Item> } = { items: { a: { id: 'a', label: 'A' }, b: { id: 'b', label: 'B' } } };
+    const map = entityMap(state.items);
+    expect(entityMap(state.items)).toBe(map);
+    const tx = new Transaction(state, true);
+    tx.put('items', { id: 'c', label: 'C' });
+    tx.put('items', { id: 'a', label: 'A2' });
+    tx.remove('items', 'b');
+    expect(asObject(map)).toEqual(Object.entries(state.items));
+    expect(map.size).toBe(2);
+    tx.rollback();
+    expect(asObject(map)).toEqual(Object.entries(state.items));
+    expect(map.get('a')).toEqual({ id: 'a', label: 'A' });
+    // Removed and written again: both go to the end, as the object's own order does.
+    applyChangesInPlace(state, [
+      { key: 'items', id: 'a', before: state.items.a, after: null },
+      { key: 'items', id: 'a', before: null, after: { id: 'a', label: 'A3' } },
+    ]);
+    expect(asObject(map)).toEqual(Object.entries(state.items));
+    expect([...map.keys()]).toEqual(['b', 'a']);
+  });
+
+  it('is its own for a copied collection and leaves the original as it was', () => {
+    const state = deepFreeze({ items: { a: { id: 'a', label: 'A' } } as Record<string, Item> });
+    expect(entityMap(state.items).size).toBe(1);
+    const next = applyChanges(state, [{ key: 'items', id: 'b', before: null, after: { id: 'b', label: 'B' } }]);
+    expect([...entityMap(next.items).keys()]).toEqual(['a', 'b']);
+    expect([...entityMap(state.items).keys()]).toEqual(['a']);
   });
 });
