@@ -1,4 +1,4 @@
-import { type Change, applyChanges, applyChangesInPlace, invertChanges } from '../../shared/changes';
+import { type Change, applyChanges, applyChangesInPlace, invertChanges, keepEntityMaps } from '../../shared/changes';
 import { COLLECTION_KEYS, type Actor, type SessionMeta, type SessionState, type WorkspaceState } from '../../shared/domain';
 import { type StepCheck, UndoHistory } from '../../shared/history';
 import type { CommandMessage, EventMessage, HostMessage } from '../../shared/protocol';
@@ -167,7 +167,7 @@ export class Engine {
     this.broadcast(WORKSPACE_STREAM, { t: 'event', stream: WORKSPACE_STREAM, seq, commandId: id, type: input.type, changes: outcome.changes });
     for (const effect of derived) {
       if (effect.newSession) {
-        this.sessions.set(effect.stream, { state: effect.newSession, seq: 0, history: new UndoHistory() });
+        this.remember(effect.stream, { state: effect.newSession, seq: 0, history: new UndoHistory() });
         continue;
       }
       if (effect.deleted) {
@@ -399,7 +399,7 @@ export class Engine {
       for (const id of plan.deleted) this.store.deleteStream(id);
       for (const t of targets) this.appendSessionEvent(t.loaded, t.id, t.commandId, type, 'facilitator', t.changes, false, t.stamps);
     });
-    for (const created of plan.created) this.sessions.set(created.id, { state: created.state, seq: 0, history: new UndoHistory() });
+    for (const created of plan.created) this.remember(created.id, { state: created.state, seq: 0, history: new UndoHistory() });
     for (const id of plan.deleted) {
       this.sessions.delete(id);
       this.dropStream(id);
@@ -443,7 +443,12 @@ export class Engine {
     const meta = this.workspaceState.sessions[id];
     if (!meta) return undefined;
     const empty = createSessionState(meta, LEMNISCATE_IK_WIJ_HET);
-    const loaded = { state: this.store.loadState(id, empty, COLLECTION_KEYS), seq: row.seq, history: this.historyFromLog(id) };
+    return this.remember(id, { state: this.store.loadState(id, empty, COLLECTION_KEYS), seq: row.seq, history: this.historyFromLog(id) });
+  }
+
+  /** A session's state is written in place from now on, and read whole by every phone's note: see keepEntityMaps. */
+  private remember(id: string, loaded: LoadedSession): LoadedSession {
+    keepEntityMaps(loaded.state, COLLECTION_KEYS);
     this.sessions.set(id, loaded);
     return loaded;
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entitiesWhere, entityMap } from '../changes';
+import { entityValues } from '../changes';
 import type { Cluster } from '../domain';
 import type { SessionState } from '../domain';
 import { LIMITS } from '../domain';
@@ -13,7 +13,7 @@ function requireCluster(state: SessionState, id: string): Cluster {
   return state.clusters[id] ?? notFound('Cluster', id);
 }
 
-const notesOf = (state: SessionState, clusterId: string) => entitiesWhere(state.notes, 'clusterId', clusterId);
+const notesOf = (state: SessionState, clusterId: string) => [...entityValues(state.notes)].filter((note) => note.clusterId === clusterId);
 
 export const clusterCommands = [
   defineSessionCommand({
@@ -37,7 +37,7 @@ export const clusterCommands = [
       const members = notes.map((note) => ({ ...note, clusterId: payload.id }));
       // Its box must hold its members and nothing else, so scattered notes are gathered under the title.
       const memberIds = new Set(members.map((member) => member.id));
-      const others = [...entityMap(tx.state.notes).values()].filter((note) => !memberIds.has(note.id));
+      const others = [...entityValues(tx.state.notes)].filter((note) => !memberIds.has(note.id));
       const plan = gatherCluster(cluster, members, [...others, ...members], Object.values(tx.state.clusters), tx.state.template.zones, keepsSide(tx.state, first.zoneId));
       const place = new Map(plan?.moves.map((move) => [move.id, move]));
       const moved = plan?.clusters[0];

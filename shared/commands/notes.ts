@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityMap, type Transaction } from '../changes';
+import { entityCount, entityValues, type Transaction } from '../changes';
 import { LIMITS } from '../domain';
 import type { Note, SessionState, Zone, ZoneArea } from '../domain';
 import { clusterRegions } from '../geometry/clusters';
@@ -72,7 +72,7 @@ function moveNote(tx: Transaction<SessionState>, note: Note, x: number, y: numbe
 /** A phone's note: clear of every note, every group's box and every side's name. */
 function freeSpotFor(state: SessionState, zone: Zone): { x: number; y: number } {
   const boxes = [...clusterRegions(state.clusters, state.notes), ...state.template.zones.map((side) => labelRoom(side.area))];
-  return freeNoteSpot(zone, state.template.zones, entityMap(state.notes).values(), boxes);
+  return freeNoteSpot(zone, state.template.zones, entityValues(state.notes), boxes);
 }
 
 function applyTidy(tx: Transaction<SessionState>, plan: TidyPlan): void {
@@ -100,7 +100,7 @@ export const noteCommands = [
       const { state } = tx;
       requireZone(state, payload.zoneId);
       if (state.notes[payload.id]) refuse('duplicate_id', `Note ${payload.id} already exists`);
-      if (entityMap(state.notes).size >= LIMITS.notesPerSession) {
+      if (entityCount(state.notes) >= LIMITS.notesPerSession) {
         refuse('too_many_notes', `A session holds at most ${LIMITS.notesPerSession} notes`);
       }
       const zone = state.template.zones.find((candidate) => candidate.id === payload.zoneId);

@@ -1,4 +1,4 @@
-import { entitiesWhere } from '../changes';
+import { entityValues } from '../changes';
 import type { Cluster, Id, Note } from '../domain';
 import { NOTE } from './model';
 
@@ -14,6 +14,18 @@ export interface ClusterRegion {
   width: number;
   height: number;
   noteIds: Id[];
+}
+
+/** The notes of every cluster, in one pass over the notes. */
+function notesByCluster(notes: Iterable<Note>): Map<Id, Note[]> {
+  const groups = new Map<Id, Note[]>();
+  for (const note of notes) {
+    if (note.clusterId === null) continue;
+    const group = groups.get(note.clusterId);
+    if (group) group.push(note);
+    else groups.set(note.clusterId, [note]);
+  }
+  return groups;
 }
 
 /**
@@ -42,8 +54,9 @@ export function clusterRegion(cluster: Cluster, notes: readonly Note[]): Cluster
 }
 
 export function clusterRegions(clusters: Readonly<Record<Id, Cluster>>, notes: Readonly<Record<Id, Note>>): ClusterRegion[] {
-  // Each cluster's own notes from the collection's grouping: a phone's note at 10,000 notes reads no other note.
-  return Object.values(clusters).map((cluster) => clusterRegion(cluster, entitiesWhere(notes, 'clusterId', cluster.id)));
+  if (Object.keys(clusters).length === 0) return [];
+  const groups = notesByCluster(entityValues(notes));
+  return Object.values(clusters).map((cluster) => clusterRegion(cluster, groups.get(cluster.id) ?? []));
 }
 
 /** Where a new cluster's anchor goes: the top middle of its region, which is where its title is drawn. */

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { EventStore } from '../../../electron/host/db/event-store';
 import { openDatabase } from '../../../electron/host/db/open';
 import { Engine } from '../../../electron/host/engine';
@@ -135,6 +135,9 @@ export async function run(): Promise<void> {
     // The loop's CPU per second of wall time, during backups and between them: what a backup costs the loop itself.
     const cpu = { during: 0, duringMs: 0, between: 0, betweenMs: 0 };
     await sleep(1000);
+    // The clients' own loop: if it lagged, the tail would be the benchmark's, not the host's.
+    const benchLoop = monitorEventLoopDelay({ resolution: 1 });
+    benchLoop.enable();
     for (let b = 0; b < BACKUPS; b += 1) {
       const from = performance.now();
       const cpuFrom = loopCpuMs(host.pid);
@@ -157,6 +160,7 @@ export async function run(): Promise<void> {
     const outside = samples.filter((s) => !windows.some(([from, to]) => s.sent >= from - 50 && s.sent <= to + 50)).map((s) => s.ms);
     const durations = windows.map(([from, to]) => to - from);
     info(`  backups (POST /api/backups/now until answered) ${summary(durations)}`);
+    info(`  benchmark's own loop delay p50 ${(benchLoop.percentile(50) / 1e6).toFixed(2)} p99 ${(benchLoop.percentile(99) / 1e6).toFixed(2)} max ${(benchLoop.max / 1e6).toFixed(2)} ms`);
     info(`  acks during a backup   ${summary(during)}`);
     info(`  acks between backups   ${summary(outside)}`);
     info(`  host loop CPU: ${((cpu.during / cpu.duringMs) * 1000).toFixed(0)} ms/s during backups, ${((cpu.between / cpu.betweenMs) * 1000).toFixed(0)} ms/s between`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChanges, applyChangesInPlace, type Change, currentValue, entitiesWhere, entityMap, invertChanges, sameJson, Transaction } from '../../../shared/changes';
+import { applyChanges, applyChangesInPlace, type Change, currentValue, entitiesWhere, entityCount, entityValues, invertChanges, keepEntityMaps, sameJson, Transaction } from '../../../shared/changes';
 import { deepFreeze } from './fixtures';
 
 interface Item {
@@ -289,37 +289,39 @@ describe('entitiesWhere', () => {
   });
 });
 
-describe('entityMap', () => {
+describe('keepEntityMaps', () => {
   type Item = { id: string; label: string };
-  const asObject = (map: ReadonlyMap<string, Item>) => [...map.entries()];
+  const read = (collection: Record<string, Item>) => [...entityValues(collection)];
 
-  it('mirrors the collection, entries and order, through every in-place write: commands, rollback, replayed changes', () => {
+  it('keeps a kept collection read the same as the object, entries and order, through every in-place write', () => {
     const state: { items: Record<string, Item> } = { items: { a: { id: 'a', label: 'A' }, b: { id: 'b', label: 'B' } } };
-    const map = entityMap(state.items);
-    expect(entityMap(state.items)).toBe(map);
+    keepEntityMaps(state, ['items']);
     const tx = new Transaction(state, true);
     tx.put('items', { id: 'c', label: 'C' });
     tx.put('items', { id: 'a', label: 'A2' });
     tx.remove('items', 'b');
-    expect(asObject(map)).toEqual(Object.entries(state.items));
-    expect(map.size).toBe(2);
+    expect(read(state.items)).toEqual(Object.values(state.items));
+    expect(read(state.items)).toEqual([{ id: 'a', label: 'A2' }, { id: 'c', label: 'C' }]);
+    expect(entityCount(state.items)).toBe(2);
     tx.rollback();
-    expect(asObject(map)).toEqual(Object.entries(state.items));
-    expect(map.get('a')).toEqual({ id: 'a', label: 'A' });
-    // Removed and written again: both go to the end, as the object's own order does.
+    expect(read(state.items)).toEqual([{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }]);
+    // Removed and written again: it goes to the end, as in the object's own order.
     applyChangesInPlace(state, [
       { key: 'items', id: 'a', before: state.items.a, after: null },
       { key: 'items', id: 'a', before: null, after: { id: 'a', label: 'A3' } },
     ]);
-    expect(asObject(map)).toEqual(Object.entries(state.items));
-    expect([...map.keys()]).toEqual(['b', 'a']);
+    expect(read(state.items)).toEqual(Object.values(state.items));
+    expect(read(state.items).map((item) => item.id)).toEqual(['b', 'a']);
+    expect(entityCount(state.items)).toBe(2);
   });
 
-  it('is its own for a copied collection and leaves the original as it was', () => {
+  it('reads a collection nobody keeps, and a copy of a kept one, from the object itself', () => {
     const state = deepFreeze({ items: { a: { id: 'a', label: 'A' } } as Record<string, Item> });
-    expect(entityMap(state.items).size).toBe(1);
+    keepEntityMaps(state, ['items']);
     const next = applyChanges(state, [{ key: 'items', id: 'b', before: null, after: { id: 'b', label: 'B' } }]);
-    expect([...entityMap(next.items).keys()]).toEqual(['a', 'b']);
-    expect([...entityMap(state.items).keys()]).toEqual(['a']);
+    expect(read(next.items).map((item) => item.id)).toEqual(['a', 'b']);
+    expect(entityCount(next.items)).toBe(2);
+    expect(read(state.items).map((item) => item.id)).toEqual(['a']);
+    expect(entityCount({ x: { id: 'x', label: 'X' } })).toBe(1);
   });
 });
