@@ -21,6 +21,16 @@ describe('the projector’s wall of notes', () => {
     expect(wallNeeded([], 0.1, 1080)).toBe(false);
   });
 
+  it('finds the one piled pair among thousands of notes, in any order they come', () => {
+    const grid = Array.from({ length: 2000 }, (_, i) => note(`g${i}`, (i % 50) * (NOTE.width + 10), Math.floor(i / 50) * (NOTE.height + 10)));
+    expect(wallNeeded(grid, 2, 1080)).toBe(false);
+    // A note laid over one in the middle of the grid, listed first; and one over a note in the same column far below.
+    const middle = grid[1025] as Note;
+    expect(wallNeeded([note('over', middle.x + 5, middle.y + 5), ...grid], 2, 1080)).toBe(true);
+    const low = grid[1990] as Note;
+    expect(wallNeeded([...grid, note('under', low.x, low.y + NOTE.height / 4)], 2, 1080)).toBe(true);
+  });
+
   it('groups the side’s notes by cluster, clusters as they stand, loose notes last, each in reading order', () => {
     let state: SessionState = seededState();
     for (const id of Object.keys(state.notes)) state = step(state, { type: 'note.delete', ids: [id] });
