@@ -4,17 +4,16 @@ import { type StepCheck, UndoHistory } from '../../shared/history';
 import type { CommandMessage, EventMessage, HostMessage } from '../../shared/protocol';
 import { WORKSPACE_STREAM } from '../../shared/protocol';
 import { applyCommand, type CommandInput, SESSION_COMMANDS, WORKSPACE_COMMANDS } from '../../shared/reducer';
-import type { CarryChoice } from '../../shared/carry-themes';
-import { createSessionState, type NextSessionThemes, prepareNextSession } from '../../shared/session-factory';
-import { LEMNISCATE_IK_WIJ_HET, resolveTemplate } from '../../shared/templates';
+import { createSessionState } from '../../shared/session-factory';
+import { LEMNISCATE_IK_WIJ_HET } from '../../shared/templates';
 import { visibilityKey } from '../../shared/views';
 import { strandedInZone } from '../../shared/zones';
 import { personOf } from '../../shared/rules';
-import { actionChangesFor, openWithReview } from '../../shared/review';
+import { actionChangesFor } from '../../shared/review';
 import { WORKSPACE_COLLECTION_KEYS } from '../../shared/records/index';
 import type { EventStore, RecordRow, RecordStamp } from './db/event-store';
 import { FanOut, type Refusal, refusal, type Subscriber } from './fan-out';
-import { type DerivedChange, themeZoneRenames } from './theme-zone-names';
+import { type DerivedChange, type SessionEffect, sessionEffectsOf, themeZoneRenames } from './session-effects';
 
 export type { Subscriber } from './fan-out';
 
@@ -96,6 +95,8 @@ export class Engine {
   private journal: JournalEntry[] | null = null;
   /** While a group of commands runs (see handleGroup), what they would broadcast waits for the commit. */
   private deferred: (() => void)[] | null = null;
+  /** A session's state for what reads one by id (workspace commands, session effects). */
+  private readonly sessionOf = (sessionId: string) => this.loadSession(sessionId)?.state;
 
   constructor(
     private readonly store: EventStore,
@@ -142,15 +143,14 @@ export class Engine {
 
   private handleWorkspace(id: string, input: CommandInput, actor: Actor): HostMessage {
     if (HISTORY_COMMANDS.has(input.type)) return this.handleWorkspaceHistory(id, input, actor);
-    const session = (stream: string) => this.loadSession(stream)?.state;
-    const outcome = applyCommand(WORKSPACE_COMMANDS, this.workspaceState, input, { actor, now: this.clock(), session });
+    const outcome = applyCommand(WORKSPACE_COMMANDS, this.workspaceState, input, { actor, now: this.clock(), session: this.sessionOf });
     if (!outcome.ok) return refusal(id, outcome.code, outcome.message, outcome.reason);
     if (outcome.undoable && actor.role === 'facilitator') this.workspaceHistory.record(outcome.changes);
     const seq = this.workspaceSeq + 1;
-    const derived: { stream: string; changes: Change[]; newSession?: SessionState; deleted?: boolean }[] = [];
+    const derived: SessionEffect[] = [];
     this.atomically(() => {
       this.store.append({ stream: WORKSPACE_STREAM, seq, commandId: id, type: input.type, role: actor.role, at: this.clock(), changes: outcome.changes });
-      for (const change of outcome.changes) derived.push(...this.sessionSideOf(input, change), ...this.themeZoneRenames(change));
+      for (const change of outcome.changes) derived.push(...sessionEffectsOf(this.workspaceState, input, change, this.sessionOf));
       for (const effect of derived) {
         if (effect.newSession) {
           this.store.createStream(effect.stream, 'session');
@@ -203,9 +203,9 @@ export class Engine {
     return { t: 'ack', id, stream: WORKSPACE_STREAM, seq: written.seq };
   }
 
-  /** Zones named after a theme follow its title (theme-zone-names.ts). */
+  /** Zones named after a theme follow its title (session-effects.ts). */
   private themeZoneRenames(change: Change): DerivedChange[] {
-    return themeZoneRenames(this.workspaceState, change, (sessionId) => this.loadSession(sessionId)?.state);
+    return themeZoneRenames(this.workspaceState, change, this.sessionOf);
   }
 
   /** Writes what a workspace change causes in a session (inside the workspace command's transaction). */
@@ -219,30 +219,6 @@ export class Engine {
     const loaded = this.sessions.get(effect.stream);
     const event = { stream: effect.stream, seq: loaded?.seq ?? 0, commandId: `${commandId}:meta`, type: 'meta.sync', changes: effect.changes };
     if (loaded && effect.changes.length > 0) this.broadcast(effect.stream, { t: 'event', ...event });
-  }
-
-  /** What a change to the sessions list means for the session's own stream. */
-  private sessionSideOf(input: CommandInput, change: Change): { stream: string; changes: Change[]; newSession?: SessionState; deleted?: boolean }[] {
-    if (change.key !== 'sessions' || change.id === null) return [];
-    const meta = change.after as SessionMeta | null;
-    if (meta === null) return [{ stream: change.id, changes: [], deleted: true }];
-    if (change.before === null) {
-      const template = resolveTemplate(this.workspaceState, String(input.templateId)) ?? LEMNISCATE_IK_WIJ_HET;
-      const source = input.type === 'session.duplicate' ? this.loadSession(String(input.sourceId))?.state : undefined;
-      const state = source ? prepareNextSession(source, meta, this.carriedThemes(input)) : createSessionState(meta, template);
-      // A session of a programme with open actions opens with their review (plan-do-check-act).
-      return [{ stream: change.id, changes: [], newSession: openWithReview(state, this.workspaceState) }];
-    }
-    const loaded = this.loadSession(change.id);
-    if (!loaded) return [];
-    return [{ stream: change.id, changes: [{ key: 'meta', id: null, before: loaded.state.meta, after: meta }] }];
-  }
-
-  /** The facilitator's choice per theme in "Volgende sessie voorbereiden", when the command gave one. */
-  private carriedThemes(input: CommandInput): NextSessionThemes | null {
-    if (!Array.isArray(input.themes)) return null;
-    const choices = new Map((input.themes as { themeId: string; carry: CarryChoice }[]).map((entry) => [entry.themeId, entry.carry]));
-    return { themes: Object.values(this.workspaceState.themes), choices };
   }
 
   private handleSession(id: string, stream: string, input: CommandInput, sender: Actor): HostMessage {
