@@ -61,7 +61,7 @@ function carriedThemes(workspace: WorkspaceState, input: CommandInput): NextSess
  * A theme's zones carry its title as their name, so a board, a phone and a report name the zone as
  * "Samengevat" names the theme. When a theme's title changes (renamed, or that undone or redone),
  * the zones of the open sessions of its programme follow in the same transaction. Archived sessions
- * are closed records and keep the name they were held under.
+ * are closed records and keep the name they were held under, and a zone renamed by hand keeps its own.
  */
 export function themeZoneRenames(workspace: WorkspaceState, change: Change, load: SessionOf): DerivedChange[] {
   if (change.key !== 'themes' || change.id === null) return [];
@@ -69,13 +69,16 @@ export function themeZoneRenames(workspace: WorkspaceState, change: Change, load
   const after = change.after as Theme | null;
   if (before === null || after === null || before.title === after.title) return [];
   const name = after.title.slice(0, LIMITS.shortText);
+  const previous = before.title.slice(0, LIMITS.shortText);
   const derived: DerivedChange[] = [];
   for (const meta of Object.values(workspace.sessions)) {
     if (meta.programmeId !== after.programmeId || meta.archived) continue;
     const state = load(meta.id);
-    const stale = (zone: { themeId?: string; name: string }) => zone.themeId === after.id && zone.name !== name;
-    if (state === undefined || !state.template.zones.some(stale)) continue;
-    const zones = state.template.zones.map((zone) => (zone.themeId === after.id ? { ...zone, name } : zone));
+    // A zone the facilitator gave a name of its own (zone.update) keeps it: only one still called
+    // after the theme follows it.
+    const follows = (zone: { themeId?: string; name: string }) => zone.themeId === after.id && zone.name === previous;
+    if (state === undefined || !state.template.zones.some(follows)) continue;
+    const zones = state.template.zones.map((zone) => (follows(zone) ? { ...zone, name } : zone));
     derived.push({ stream: meta.id, changes: [{ key: 'template', id: null, before: state.template, after: { ...state.template, zones } }] });
   }
   return derived;

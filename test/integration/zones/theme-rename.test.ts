@@ -51,4 +51,23 @@ describe('a theme’s zones follow its title', () => {
     expect(zoneName(reopened.engine.session('open'))).toBe('Samen handen en voeten geven aan een visie');
     expect(zoneName(reopened.reopen().engine.session('open'))).toBe('Samen handen en voeten geven aan een visie');
   });
+
+  it('leaves a zone the facilitator renamed by hand as it was named, and the others follow', () => {
+    const a = tempEngine();
+    temp = a;
+    ok(a, WORKSPACE_STREAM, { type: 'programme.create', id: P, name: 'Alliantie van Kracht' });
+    ok(a, WORKSPACE_STREAM, { type: 'theme.create', id: 'visie', programmeId: P, title: 'Visie' });
+    for (const id of ['own', 'follows']) {
+      ok(a, WORKSPACE_STREAM, { type: 'session.create', id, templateId: 'lemniscaat-ik-wij-het', programmeId: P, title: id, group: id, date: '2025-03-04' });
+      ok(a, id, { type: 'zones.arrange', mode: 'themes', themeIds: ['visie'] });
+    }
+    ok(a, 'own', { type: 'zone.update', id: themeZoneId('visie'), name: 'Onze stip op de horizon' });
+
+    ok(a, WORKSPACE_STREAM, { type: 'theme.rename', id: 'visie', title: 'Gedeelde visie' });
+    expect(zoneName(a.engine.session('own'))).toBe('Onze stip op de horizon');
+    expect(zoneName(a.engine.session('follows'))).toBe('Gedeelde visie');
+    ok(a, WORKSPACE_STREAM, { type: 'history.undo' });
+    expect(zoneName(a.engine.session('own'))).toBe('Onze stip op de horizon');
+    expect(zoneName(a.engine.session('follows'))).toBe('Visie');
+  });
 });
