@@ -158,6 +158,11 @@ export const API_ROUTES = {
    */
   jobExport: route({ method: 'POST', path: '/api/jobs/export', bodyLimit: 64 * 1024, bodyKind: 'json', body: exportJobRequestSchema, reply: null, auth: 'facilitator' }),
   jobImport: route({ method: 'POST', path: '/api/jobs/import', bodyLimit: MAX_IMPORT_BYTES, bodyKind: 'bytes', body: null, reply: null, auth: 'facilitator' }),
+  /**
+   * The harvest panel was opened: the host readies its export worker (code loaded and compiled by a
+   * small report of its own), so the first export does not wait for that. 204; nothing else changes.
+   */
+  jobPrepare: route({ method: 'POST', path: '/api/jobs/prepare', bodyLimit: 0, bodyKind: 'none', body: null, reply: null, auth: 'facilitator' }),
   /** Stops a running job: 204, or 404 when no such job runs. */
   jobCancel: route({ method: 'DELETE', path: '/api/jobs/:id', bodyLimit: 0, bodyKind: 'none', body: null, reply: null, auth: 'facilitator' }),
   /** A job's made file (an export without a path), once, as a download. */

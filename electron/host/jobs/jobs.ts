@@ -84,6 +84,11 @@ export class Jobs {
     });
   }
 
+  /** The harvest panel opened: an export is likely soon, so the pool readies a worker (pool.prepare). */
+  prepare(): void {
+    this.pool.prepare();
+  }
+
   /** True when the job was running and is now cancelled. */
   cancel(id: string): boolean {
     const job = this.running.get(id);

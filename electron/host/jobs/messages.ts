@@ -10,7 +10,9 @@ export type WorkerTask =
   /** An export of the data as it is in the database when the worker starts reading. */
   | { kind: 'export'; request: Omit<ExportJobRequest, 'path'> }
   /** Archive bytes to read and check; nothing of this laptop's data is touched. */
-  | { kind: 'read-archive'; bytes: Uint8Array };
+  | { kind: 'read-archive'; bytes: Uint8Array }
+  /** Loads and compiles the worker's code by drawing a made-up report in memory; reads no data. */
+  | { kind: 'warm-up' };
 
 export interface ExportOutput {
   kind: 'export';
@@ -25,7 +27,7 @@ export interface ArchiveOutput {
   content: ArchiveContent;
 }
 
-export type WorkerOutput = ExportOutput | ArchiveOutput;
+export type WorkerOutput = ExportOutput | ArchiveOutput | { kind: 'warm'; ms: number };
 
 /** Given once, when the worker starts. */
 export interface WorkerSetup {

@@ -24,6 +24,8 @@ export interface PoolOptions {
   maxWorkers?: number;
   /** A worker with nothing to do stays warm this long (fonts and code loaded), then ends. */
   idleMs?: number;
+  /** A worker readied for an export that is likely to come (prepare) waits this long for it. */
+  preparedIdleMs?: number;
   /** The heap of one worker: a job that needs more ends its worker, never the host. */
   maxHeapMb?: number;
 }
@@ -46,9 +48,20 @@ interface Slot {
   worker: Worker;
   job: Pending | null;
   idle: NodeJS.Timeout | null;
+  /** Readied by prepare: it waits longer for its first job. */
+  prepared: boolean;
+}
+
+export interface PoolStats {
+  /** Workers alive now, with or without a job. */
+  workers: number;
+  /** Workers started since the pool was made. */
+  started: number;
 }
 
 const DEFAULT_IDLE_MS = 60_000;
+/** Long enough for a facilitator to read the harvest panel and choose; its memory is freed after. */
+const DEFAULT_PREPARED_IDLE_MS = 5 * 60_000;
 /** Far above a 4,000-note report (~150 MB); a crafted archive that wants gigabytes stops here. */
 const DEFAULT_MAX_HEAP_MB = 1024;
 
@@ -66,6 +79,7 @@ export class WorkerPool {
   private readonly queue: Pending[] = [];
   private readonly maxWorkers: number;
   private closed = false;
+  private started = 0;
 
   constructor(private readonly options: PoolOptions) {
     this.maxWorkers = options.maxWorkers ?? Math.min(2, Math.max(1, availableParallelism() - 1));
@@ -87,6 +101,34 @@ export class WorkerPool {
       if (this.queue.includes(job)) onProgress({ stage: 'waiting', done: 0, total: 0 });
     }
     return { output, cancel: () => this.cancel(job) };
+  }
+
+  /**
+   * An export is likely soon (the harvest panel opened): a worker is started and warmed up, unless
+   * one is there already, which then waits the longer prepared time for its next job. Nothing is
+   * told back: an export that comes meanwhile waits for the warm-up or takes another worker, and a
+   * warm-up that fails only costs its worker.
+   */
+  prepare(): void {
+    if (this.closed || this.options.workerFile === null) return;
+    const ready = [...this.slots];
+    if (ready.length > 0 || this.queue.length > 0) {
+      for (const slot of ready) {
+        slot.prepared = true;
+        if (slot.idle) {
+          clearTimeout(slot.idle);
+          this.rest(slot);
+        }
+      }
+      return;
+    }
+    const warmUp = this.run({ kind: 'warm-up' }, () => undefined);
+    warmUp.output.catch(() => undefined);
+    for (const slot of this.slots) slot.prepared = true;
+  }
+
+  stats(): PoolStats {
+    return { workers: this.slots.size, started: this.started };
   }
 
   /** Ends every worker; jobs still waiting or running are cancelled. */
@@ -117,6 +159,8 @@ export class WorkerPool {
       if (slot.idle) clearTimeout(slot.idle);
       slot.idle = null;
       slot.job = job;
+      // Its first real job came: afterwards it waits as any worker does.
+      if (job.message.task.kind !== 'warm-up') slot.prepared = false;
       try {
         slot.worker.postMessage(job.message, job.transfer);
       } catch {
@@ -134,7 +178,8 @@ export class WorkerPool {
     });
     // An idle worker must never keep the host running.
     worker.unref();
-    const slot: Slot = { worker, job: null, idle: null };
+    const slot: Slot = { worker, job: null, idle: null, prepared: false };
+    this.started += 1;
     this.slots.add(slot);
     worker.on('message', (message: WorkerMessage) => this.receive(slot, message));
     worker.on('error', (error) => {
@@ -169,7 +214,8 @@ export class WorkerPool {
   /** A worker with no job waits for the next one a while, then ends. */
   private rest(slot: Slot): void {
     if (slot.job !== null || !this.slots.has(slot)) return;
-    slot.idle = setTimeout(() => void this.end(slot, new JobCancelled()), this.options.idleMs ?? DEFAULT_IDLE_MS);
+    const waitMs = slot.prepared ? (this.options.preparedIdleMs ?? DEFAULT_PREPARED_IDLE_MS) : (this.options.idleMs ?? DEFAULT_IDLE_MS);
+    slot.idle = setTimeout(() => void this.end(slot, new JobCancelled()), waitMs);
     slot.idle.unref();
   }
 

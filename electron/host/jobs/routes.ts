@@ -113,6 +113,13 @@ export function jobRoutes(jobs: Jobs, token: string): Route[] {
       // An empty or wrong file is the worker's to say (`unreadable_archive`), like any other.
       handle: ({ bytes }) => stream((onProgress) => jobs.startImport(bytes, onProgress)),
     }),
+    apiRoute(API_ROUTES.jobPrepare, {
+      ...own,
+      handle() {
+        jobs.prepare();
+        return text(204, '');
+      },
+    }),
     apiRoute(API_ROUTES.jobCancel, {
       ...own,
       handle({ params }) {

@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import type { MessageKey } from '../../../shared/i18n/messages';
 import { useT } from '../ui/i18n';
+import { prepareExports } from './job-client';
 import type { ExportFormat, ExportJob } from './harvest-api';
 import { JobProgressLine } from './JobProgressLine';
 import type { ExportRunner, ExportStatus } from './use-export';
@@ -22,6 +24,8 @@ interface ExportListProps {
 export function ExportList({ items, runner, jobFor, disabled = false }: ExportListProps) {
   const t = useT();
   const busyFormat = runner.status.phase === 'busy' ? runner.status.format : null;
+  // The list is shown: an export is likely, so the host readies its worker meanwhile.
+  useEffect(() => prepareExports(), []);
   return (
     <>
       <ul className="harvest-list">

@@ -130,6 +130,15 @@ export async function runImportJob(file: Blob, watcher: JobWatcher, stop?: Abort
   return runJob(call, watcher, stop, location);
 }
 
+/**
+ * Tells the host an export is likely soon (a harvest panel opened), so its first one finds the
+ * worker ready. Nothing depends on the answer: a host that cannot is simply slower once.
+ */
+export function prepareExports(location: PageLocation = window.location): void {
+  const call = fetch(hostUrl(location, API_ROUTES.jobPrepare.path), { method: API_ROUTES.jobPrepare.method, headers: authHeaders(location), cache: 'no-store', signal: AbortSignal.timeout(10_000) });
+  call.catch(() => undefined);
+}
+
 /** Asks the host to stop a job; true when it did. The job's own answer then ends in "stopped". */
 export async function stopJob(jobId: string, location: PageLocation = window.location): Promise<boolean> {
   try {

@@ -41,6 +41,7 @@ describe('facilitator routes in the one router', () => {
     for (const expected of [
       'POST /api/jobs/export',
       'POST /api/jobs/import',
+      'POST /api/jobs/prepare',
       'DELETE /api/jobs/:id',
       'GET /api/jobs/:id/file',
       'GET /api/backups',

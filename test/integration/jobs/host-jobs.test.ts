@@ -147,11 +147,27 @@ describe('jobs on a running host', () => {
       ['api/jobs/import', { method: 'POST', body: 'x' }],
       ['api/jobs/00000000-0000-0000-0000-000000000000', { method: 'DELETE' }],
       ['api/jobs/00000000-0000-0000-0000-000000000000/file', {}],
+      ['api/jobs/prepare', { method: 'POST' }],
     ] as const) {
       const response = await fetch(`${host.url}${path}`, init);
       expect(response.status, path).toBe(401);
       expect(await response.json()).toMatchObject({ code: 'unauthorized' });
     }
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('readies the export worker when asked (the harvest panel opened), and refuses what is not that', async () => {
+    const prepared = await fetch(`${host.url}api/jobs/prepare`, { method: 'POST', headers: auth });
+    expect(prepared.status).toBe(204);
+    // Asked again while it warms up: still nothing but 204.
+    expect((await fetch(`${host.url}api/jobs/prepare`, { method: 'POST', headers: auth })).status).toBe(204);
+    expect((await fetch(`${host.url}api/jobs/prepare`, { method: 'POST', headers: auth, body: 'x' })).status).toBe(413);
+    const wrongMethod = await fetch(`${host.url}api/jobs/prepare`, { headers: auth });
+    expect(wrongMethod.status).toBe(405);
+    await stillServing();
+    // The export after it is made as ever.
+    const job = exportJob({ scope: 'session', id: SMALL, format: 'pdf' });
+    expect(await job.finished).toMatchObject({ t: 'done', result: { fileName: 'Klein eiland 2024-06-02.pdf' } });
     expect(leftovers()).toEqual([]);
   });
 

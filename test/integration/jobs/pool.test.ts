@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventStore } from '../../../electron/host/db/event-store';
@@ -55,6 +55,38 @@ describe('the export worker pool', () => {
       expect(pages.at(-1)?.done).toBe(pages.at(-1)?.total);
       expect(seen.at(-1)?.stage).toBe('saving');
       expect(text(await workers.run(csv('small'), () => undefined).output)).toContain('small-n4,IK-kant');
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('readies one worker when an export is likely, which then makes the export; asked twice, still one', async () => {
+    const workers = pool();
+    try {
+      workers.prepare();
+      workers.prepare();
+      expect(workers.stats()).toEqual({ workers: 1, started: 1 });
+      // The export waits for the warm-up (one worker at a time here) and is made by the same worker.
+      const output = await workers.run(pdf('small'), () => undefined).output;
+      expect(output).toMatchObject({ kind: 'export', contentType: 'application/pdf' });
+      workers.prepare();
+      expect(workers.stats()).toEqual({ workers: 1, started: 1 });
+    } finally {
+      await workers.close();
+    }
+    workers.prepare();
+    expect(workers.stats()).toEqual({ workers: 0, started: 1 });
+    const none = new WorkerPool({ workerFile: null, databaseFile: databasePath(dataDir) });
+    none.prepare();
+    expect(none.stats()).toEqual({ workers: 0, started: 0 });
+  });
+
+  it('warms up on a report of its own, reading nothing of the data folder', async () => {
+    const workers = pool({ databaseFile: join(dataDir, 'er-is-geen-database.sqlite') });
+    try {
+      const output = await workers.run({ kind: 'warm-up' }, () => undefined).output;
+      expect(output).toMatchObject({ kind: 'warm' });
+      expect(existsSync(join(dataDir, 'er-is-geen-database.sqlite'))).toBe(false);
     } finally {
       await workers.close();
     }
